@@ -1,0 +1,131 @@
+"""Error types shared by the SDK, the language server and the command line.
+
+Callers branch on the type, never on the message. Messages are written for a human and
+never carry a credential: anything that reaches a message from a server response is passed
+through `scrub` first, because servers sometimes echo the header they rejected.
+"""
+
+from __future__ import annotations
+
+import re
+
+# A JWT (three base64url segments, header starting with `eyJ`), a GitLab token with one of the
+# documented prefixes, or whatever follows a `Bearer` scheme.
+_SECRET_PATTERNS = re.compile(
+    r"eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*"
+    r"|\b(?:glpat|gloas|glsoat|gldt|glrt|glcbt|glptt|glft|glimt|glagent|gloat)-[A-Za-z0-9_.-]{8,}"
+    r"|(?i:bearer)\s+[^\s\"',}]+"
+)
+
+
+def scrub(text: str) -> str:
+    """Replace anything that looks like a token or JWT in `text` with `[REDACTED]`."""
+    return _SECRET_PATTERNS.sub("[REDACTED]", text)
+
+
+class GitLabLspError(Exception):
+    """Base of every error this package raises on purpose."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(scrub(message))
+
+    @property
+    def message(self) -> str:
+        return str(self.args[0]) if self.args else ""
+
+
+# --- the user's token (PAT / OAuth) -------------------------------------------------------
+
+
+class TokenError(GitLabLspError):
+    """The user's GitLab token cannot be used; the message says why and what to do."""
+
+
+class TokenMissing(TokenError):
+    """No token was given, `GITLAB_TOKEN` is unset and the keyring holds none for the instance."""
+
+
+class TokenInvalid(TokenError):
+    """The instance rejected the token (401): revoked, mistyped or for another instance."""
+
+
+class TokenExpired(TokenError):
+    """The token is past its expiry date."""
+
+
+class TokenScopeMissing(TokenError):
+    """The token is valid but lacks the `api` or `ai_features` scope."""
+
+
+class NoDuoSeat(TokenError):
+    """The user has no GitLab Duo seat, so the instance refuses code suggestions (403)."""
+
+
+# --- routes ------------------------------------------------------------------------------
+
+
+class DirectAccessDisabled(GitLabLspError):
+    """The instance administrator turned direct connections off (403 from direct_access)."""
+
+
+class RateLimited(GitLabLspError):
+    """A server answered 429 or the client's own budget is spent; retry after `retry_after` s."""
+
+    def __init__(self, message: str, retry_after: float | None = None) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
+
+
+class _HttpStatusError(GitLabLspError):
+    def __init__(self, status: int, detail: str) -> None:
+        self.status = status
+        self.detail = scrub(detail)
+        super().__init__(f"{self._party} answered {status}: {self.detail}".rstrip(": "))
+
+    _party = "server"
+
+
+class GatewayError(_HttpStatusError):
+    """The AI gateway answered with an error status, or could not be reached (status 0)."""
+
+    _party = "AI gateway"
+
+
+class InstanceError(_HttpStatusError):
+    """The GitLab instance answered with an error status, or could not be reached (status 0)."""
+
+    _party = "GitLab instance"
+
+
+class SuggestionTimeout(GitLabLspError):
+    """No route produced a suggestion within its time limit."""
+
+
+# --- local configuration -----------------------------------------------------------------
+
+
+class NoKeyringBackend(GitLabLspError):
+    """No usable system keyring: tokens can only come from an argument or `GITLAB_TOKEN`."""
+
+
+class ConfigurationError(GitLabLspError):
+    """A setting is unusable (bad URL, unreadable CA bundle...)."""
+
+
+__all__ = [
+    "ConfigurationError",
+    "DirectAccessDisabled",
+    "GatewayError",
+    "GitLabLspError",
+    "InstanceError",
+    "NoDuoSeat",
+    "NoKeyringBackend",
+    "RateLimited",
+    "SuggestionTimeout",
+    "TokenError",
+    "TokenExpired",
+    "TokenInvalid",
+    "TokenMissing",
+    "TokenScopeMissing",
+    "scrub",
+]

@@ -1,0 +1,639 @@
+"""Labelled intent cases for Swift (corpus part B).
+
+Comment syntaxes: `//`, `///`, `/* */`. Closures (`{ x in ... }`, trailing closures) are
+functions for the empty-function rule; types, `if`, `guard ... else` blocks are not.
+"""
+
+LANG = "swift"
+
+
+def _case(slug, filename, text, intent, gtype=None, instruction=None, note=None):
+    case = {
+        "id": f"{LANG}/{slug}",
+        "language": LANG,
+        "filename": filename,
+        "text": text,
+        "intent": intent,
+        "generation_type": gtype,
+        "user_instruction": instruction,
+    }
+    if note:
+        case["note"] = note
+    return case
+
+
+def completion(slug, filename, text, note=None):
+    return _case(slug, filename, text, "completion", note=note)
+
+
+def comment(slug, filename, text, instruction, note=None):
+    return _case(slug, filename, text, "generation", "comment", instruction, note)
+
+
+def empty_function(slug, filename, text, note=None):
+    return _case(slug, filename, text, "generation", "empty_function", note=note)
+
+
+def small_file(slug, filename, text, note=None):
+    return _case(slug, filename, text, "generation", "small_file", note=note)
+
+
+def crlf(text):
+    return text.replace("\n", "\r\n")
+
+
+CASES = [
+    # --- comment -------------------------------------------------------------------------
+    comment(
+        "comment/in-method",
+        "Sources/App/Services/ImageCache.swift",
+        r"""import UIKit
+
+final class ImageCache {
+    private let cache = NSCache<NSURL, UIImage>()
+    private let session: URLSession
+
+    init(session: URLSession = .shared) {
+        self.session = session
+    }
+
+    func image(for url: URL) async throws -> UIImage {
+        if let cached = cache.object(forKey: url as NSURL) {
+            return cached
+        }
+        // download the image, decode it off the main thread and store it in the cache
+        █
+    }
+}
+""",
+        "download the image, decode it off the main thread and store it in the cache",
+    ),
+    comment(
+        "comment/type-level",
+        "Sources/App/Models/Temperature.swift",
+        r"""import Foundation
+
+struct Temperature {
+    let celsius: Double
+
+    var fahrenheit: Double {
+        celsius * 9 / 5 + 32
+    }
+
+    // a static factory that builds a Temperature from kelvin
+
+    █
+}
+""",
+        "a static factory that builds a Temperature from kelvin",
+    ),
+    # --- multiline-comment -----------------------------------------------------------------
+    comment(
+        "multiline-comment/line-comments",
+        "Sources/App/Networking/APIClient.swift",
+        r"""import Foundation
+
+enum APIError: Error {
+    case badStatus(Int)
+    case decoding(Error)
+}
+
+struct APIClient {
+    let baseURL: URL
+    let session: URLSession
+
+    // Send a GET request to baseURL appending the path,
+    // check that the status code is 2xx, otherwise throw APIError.badStatus,
+    // and decode the body as T with a JSONDecoder using snake_case keys.
+    █
+}
+""",
+        "Send a GET request to baseURL appending the path,\n"
+        "check that the status code is 2xx, otherwise throw APIError.badStatus,\n"
+        "and decode the body as T with a JSONDecoder using snake_case keys.",
+    ),
+    comment(
+        "multiline-comment/block-comment",
+        "Sources/App/Utilities/Debouncer.swift",
+        r"""import Foundation
+
+final class Debouncer {
+    private let delay: TimeInterval
+    private var workItem: DispatchWorkItem?
+
+    init(delay: TimeInterval) {
+        self.delay = delay
+    }
+
+    /*
+     Cancel the pending work item, then schedule the action
+     on the main queue after `delay` seconds.
+     */
+    █
+}
+""",
+        "Cancel the pending work item, then schedule the action\non the main queue after `delay` seconds.",
+    ),
+    # --- non-english -------------------------------------------------------------------------
+    comment(
+        "non-english/japanese",
+        "Sources/App/Views/ProfileViewModel.swift",
+        r"""import Combine
+import Foundation
+
+@MainActor
+final class ProfileViewModel: ObservableObject {
+    @Published var name = ""
+    @Published var email = ""
+    @Published var isSaving = false
+
+    private let api: APIClient
+
+    init(api: APIClient) {
+        self.api = api
+    }
+
+    // 入力されたメールアドレスを検証して、無効ならエラーメッセージを表示する
+    █
+}
+""",
+        "入力されたメールアドレスを検証して、無効ならエラーメッセージを表示する",
+    ),
+    comment(
+        "non-english/korean",
+        "Sources/App/Storage/Settings.swift",
+        r"""import Foundation
+
+enum Settings {
+    private static let defaults = UserDefaults.standard
+
+    static var username: String? {
+        get { defaults.string(forKey: "username") }
+        set { defaults.set(newValue, forKey: "username") }
+    }
+
+    /// 다크 모드 설정을 저장하고 읽는 프로퍼티
+    █
+}
+""",
+        "다크 모드 설정을 저장하고 읽는 프로퍼티",
+    ),
+    # --- on-comment ------------------------------------------------------------------------
+    completion(
+        "on-comment/end-of-doc-comment",
+        "Sources/App/Models/Order.swift",
+        r"""import Foundation
+
+struct Order: Codable, Identifiable {
+    let id: UUID
+    let items: [LineItem]
+    let placedAt: Date
+
+    /// The sum of all line items, in cents, without█
+}
+""",
+    ),
+    completion(
+        "on-comment/middle-of-block",
+        "Sources/App/Models/Order.swift",
+        r"""import Foundation
+
+struct Order: Codable, Identifiable {
+    let id: UUID
+    let items: [LineItem]
+    let placedAt: Date
+
+    /*
+     The sum of all █line items, in cents.
+     */
+    var total: Int { items.reduce(0) { $0 + $1.price } }
+}
+""",
+    ),
+    completion(
+        "on-comment/trailing-comment",
+        "Sources/App/Config/Constants.swift",
+        r"""import Foundation
+
+enum Constants {
+    static let apiVersion = "v2"
+    static let pageSize = 50
+    static let timeout: TimeInterval = 30█ // seconds
+    static let retryCount = 3
+}
+""",
+    ),
+    # --- commented-out-code ----------------------------------------------------------------
+    completion(
+        "commented-out-code/print-call",
+        "Sources/App/Views/LoginViewController.swift",
+        r"""import UIKit
+
+final class LoginViewController: UIViewController {
+    @IBOutlet private var emailField: UITextField!
+    @IBOutlet private var passwordField: UITextField!
+
+    override func viewDidLoad() {
+        super.viewDidLoad()
+        emailField.becomeFirstResponder()
+        // print("login screen loaded")
+        // passwordField.isSecureTextEntry = true
+        █
+    }
+}
+""",
+    ),
+    # --- directive -------------------------------------------------------------------------
+    completion(
+        "directive/swiftlint-disable",
+        "Sources/App/Legacy/ObjCBridge.swift",
+        r"""import Foundation
+
+final class ObjCBridge {
+    private let storage: NSMutableDictionary
+
+    init(storage: NSMutableDictionary) {
+        self.storage = storage
+    }
+
+    func value(for key: String) -> String {
+        // swiftlint:disable:next force_cast
+        █
+        return storage[key] as! String
+    }
+}
+""",
+    ),
+    completion(
+        "directive/mark",
+        "Sources/App/Views/FeedViewController.swift",
+        r"""import UIKit
+
+final class FeedViewController: UITableViewController {
+    private var posts: [Post] = []
+
+    override func viewDidLoad() {
+        super.viewDidLoad()
+        tableView.register(PostCell.self, forCellReuseIdentifier: "post")
+    }
+
+    // MARK: - UITableViewDataSource
+    █
+}
+""",
+        note="`// MARK:` is an Xcode navigation directive, like #region",
+    ),
+    completion(
+        "directive/tools-version",
+        "Package.swift",
+        r"""// swift-tools-version:5.9
+█
+import PackageDescription
+
+let package = Package(
+    name: "Acme",
+    platforms: [.iOS(.v16), .macOS(.v13)],
+    products: [.library(name: "Acme", targets: ["Acme"])],
+    targets: [
+        .target(name: "Acme"),
+        .testTarget(name: "AcmeTests", dependencies: ["Acme"]),
+    ]
+)
+""",
+        note="swift-tools-version is read by SwiftPM; it is a tool directive",
+    ),
+    # --- header ----------------------------------------------------------------------------
+    completion(
+        "header/xcode-copyright",
+        "Acme/Views/SettingsView.swift",
+        r"""//
+//  SettingsView.swift
+//  Acme
+//
+//  Created by Jane Doe on 12/03/2024.
+//  Copyright © 2024 Acme Inc. All rights reserved.
+//
+
+█
+import SwiftUI
+
+struct SettingsView: View {
+    @AppStorage("notifications") private var notifications = true
+
+    var body: some View {
+        Form {
+            Toggle("Notifications", isOn: $notifications)
+        }
+    }
+}
+""",
+    ),
+    completion(
+        "header/shebang-script",
+        "scripts/bump-version.swift",
+        r"""#!/usr/bin/swift
+█
+import Foundation
+
+let path = "Sources/App/Version.swift"
+let contents = try String(contentsOfFile: path, encoding: .utf8)
+let parts = contents.split(separator: ".")
+print("current version: \(parts)")
+exit(0)
+""",
+    ),
+    # --- separator -------------------------------------------------------------------------
+    completion(
+        "separator/equals",
+        "Sources/App/Theme.swift",
+        r"""import SwiftUI
+
+enum Theme {
+    static let primary = Color("Primary")
+    static let secondary = Color("Secondary")
+    static let cornerRadius: CGFloat = 12
+
+    // ==========================================================
+    █
+}
+""",
+    ),
+    # --- short-comment ---------------------------------------------------------------------
+    completion(
+        "short-comment/ui",
+        "Sources/App/Views/CartView.swift",
+        r"""import SwiftUI
+
+struct CartView: View {
+    @ObservedObject var cart: Cart
+
+    var body: some View {
+        List(cart.items) { item in
+            Text(item.name)
+        }
+        // UI
+        █
+    }
+}
+""",
+        note="`UI` has two letters: not an instruction",
+    ),
+    # --- empty-function --------------------------------------------------------------------
+    empty_function(
+        "empty-function/method",
+        "Sources/App/Services/AnalyticsService.swift",
+        r"""import Foundation
+
+protocol Analytics {
+    func track(_ event: String, properties: [String: Any])
+}
+
+final class AnalyticsService: Analytics {
+    private var queue: [String] = []
+
+    func track(_ event: String, properties: [String: Any]) {
+        █
+    }
+}
+""",
+    ),
+    empty_function(
+        "empty-function/button-trailing-closure",
+        "Sources/App/Views/EditProfileView.swift",
+        r"""import SwiftUI
+
+struct EditProfileView: View {
+    @State private var name = ""
+    @Environment(\.dismiss) private var dismiss
+
+    var body: some View {
+        VStack {
+            TextField("Name", text: $name)
+            Button("Save") {
+                █
+            }
+        }
+        .padding()
+    }
+}
+""",
+        note="the Button action is a closure with no statements",
+    ),
+    empty_function(
+        "empty-function/nested-func",
+        "Sources/App/Utilities/Retry.swift",
+        r"""import Foundation
+
+func retry<T>(times: Int, _ body: () async throws -> T) async throws -> T {
+    var lastError: Error?
+    func backoff(attempt: Int) async {
+        █
+    }
+    for attempt in 0..<times {
+        do { return try await body() } catch { lastError = error }
+        await backoff(attempt: attempt)
+    }
+    throw lastError!
+}
+""",
+    ),
+    # --- empty-block -----------------------------------------------------------------------
+    completion(
+        "empty-block/guard-else",
+        "Sources/App/Services/TokenStore.swift",
+        r"""import Foundation
+
+struct TokenStore {
+    let keychain: Keychain
+
+    func token() throws -> String {
+        guard let data = keychain.read("token") else {
+            █
+        }
+        return String(decoding: data, as: UTF8.self)
+    }
+}
+""",
+    ),
+    completion(
+        "empty-block/struct-body",
+        "Sources/App/Models/Coupon.swift",
+        r"""import Foundation
+
+enum Discount {
+    case percent(Int)
+    case amount(Int)
+}
+
+struct Coupon: Codable {
+    █
+}
+""",
+        note="a struct body is not a function body",
+    ),
+    # --- small-file ------------------------------------------------------------------------
+    small_file(
+        "small-file/imports-only",
+        "Sources/App/Views/OnboardingView.swift",
+        r"""import SwiftUI
+import Combine
+
+█
+""",
+    ),
+    small_file(
+        "small-file/one-empty-struct",
+        "Sources/App/Models/Tag.swift",
+        r"""// A tag the user attaches to a note.
+import Foundation
+
+struct Tag {
+    █
+}
+""",
+        note="three code lines: the small-file rule wins before anything about the struct",
+    ),
+    # --- completion ------------------------------------------------------------------------
+    completion(
+        "completion/after-dot",
+        "Sources/App/Views/PostCell.swift",
+        r"""import UIKit
+
+final class PostCell: UITableViewCell {
+    @IBOutlet private var titleLabel: UILabel!
+    @IBOutlet private var dateLabel: UILabel!
+
+    func configure(with post: Post) {
+        titleLabel.text = post.title
+        dateLabel.text = post.publishedAt.█
+    }
+}
+""",
+    ),
+    completion(
+        "completion/argument-list",
+        "Sources/App/Services/Downloader.swift",
+        r"""import Foundation
+
+struct Downloader {
+    let session: URLSession
+
+    func fetch(_ url: URL) async throws -> Data {
+        var request = URLRequest(url: url, cachePolicy: █)
+        request.httpMethod = "GET"
+        let (data, _) = try await session.data(for: request)
+        return data
+    }
+}
+""",
+    ),
+    # --- docstring -------------------------------------------------------------------------
+    comment(
+        "docstring/triple-slash",
+        "Sources/App/Utilities/Validators.swift",
+        r"""import Foundation
+
+enum Validators {
+    static func isEmail(_ s: String) -> Bool {
+        s.contains("@") && s.contains(".")
+    }
+
+    /// Returns true when the password has at least 12 characters,
+    /// one uppercase letter and one digit.
+    █
+}
+""",
+        "Returns true when the password has at least 12 characters,\none uppercase letter and one digit.",
+    ),
+    # --- scope -----------------------------------------------------------------------------
+    completion(
+        "scope/comment-in-closed-func",
+        "Sources/App/Utilities/Formatter.swift",
+        r"""import Foundation
+
+enum PriceFormatter {
+    static func format(_ cents: Int) -> String {
+        let value = Double(cents) / 100
+        return String(format: "%.2f €", value)
+        // use the user's locale instead of a fixed format
+    }
+█
+}
+""",
+    ),
+    completion(
+        "scope/comment-then-code",
+        "Sources/App/Utilities/Formatter.swift",
+        r"""import Foundation
+
+enum PriceFormatter {
+    static func format(_ cents: Int) -> String {
+        // fixed two decimals
+        let value = Double(cents) / 100
+
+        █
+        return String(format: "%.2f €", value)
+    }
+}
+""",
+    ),
+    # --- unicode ---------------------------------------------------------------------------
+    completion(
+        "unicode/emoji-before-cursor",
+        "Sources/App/Views/WelcomeView.swift",
+        r"""import SwiftUI
+
+struct WelcomeView: View {
+    let user: User
+
+    var body: some View {
+        VStack(spacing: 16) {
+            Text("👋 こんにちは, \(user.name█)")
+                .font(.title)
+        }
+    }
+}
+""",
+    ),
+    # --- crlf ------------------------------------------------------------------------------
+    comment(
+        "crlf/comment",
+        "Sources/App/Models/Cart.swift",
+        crlf(
+            r"""import Foundation
+
+final class Cart: ObservableObject {
+    @Published private(set) var items: [LineItem] = []
+
+    func add(_ item: LineItem) {
+        items.append(item)
+    }
+
+    // remove the item with the given id and return whether something was removed
+    █
+}
+"""
+        ),
+        "remove the item with the given id and return whether something was removed",
+    ),
+    empty_function(
+        "crlf/empty-function",
+        "Sources/App/Models/Cart.swift",
+        crlf(
+            r"""import Foundation
+
+final class Cart: ObservableObject {
+    @Published private(set) var items: [LineItem] = []
+
+    func add(_ item: LineItem) {
+        items.append(item)
+    }
+
+    func clear() {
+        █
+    }
+}
+"""
+        ),
+    ),
+]

@@ -1,0 +1,85 @@
+-- gitlab-lsp for Neovim 0.11+ (vim.lsp.config / vim.lsp.enable).
+--
+-- Copy this file to ~/.config/nvim/lsp/gitlab_lsp.lua (or anywhere on 'runtimepath' under
+-- lsp/), then in init.lua:
+--
+--   vim.lsp.enable('gitlab_lsp')
+--
+-- and override what you need without editing this file:
+--
+--   vim.lsp.config('gitlab_lsp', { settings = { baseUrl = 'https://gitlab.example.com' } })
+--
+-- On Neovim 0.12+ suggestions appear as ghost text (vim.lsp.inline_completion); accept one
+-- with vim.lsp.inline_completion.get() (mapped to <Tab> below when nothing else claims it).
+-- On 0.11 they come through the completion menu (vim.lsp.completion). Neovim 0.7 to 0.10:
+-- use the Lua module in ../lua/gitlab_lsp instead.
+
+local function ide_version()
+  local v = vim.version()
+  return ('%d.%d.%d'):format(v.major, v.minor, v.patch)
+end
+
+---@type vim.lsp.Config
+return {
+  -- Add '--mock' to try it without a GitLab account (suggestions from the bundled mock).
+  cmd = { 'gitlab-lsp', '--stdio' },
+  filetypes = {
+    'python', 'javascript', 'javascriptreact', 'typescript', 'typescriptreact', 'go', 'rust',
+    'ruby', 'java', 'kotlin', 'scala', 'c', 'cpp', 'cs', 'php', 'swift', 'lua', 'sh', 'bash',
+    'haskell', 'elixir', 'ocaml', 'perl', 'sql', 'terraform', 'html', 'css', 'scss', 'vue',
+    'svelte', 'dart', 'zig', 'yaml', 'toml', 'json', 'powershell',
+  },
+  root_markers = { '.git' },
+  init_options = {
+    ide = { name = 'Neovim', version = ide_version(), vendor = 'Neovim' },
+    extension = { name = 'gitlab-lsp.nvim', version = '0.1.0' },
+  },
+  -- Neovim pushes these with workspace/didChangeConfiguration and answers
+  -- workspace/configuration from them. Keys are the server's (see editors/README.md).
+  settings = {
+    baseUrl = 'https://gitlab.com',
+    -- Or leave it out and store the token with `gitlab-lsp auth login`.
+    token = vim.env.GITLAB_TOKEN,
+    codeCompletion = { enabled = true, enableSecretRedaction = true },
+    -- Native inline completion has no streaming UI: generations arrive as whole items.
+    featureFlags = { streamCodeGenerations = false },
+    logLevel = 'info',
+  },
+  handlers = {
+    ['$/gitlab/token/check'] = function(_, params)
+      vim.notify('gitlab-lsp: ' .. ((params and params.message) or 'check the GitLab token'),
+        vim.log.levels.WARN)
+    end,
+    ['$/gitlab/featureStateChange'] = function(_, params)
+      -- Kept for statuslines: vim.g.gitlab_lsp_checks lists what stops suggestions now.
+      local states = (type(params) == 'table' and type(params[1]) == 'table'
+        and params[1].featureId == nil) and params[1] or params
+      for _, state in ipairs(states or {}) do
+        if state.featureId == 'code_suggestions' then
+          local checks = {}
+          for _, check in ipairs(state.engagedChecks or {}) do
+            checks[#checks + 1] = check.checkId
+          end
+          vim.g.gitlab_lsp_checks = checks
+        end
+      end
+    end,
+    ['$/gitlab/api/error'] = function() end,
+    ['$/gitlab/api/recovered'] = function() end,
+  },
+  on_attach = function(client, bufnr)
+    if vim.lsp.inline_completion
+      and client:supports_method('textDocument/inlineCompletion', bufnr) then
+      vim.lsp.inline_completion.enable(true, { bufnr = bufnr })
+      if vim.fn.maparg('<Tab>', 'i') == '' then
+        vim.keymap.set('i', '<Tab>', function()
+          if not vim.lsp.inline_completion.get() then
+            return '<Tab>'
+          end
+        end, { buffer = bufnr, expr = true, desc = 'GitLab: accept the suggestion' })
+      end
+    elseif vim.lsp.completion and client:supports_method('textDocument/completion', bufnr) then
+      vim.lsp.completion.enable(true, client.id, bufnr, { autotrigger = false })
+    end
+  end,
+}

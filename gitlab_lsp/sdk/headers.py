@@ -1,0 +1,43 @@
+"""The client headers of the wire protocol ("Client headers" in wire-protocol.md)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from gitlab_lsp import __version__
+from gitlab_lsp.sdk.options import ClientOptions
+
+
+def user_agent(options: ClientOptions) -> str:
+    ide = f"{options.ide_name or 'unknown'}:{options.ide_version or 'unknown'}"
+    return f"gitlab-language-server:{__version__} ({ide})"
+
+
+def client_headers(options: ClientOptions) -> dict[str, str]:
+    """Headers that identify this client on every request, to either party.
+
+    Exactly the spec's list: IDE vendor and extension are known to the options but are not
+    wire headers, so they stay out of requests.
+    """
+    return {
+        "User-Agent": user_agent(options),
+        "X-Gitlab-Language-Server-Version": __version__,
+        "Content-Type": "application/json",
+    }
+
+
+def direct_headers(
+    options: ClientOptions, access_headers: Mapping[str, str], user_jwt: str
+) -> dict[str, str]:
+    """Headers of a direct completion: direct_access's `headers` verbatim, then ours on top."""
+    headers = dict(access_headers)
+    headers.update(client_headers(options))
+    headers["Authorization"] = f"Bearer {user_jwt}"
+    headers["X-Gitlab-Authentication-Type"] = "oidc"
+    return headers
+
+
+def instance_headers(options: ClientOptions, token: str) -> dict[str, str]:
+    headers = client_headers(options)
+    headers["Authorization"] = f"Bearer {token}"
+    return headers

@@ -1,0 +1,55 @@
+"""The values the SDK hands back to callers."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from typing import Any, Literal
+
+Route = Literal["direct", "instance"]
+Intent = Literal["completion", "generation"]
+
+
+@dataclass(frozen=True)
+class Timings:
+    """Where the time of one request went, in milliseconds.
+
+    `connect` is 0 when a pooled connection was reused; `first_byte` counts from sending the
+    request to the response headers of the route that answered.
+    """
+
+    token_wait: float
+    intent: float
+    connect: float
+    first_byte: float
+    total: float
+
+    def as_dict(self) -> dict[str, float]:
+        return {k: round(v, 3) for k, v in asdict(self).items()}
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    text: str
+    choices: list[str]
+    intent: str
+    generation_type: str | None
+    user_instruction: str | None
+    route: Route
+    timings: Timings
+
+    def as_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["timings"] = self.timings.as_dict()
+        return data
+
+
+@dataclass(frozen=True)
+class TokenInfo:
+    """What the instance says about the user's token (never the token itself)."""
+
+    kind: Literal["personal_access_token", "oauth"]
+    name: str | None
+    scopes: tuple[str, ...]
+    expires_at: str | None
+    user_id: int | None
+    username: str | None = None

@@ -484,6 +484,7 @@ return Vector
         "scope/comment-in-closed-function",
         "src/timer.lua",
         r"""local Timer = {}
+Timer.pending = {}
 
 function Timer.after(delay, fn)
   table.insert(Timer.pending, { at = os.clock() + delay, fn = fn })
@@ -498,10 +499,11 @@ return Timer
         "scope/comment-above-cursor-below-code",
         "src/timer.lua",
         r"""local Timer = { pending = {} }
+local clock = os.clock
 
 -- run every timer whose deadline has passed
 function Timer.update()
-  local now = os.clock()
+  local now = clock()
   █
 end
 

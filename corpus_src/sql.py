@@ -1,0 +1,475 @@
+"""Labelled intent cases for SQL (corpus part B).
+
+Comment syntaxes: `--` and `/* */`. Function bodies are `CREATE FUNCTION`/`CREATE PROCEDURE`
+bodies (plpgsql `$$ BEGIN ... END $$`, MySQL `BEGIN ... END`); column lists and transactions are not.
+"""
+
+LANG = "sql"
+
+
+def _case(slug, filename, text, intent, gtype=None, instruction=None, note=None):
+    case = {
+        "id": f"{LANG}/{slug}",
+        "language": LANG,
+        "filename": filename,
+        "text": text,
+        "intent": intent,
+        "generation_type": gtype,
+        "user_instruction": instruction,
+    }
+    if note:
+        case["note"] = note
+    return case
+
+
+def completion(slug, filename, text, note=None):
+    return _case(slug, filename, text, "completion", note=note)
+
+
+def comment(slug, filename, text, instruction, note=None):
+    return _case(slug, filename, text, "generation", "comment", instruction, note)
+
+
+def empty_function(slug, filename, text, note=None):
+    return _case(slug, filename, text, "generation", "empty_function", note=note)
+
+
+def small_file(slug, filename, text, note=None):
+    return _case(slug, filename, text, "generation", "small_file", note=note)
+
+
+def crlf(text):
+    return text.replace("\n", "\r\n")
+CASES = [
+    # --- comment -------------------------------------------------------------------------
+    comment(
+        "comment/report-query",
+        "queries/monthly_revenue.sql",
+        r"""CREATE VIEW active_customers AS
+SELECT c.id, c.email, c.created_at
+FROM customers c
+WHERE c.deleted_at IS NULL
+  AND c.status = 'active';
+
+-- total revenue per month for 2024, only paid orders, newest month first
+█
+""",
+        "total revenue per month for 2024, only paid orders, newest month first",
+    ),
+    comment(
+        "comment/inside-function-body",
+        "db/functions/touch_updated_at.sql",
+        r"""CREATE OR REPLACE FUNCTION touch_updated_at()
+RETURNS trigger
+LANGUAGE plpgsql
+AS $$
+BEGIN
+  -- set NEW.updated_at to the current timestamp and return NEW
+  █
+END;
+$$;
+""",
+        "set NEW.updated_at to the current timestamp and return NEW",
+        note="the comment is inside an empty plpgsql body: rule 2 comes before rule 5",
+    ),
+    # --- multiline-comment -----------------------------------------------------------------
+    comment(
+        "multiline-comment/line-comments",
+        "queries/churn.sql",
+        r"""WITH last_orders AS (
+  SELECT customer_id, MAX(placed_at) AS last_order_at
+  FROM orders
+  GROUP BY customer_id
+)
+SELECT COUNT(*) FROM last_orders;
+
+-- Customers who ordered at least three times in 2023
+-- but have not ordered in the last 90 days,
+-- with their email and the date of their last order.
+█
+""",
+        "Customers who ordered at least three times in 2023\n"
+        "but have not ordered in the last 90 days,\n"
+        "with their email and the date of their last order.",
+    ),
+    comment(
+        "multiline-comment/block-comment",
+        "migrations/20240312_add_invoices.sql",
+        r"""CREATE TABLE customers (
+  id BIGSERIAL PRIMARY KEY,
+  email TEXT NOT NULL UNIQUE,
+  created_at TIMESTAMPTZ NOT NULL DEFAULT now()
+);
+
+/*
+  Create the invoices table: id, customer_id referencing customers,
+  amount_cents as a non-negative integer, status with a check constraint
+  (draft, sent, paid) and timestamps.
+*/
+█
+""",
+        "Create the invoices table: id, customer_id referencing customers,\n"
+        "amount_cents as a non-negative integer, status with a check constraint\n"
+        "(draft, sent, paid) and timestamps.",
+    ),
+    # --- non-english -------------------------------------------------------------------------
+    comment(
+        "non-english/french",
+        "queries/stock.sql",
+        r"""SELECT p.sku, p.name, s.quantity
+FROM products p
+JOIN stock s ON s.product_id = p.id
+WHERE s.warehouse_id = 3
+ORDER BY p.sku;
+
+-- liste des produits dont le stock est inférieur au seuil de réapprovisionnement
+█
+""",
+        "liste des produits dont le stock est inférieur au seuil de réapprovisionnement",
+    ),
+    comment(
+        "non-english/portuguese-block",
+        "queries/vendas.sql",
+        r"""CREATE INDEX idx_vendas_data ON vendas (data_venda);
+CREATE INDEX idx_vendas_loja ON vendas (loja_id);
+
+SELECT loja_id, SUM(valor) AS total
+FROM vendas
+GROUP BY loja_id;
+
+/* total de vendas por loja e por mês, incluindo lojas sem vendas */
+
+█
+""",
+        "total de vendas por loja e por mês, incluindo lojas sem vendas",
+    ),
+    # --- on-comment ------------------------------------------------------------------------
+    completion(
+        "on-comment/end-of-comment",
+        "queries/signups.sql",
+        r"""SELECT date_trunc('day', created_at) AS day, COUNT(*) AS signups
+FROM users
+WHERE created_at >= now() - interval '30 days'
+GROUP BY 1
+ORDER BY 1;
+
+-- same as above but split by the referral█
+""",
+    ),
+    completion(
+        "on-comment/start-of-block-comment",
+        "queries/signups.sql",
+        r"""SELECT date_trunc('day', created_at) AS day, COUNT(*) AS signups
+FROM users
+█/* signups per day, last 30 days */
+WHERE created_at >= now() - interval '30 days'
+GROUP BY 1
+ORDER BY 1;
+""",
+    ),
+    completion(
+        "on-comment/trailing-comment",
+        "schema/users.sql",
+        r"""CREATE TABLE users (
+  id BIGSERIAL PRIMARY KEY,
+  email TEXT NOT NULL,
+  password_hash TEXT NOT NULL,█ -- bcrypt
+  created_at TIMESTAMPTZ NOT NULL DEFAULT now()
+);
+""",
+    ),
+    # --- commented-out-code ----------------------------------------------------------------
+    completion(
+        "commented-out-code/drop-and-select",
+        "migrations/20240401_cleanup.sql",
+        r"""ALTER TABLE orders ADD COLUMN archived BOOLEAN NOT NULL DEFAULT false;
+UPDATE orders SET archived = true WHERE placed_at < '2020-01-01';
+CREATE INDEX idx_orders_archived ON orders (archived);
+CREATE INDEX idx_orders_placed_at ON orders (placed_at);
+ANALYZE orders;
+ANALYZE order_items;
+
+-- DROP TABLE legacy_orders;
+-- SELECT COUNT(*) FROM orders WHERE archived;
+█
+""",
+    ),
+    # --- directive -------------------------------------------------------------------------
+    completion(
+        "directive/goose",
+        "db/migrations/00042_create_sessions.sql",
+        r"""-- +goose Up
+-- +goose StatementBegin
+CREATE TABLE sessions (
+  id UUID PRIMARY KEY,
+  user_id BIGINT NOT NULL REFERENCES users (id),
+  expires_at TIMESTAMPTZ NOT NULL
+);
+CREATE INDEX idx_sessions_user ON sessions (user_id);
+-- +goose StatementEnd
+
+-- +goose Down
+█
+""",
+        note="goose migration annotations are tool directives",
+    ),
+    completion(
+        "directive/sqlfluff-noqa",
+        "models/staging/stg_orders.sql",
+        r"""select
+    id as order_id,
+    customer_id,
+    amount_cents / 100.0 as amount,
+    status
+from raw.orders
+-- noqa: disable=LT05
+█
+""",
+    ),
+    # --- header ----------------------------------------------------------------------------
+    completion(
+        "header/license",
+        "sql/schema.sql",
+        r"""-- Copyright 2024 Acme Analytics GmbH
+-- SPDX-License-Identifier: Apache-2.0
+
+█
+CREATE SCHEMA IF NOT EXISTS analytics;
+
+CREATE TABLE analytics.events (
+  id BIGSERIAL PRIMARY KEY,
+  name TEXT NOT NULL,
+  payload JSONB NOT NULL,
+  occurred_at TIMESTAMPTZ NOT NULL
+);
+""",
+    ),
+    completion(
+        "header/emacs-mode-line",
+        "sql/reports.sql",
+        r"""-- -*- mode: sql; sql-product: postgres; -*-
+█
+SELECT name, COUNT(*)
+FROM analytics.events
+WHERE occurred_at > now() - interval '1 day'
+GROUP BY name
+ORDER BY 2 DESC
+LIMIT 20;
+""",
+    ),
+    # --- separator -------------------------------------------------------------------------
+    completion(
+        "separator/equals",
+        "sql/seed.sql",
+        r"""INSERT INTO roles (name) VALUES ('admin'), ('editor'), ('viewer');
+INSERT INTO users (email, role_id) VALUES ('ana@acme.test', 1);
+INSERT INTO users (email, role_id) VALUES ('ben@acme.test', 2);
+INSERT INTO users (email, role_id) VALUES ('cai@acme.test', 3);
+INSERT INTO users (email, role_id) VALUES ('dee@acme.test', 3);
+INSERT INTO users (email, role_id) VALUES ('eli@acme.test', 2);
+
+-- ==========================================================================
+█
+""",
+    ),
+    # --- short-comment ---------------------------------------------------------------------
+    completion(
+        "short-comment/v2",
+        "sql/seed.sql",
+        r"""INSERT INTO plans (name, price_cents) VALUES ('free', 0);
+INSERT INTO plans (name, price_cents) VALUES ('pro', 1200);
+INSERT INTO plans (name, price_cents) VALUES ('team', 4900);
+UPDATE plans SET active = true;
+DELETE FROM plans WHERE name = 'legacy';
+DELETE FROM plans WHERE name = 'trial';
+
+-- v2
+█
+""",
+    ),
+    # --- empty-function --------------------------------------------------------------------
+    empty_function(
+        "empty-function/plpgsql",
+        "db/functions/order_total.sql",
+        r"""CREATE OR REPLACE FUNCTION order_total(p_order_id BIGINT)
+RETURNS NUMERIC
+LANGUAGE plpgsql
+STABLE
+AS $$
+BEGIN
+  █
+END;
+$$;
+""",
+    ),
+    empty_function(
+        "empty-function/mysql-procedure",
+        "db/procedures/archive_orders.sql",
+        r"""DELIMITER //
+
+DROP PROCEDURE IF EXISTS archive_orders //
+
+CREATE PROCEDURE archive_orders(IN cutoff DATE)
+BEGIN
+█
+END //
+
+DELIMITER ;
+""",
+    ),
+    # --- empty-block -----------------------------------------------------------------------
+    completion(
+        "empty-block/create-table-columns",
+        "migrations/20240501_tags.sql",
+        r"""CREATE TABLE posts (
+  id BIGSERIAL PRIMARY KEY,
+  title TEXT NOT NULL
+);
+
+CREATE TABLE tags (
+  █
+);
+""",
+        note="a column list is not a function body",
+    ),
+    completion(
+        "empty-block/transaction",
+        "scripts/fix_prices.sql",
+        r"""SET search_path TO shop;
+SET statement_timeout = '30s';
+SELECT COUNT(*) FROM products WHERE price_cents < 0;
+SELECT COUNT(*) FROM products WHERE price_cents > 1000000;
+
+BEGIN;
+█
+COMMIT;
+""",
+    ),
+    # --- small-file ------------------------------------------------------------------------
+    small_file(
+        "small-file/single-query",
+        "queries/count_users.sql",
+        r"""SELECT COUNT(*)
+FROM users;
+█
+""",
+    ),
+    small_file(
+        "small-file/comment-heavy",
+        "migrations/20240601_drop_legacy.sql",
+        r"""-- Migration: remove the legacy tables.
+-- They were replaced by the events table in March and are no longer read.
+-- Back up the data before running this on production.
+
+DROP TABLE IF EXISTS legacy_clicks;
+DROP TABLE IF EXISTS legacy_views;
+█
+""",
+        note="two code lines; the cursor follows code, so the comment is not directly above it",
+    ),
+    # --- completion ------------------------------------------------------------------------
+    completion(
+        "completion/after-table-alias",
+        "queries/top_products.sql",
+        r"""SELECT p.name, SUM(oi.quantity) AS sold
+FROM order_items oi
+JOIN products p ON p.id = oi.product_id
+JOIN orders o ON o.id = oi.order_id
+WHERE o.status = 'paid'
+  AND o.placed_at >= '2024-01-01'
+GROUP BY p.█
+""",
+    ),
+    completion(
+        "completion/in-list",
+        "queries/open_tickets.sql",
+        r"""SELECT t.id, t.subject, u.email
+FROM tickets t
+JOIN users u ON u.id = t.requester_id
+WHERE t.status IN ('open', █)
+ORDER BY t.created_at
+LIMIT 50;
+""",
+    ),
+    # --- docstring -------------------------------------------------------------------------
+    comment(
+        "docstring/doc-block",
+        "db/functions/slugify.sql",
+        r"""CREATE EXTENSION IF NOT EXISTS unaccent;
+
+CREATE TABLE IF NOT EXISTS articles (
+  id BIGSERIAL PRIMARY KEY,
+  title TEXT NOT NULL,
+  slug TEXT
+);
+
+/**
+ * slugify(text) returns the lowercased, unaccented text
+ * with every run of non-alphanumeric characters replaced by a dash.
+ */
+█
+""",
+        "slugify(text) returns the lowercased, unaccented text\n"
+        "with every run of non-alphanumeric characters replaced by a dash.",
+    ),
+    # --- scope -----------------------------------------------------------------------------
+    completion(
+        "scope/comment-in-closed-function",
+        "db/functions/audit.sql",
+        r"""CREATE OR REPLACE FUNCTION audit_insert()
+RETURNS trigger
+LANGUAGE plpgsql
+AS $$
+BEGIN
+  INSERT INTO audit_log (table_name, row_id) VALUES (TG_TABLE_NAME, NEW.id);
+  RETURN NEW;
+  -- also record the user from current_setting('app.user_id')
+END;
+$$;
+█
+""",
+    ),
+    completion(
+        "scope/comment-then-statement",
+        "queries/cleanup.sql",
+        r"""-- remove sessions that expired more than a week ago
+DELETE FROM sessions WHERE expires_at < now() - interval '7 days';
+
+█
+VACUUM ANALYZE sessions;
+SELECT COUNT(*) FROM sessions;
+REINDEX TABLE sessions;
+DELETE FROM password_resets WHERE created_at < now() - interval '1 day';
+VACUUM ANALYZE password_resets;
+""",
+    ),
+    # --- unicode ---------------------------------------------------------------------------
+    completion(
+        "unicode/cjk-literal",
+        "queries/stores.sql",
+        r"""SELECT s.id, s.name, s.city
+FROM stores s
+JOIN regions r ON r.id = s.region_id
+WHERE r.code = 'JP'
+  AND s.opened_at < now()
+  AND s.name = '東京駅 🗼' AND █
+""",
+    ),
+    # --- crlf ------------------------------------------------------------------------------
+    comment(
+        "crlf/comment",
+        "queries/inactive.sql",
+        crlf(
+            r"""SELECT id, email
+FROM users
+WHERE last_login_at IS NOT NULL
+ORDER BY last_login_at
+LIMIT 100;
+
+-- users who never logged in and signed up more than a year ago
+█
+"""
+        ),
+        "users who never logged in and signed up more than a year ago",
+    ),
+]

@@ -80,7 +80,11 @@ class _HttpStatusError(GitLabLspError):
     def __init__(self, status: int, detail: str) -> None:
         self.status = status
         self.detail = scrub(detail)
-        super().__init__(f"{self._party} answered {status}: {self.detail}".rstrip(": "))
+        if status:
+            message = f"{self._party} answered {status}: {self.detail}".rstrip(": ")
+        else:  # no HTTP answer at all (connection refused, DNS, TLS...)
+            message = f"{self._party}: {self.detail or 'no answer'}"
+        super().__init__(message)
 
     _party = "server"
 

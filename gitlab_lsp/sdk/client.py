@@ -138,6 +138,12 @@ class CodeSuggestions:
     def options(self) -> ClientOptions:
         return self._options
 
+    def connections_opened(self, url: str) -> int:
+        """TCP connections this client opened to the host of `url` (keep-alive check)."""
+        parsed = httpx.URL(url)
+        port = parsed.port or (443 if parsed.scheme == "https" else 80)
+        return self._pools.connections_opened[f"{parsed.host}:{port}"]
+
     @property
     def direct_access_requests(self) -> int:
         """How many `direct_access` calls this client made (single flight keeps it low)."""
@@ -318,6 +324,7 @@ class CodeSuggestions:
         content = await self._prepare(file_name, above, below)
         token = await self._tokens.token()
         client = self._pools.for_url(self._instance_url)
+        trace = self._pools.trace(self._instance_url)
         body = content_mod.instance_body(
             content,
             intent="generation",
@@ -328,7 +335,6 @@ class CodeSuggestions:
         )
         headers = instance_headers(self._options, token)
         headers["X-Supports-Sse-Streaming"] = "true"
-        trace = RequestTrace()
         try:
             async with client.stream(
                 "POST",
@@ -449,7 +455,7 @@ class CodeSuggestions:
             model_details=dict(access.model_details) if access.model_details else None,
         )
         client = self._pools.for_url(access.base_url)
-        trace = RequestTrace()
+        trace = self._pools.trace(access.base_url)
         try:
             async with asyncio.timeout(self._options.timeout):
                 response = await client.post(
@@ -497,7 +503,7 @@ class CodeSuggestions:
             generation_type=decision.generation_type,
             user_instruction=decision.user_instruction,
         )
-        trace = RequestTrace()
+        trace = self._pools.trace(self._instance_url)
         timeout = self._options.generation_timeout
         try:
             async with asyncio.timeout(timeout):

@@ -198,6 +198,7 @@ class DirectAccessManager:
                 self._instance_url + PATH,
                 headers=instance_headers(self._options, token),
                 timeout=self._options.timeout,
+                extensions=self._pools.trace(self._instance_url).extensions(),
             )
         except httpx.HTTPError as exc:
             raise self._error_backoff(

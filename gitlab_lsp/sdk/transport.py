@@ -11,6 +11,8 @@ from __future__ import annotations
 import logging
 import ssl
 import time
+from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -60,6 +62,7 @@ def build_verify(options: ClientOptions) -> ssl.SSLContext | bool:
 class RequestTrace:
     """Connection and first-byte times of one request, filled in by httpcore's trace hook."""
 
+    on_connect: Callable[[], None] | None = None
     started: float = field(default_factory=time.perf_counter)
     connect_ms: float = 0.0
     first_byte_ms: float = 0.0
@@ -70,6 +73,10 @@ class RequestTrace:
         now = time.perf_counter()
         if event in ("connection.connect_tcp.started", "connection.connect_unix_socket.started"):
             self._connect_started = now
+        elif event == "connection.connect_tcp.complete" and self.on_connect is not None:
+            self.on_connect()
+            if self._connect_started is not None:
+                self.connect_ms = (now - self._connect_started) * 1000
         elif event.endswith(".complete") and event.startswith(
             ("connection.connect_tcp", "connection.start_tls", "http11.send_connection_request")
         ):
@@ -91,6 +98,8 @@ class ConnectionPools:
         self._options = options
         self._verify = build_verify(options)
         self._clients: dict[tuple[str, str, int | None], httpx.AsyncClient] = {}
+        #: TCP connections opened per host (host:port), to check that keep-alive works.
+        self.connections_opened: Counter[str] = Counter()
         if options.proxy is not None:
             try:
                 httpx.URL(options.proxy)
@@ -116,6 +125,16 @@ class ConnectionPools:
             self._clients[key] = client
             log.debug("new connection pool for %s://%s:%s", key[0], key[1], key[2] or "")
         return client
+
+    def trace(self, url: str) -> RequestTrace:
+        """A fresh trace for one request to `url` that counts its new connections."""
+        parsed = httpx.URL(url)
+        host = f"{parsed.host}:{parsed.port or (443 if parsed.scheme == 'https' else 80)}"
+
+        def count() -> None:
+            self.connections_opened[host] += 1
+
+        return RequestTrace(on_connect=count)
 
     async def aclose(self) -> None:
         clients, self._clients = list(self._clients.values()), {}

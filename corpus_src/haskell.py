@@ -1,0 +1,551 @@
+"""Labelled intent cases for Haskell (corpus part B).
+
+Comment syntaxes: `--`, `{- -}`, haddock `-- |` (the marker is comment syntax). `{-# ... #-}`
+pragmas are compiler directives. A function with no statements is an equation with an empty
+right-hand side or an empty `do` block; `instance`/`class` bodies are not function bodies.
+"""
+
+LANG = "haskell"
+
+
+def _case(slug, filename, text, intent, gtype=None, instruction=None, note=None):
+    case = {
+        "id": f"{LANG}/{slug}",
+        "language": LANG,
+        "filename": filename,
+        "text": text,
+        "intent": intent,
+        "generation_type": gtype,
+        "user_instruction": instruction,
+    }
+    if note:
+        case["note"] = note
+    return case
+
+
+def completion(slug, filename, text, note=None):
+    return _case(slug, filename, text, "completion", note=note)
+
+
+def comment(slug, filename, text, instruction, note=None):
+    return _case(slug, filename, text, "generation", "comment", instruction, note)
+
+
+def empty_function(slug, filename, text, note=None):
+    return _case(slug, filename, text, "generation", "empty_function", note=note)
+
+
+def small_file(slug, filename, text, note=None):
+    return _case(slug, filename, text, "generation", "small_file", note=note)
+
+
+def crlf(text):
+    return text.replace("\n", "\r\n")
+CASES = [
+    # --- comment -------------------------------------------------------------------------
+    comment(
+        "comment/top-level",
+        "src/Shop/Pricing.hs",
+        r"""module Shop.Pricing (netToGross, applyDiscount) where
+
+import Data.Ratio ((%))
+
+vatRate :: Rational
+vatRate = 19 % 100
+
+netToGross :: Rational -> Rational
+netToGross net = net * (1 + vatRate)
+
+-- apply a percentage discount to a price, never going below zero
+█
+""",
+        "apply a percentage discount to a price, never going below zero",
+    ),
+    comment(
+        "comment/inside-do",
+        "app/Main.hs",
+        r"""module Main (main) where
+
+import qualified Data.Text.IO as T
+import System.Environment (getArgs)
+import Shop.Report (renderReport)
+
+main :: IO ()
+main = do
+  args <- getArgs
+  -- read the CSV file named by the first argument and print the rendered report
+
+  █
+""",
+        "read the CSV file named by the first argument and print the rendered report",
+    ),
+    # --- multiline-comment -----------------------------------------------------------------
+    comment(
+        "multiline-comment/line-comments",
+        "src/Shop/Inventory.hs",
+        r"""module Shop.Inventory where
+
+import qualified Data.Map.Strict as Map
+
+type Sku = String
+type Stock = Map.Map Sku Int
+
+-- Reserve qty units of the sku.
+-- Return Left with an error message when the stock is too low,
+-- otherwise Right with the updated stock map.
+█
+""",
+        "Reserve qty units of the sku.\n"
+        "Return Left with an error message when the stock is too low,\n"
+        "otherwise Right with the updated stock map.",
+    ),
+    comment(
+        "multiline-comment/block-comment",
+        "src/Shop/Parser.hs",
+        r"""module Shop.Parser where
+
+import Data.Char (isDigit, isSpace)
+import Text.Read (readMaybe)
+
+data Token = TNum Int | TPlus | TMinus
+  deriving (Show, Eq)
+
+{-
+  Split the input into tokens, skipping whitespace.
+  Digits form one TNum; '+' and '-' become TPlus and TMinus.
+-}
+█
+""",
+        "Split the input into tokens, skipping whitespace.\n"
+        "Digits form one TNum; '+' and '-' become TPlus and TMinus.",
+    ),
+    # --- non-english -------------------------------------------------------------------------
+    comment(
+        "non-english/chinese",
+        "src/Shop/Cart.hs",
+        r"""module Shop.Cart where
+
+import qualified Data.Map.Strict as Map
+
+newtype Cart = Cart (Map.Map String Int)
+
+emptyCart :: Cart
+emptyCart = Cart Map.empty
+
+-- 把商品加入购物车，如果已经存在就增加数量
+█
+""",
+        "把商品加入购物车，如果已经存在就增加数量",
+    ),
+    comment(
+        "non-english/turkish",
+        "src/Shop/Users.hs",
+        r"""module Shop.Users where
+
+import Data.List (sortOn)
+import Data.Text (Text)
+
+data User = User { userName :: Text, userAge :: Int }
+
+youngest :: [User] -> [User]
+youngest = take 3 . sortOn userAge
+
+-- kullanıcıları yaşa göre grupla ve her grubun sayısını döndür
+█
+""",
+        "kullanıcıları yaşa göre grupla ve her grubun sayısını döndür",
+    ),
+    # --- on-comment ------------------------------------------------------------------------
+    completion(
+        "on-comment/end-of-comment",
+        "src/Shop/Tax.hs",
+        r"""module Shop.Tax where
+
+data Region = EU | US | UK
+  deriving (Show, Eq)
+
+rate :: Region -> Double
+rate EU = 0.19
+rate US = 0.07
+rate UK = 0.20
+
+-- look up the rate for a postal█
+""",
+    ),
+    completion(
+        "on-comment/inside-block-comment",
+        "src/Shop/Tax.hs",
+        r"""module Shop.Tax where
+
+{- Rates are per region, not per
+   count█ry; see the pricing docs. -}
+data Region = EU | US | UK
+  deriving (Show, Eq)
+
+rate :: Region -> Double
+rate EU = 0.19
+rate US = 0.07
+rate UK = 0.20
+""",
+    ),
+    completion(
+        "on-comment/trailing-comment",
+        "src/Shop/Config.hs",
+        r"""module Shop.Config where
+
+data Config = Config
+  { port :: Int
+  , poolSize :: Int█ -- connections per worker
+  , logLevel :: String
+  }
+
+defaultConfig :: Config
+defaultConfig = Config 8080 10 "info"
+""",
+    ),
+    # --- commented-out-code ----------------------------------------------------------------
+    completion(
+        "commented-out-code/trace",
+        "src/Shop/Orders.hs",
+        r"""module Shop.Orders where
+
+import Debug.Trace (trace)
+
+data Order = Order { orderId :: Int, total :: Double }
+
+bigOrders :: [Order] -> [Order]
+bigOrders = filter ((> 1000) . total)
+
+revenue :: [Order] -> Double
+revenue = sum . map total
+
+-- bigOrders os = trace (show os) (filter ((> 1000) . total) os)
+-- import qualified Data.Map as M
+█
+""",
+    ),
+    # --- directive -------------------------------------------------------------------------
+    completion(
+        "directive/language-pragma",
+        "src/Shop/Api.hs",
+        r"""{-# LANGUAGE OverloadedStrings #-}
+{-# LANGUAGE DeriveGeneric #-}
+█
+module Shop.Api where
+
+import Data.Aeson (ToJSON)
+import GHC.Generics (Generic)
+import Data.Text (Text)
+
+data Product = Product { name :: Text, price :: Int }
+  deriving (Show, Generic)
+
+instance ToJSON Product
+""",
+        note="LANGUAGE pragmas are compiler directives",
+    ),
+    completion(
+        "directive/hlint-ignore",
+        "src/Shop/Legacy.hs",
+        r"""module Shop.Legacy where
+
+import Data.Char (toUpper)
+
+shout :: String -> String
+shout = map toUpper
+
+whisper :: String -> String
+whisper s = s
+
+{- HLINT ignore "Use camelCase" -}
+█
+""",
+    ),
+    # --- header ----------------------------------------------------------------------------
+    completion(
+        "header/haddock-module-header",
+        "src/Data/Queue.hs",
+        r"""-- |
+-- Module      : Data.Queue
+-- Copyright   : (c) Acme Labs 2024
+-- License     : BSD-3-Clause
+-- Maintainer  : dev@acme.test
+--
+█
+module Data.Queue (Queue, empty, push, pop) where
+
+data Queue a = Queue [a] [a]
+
+empty :: Queue a
+empty = Queue [] []
+
+push :: a -> Queue a -> Queue a
+push x (Queue f b) = Queue f (x : b)
+""",
+    ),
+    completion(
+        "header/stack-shebang",
+        "scripts/Stats.hs",
+        r"""#!/usr/bin/env stack
+-- stack script --resolver lts-22.7 --package text
+█
+import qualified Data.Text as T
+import qualified Data.Text.IO as T
+
+main :: IO ()
+main = do
+  contents <- T.getContents
+  print (length (T.lines contents))
+""",
+        note="shebang plus the stack script line, which is a tool directive",
+    ),
+    # --- separator -------------------------------------------------------------------------
+    completion(
+        "separator/dashes",
+        "src/Shop/Types.hs",
+        r"""module Shop.Types where
+
+newtype Sku = Sku String
+  deriving (Show, Eq, Ord)
+
+newtype Cents = Cents Int
+  deriving (Show, Eq, Ord)
+
+data Currency = EUR | USD
+  deriving (Show, Eq)
+
+-------------------------------------------------------------------------------
+█
+""",
+    ),
+    # --- short-comment ---------------------------------------------------------------------
+    completion(
+        "short-comment/ok",
+        "src/Shop/Types.hs",
+        r"""module Shop.Types where
+
+newtype Sku = Sku String
+  deriving (Show, Eq, Ord)
+
+newtype Cents = Cents Int
+  deriving (Show, Eq, Ord)
+
+zeroCents :: Cents
+zeroCents = Cents 0
+
+-- ok
+█
+""",
+    ),
+    # --- empty-function --------------------------------------------------------------------
+    empty_function(
+        "empty-function/empty-do",
+        "app/Server.hs",
+        r"""module Main (main) where
+
+import Network.Wai.Handler.Warp (run)
+import Shop.App (app)
+import Shop.Config (loadConfig)
+
+main :: IO ()
+main = do
+  █
+""",
+        note="main's body is a do block with no statements",
+    ),
+    empty_function(
+        "empty-function/empty-right-hand-side",
+        "src/Shop/Discount.hs",
+        r"""module Shop.Discount where
+
+data Discount = Percent Int | Fixed Int
+
+applyDiscount :: Discount -> Int -> Int
+applyDiscount d price =
+  █
+
+describe :: Discount -> String
+describe (Percent p) = show p ++ "%"
+describe (Fixed c) = show c ++ " cents"
+""",
+        note="an equation whose right-hand side is still empty; the parse has an error here",
+    ),
+    # --- empty-block -----------------------------------------------------------------------
+    completion(
+        "empty-block/instance-body",
+        "src/Shop/Color.hs",
+        r"""module Shop.Color where
+
+data Color = Red | Green | Blue
+  deriving (Eq, Enum, Bounded)
+
+allColors :: [Color]
+allColors = [minBound .. maxBound]
+
+instance Show Color where
+  █
+""",
+        note="an instance body is not a function body",
+    ),
+    completion(
+        "empty-block/class-body",
+        "src/Shop/Logger.hs",
+        r"""module Shop.Logger where
+
+import Data.Text (Text)
+
+data Level = Debug | Info | Warn
+  deriving (Show, Eq, Ord)
+
+defaultLevel :: Level
+defaultLevel = Info
+
+class Monad m => MonadLogger m where
+  █
+""",
+    ),
+    # --- small-file ------------------------------------------------------------------------
+    small_file(
+        "small-file/imports-only",
+        "src/Shop/Prelude.hs",
+        r"""module Shop.Prelude where
+
+import Data.Text (Text)
+import qualified Data.Map.Strict as Map
+█
+""",
+    ),
+    small_file(
+        "small-file/comment-heavy",
+        "src/Shop/Version.hs",
+        r"""-- | The version of the shop backend.
+--
+-- Bumped by the release script; do not edit by hand.
+-- The CI pipeline checks that it matches the cabal file.
+module Shop.Version where
+
+version :: String
+version = "2.4.1"
+█
+""",
+    ),
+    # --- completion ------------------------------------------------------------------------
+    completion(
+        "completion/qualified-name",
+        "src/Shop/Report.hs",
+        r"""module Shop.Report where
+
+import qualified Data.Map.Strict as Map
+import Data.List (sortOn)
+
+totals :: [(String, Int)] -> Map.Map String Int
+totals = Map.fromListWith (+)
+
+top :: Int -> [(String, Int)] -> [(String, Int)]
+top n = take n . sortOn (negate . snd) . Map.█
+""",
+    ),
+    completion(
+        "completion/function-argument",
+        "src/Shop/Report.hs",
+        r"""module Shop.Report where
+
+import Text.Printf (printf)
+
+data Line = Line { label :: String, amount :: Int }
+
+render :: [Line] -> String
+render = unlines . map fmt
+  where
+    fmt l = printf "%-20s %8d" (label l) █
+""",
+    ),
+    # --- docstring -------------------------------------------------------------------------
+    comment(
+        "docstring/haddock",
+        "src/Shop/Validation.hs",
+        r"""module Shop.Validation where
+
+import Data.Char (isAlphaNum)
+
+isSku :: String -> Bool
+isSku s = length s == 8 && all isAlphaNum s
+
+-- | Validate an email address: exactly one @,
+-- a non-empty local part and a domain containing a dot.
+█
+""",
+        "Validate an email address: exactly one @,\na non-empty local part and a domain containing a dot.",
+        note="`-- |` is the haddock marker and is part of the comment syntax",
+    ),
+    # --- scope -----------------------------------------------------------------------------
+    completion(
+        "scope/comment-then-definition",
+        "src/Shop/Slug.hs",
+        r"""module Shop.Slug where
+
+import Data.Char (isAlphaNum, toLower)
+
+-- lowercase and keep only letters and digits
+slugChar :: Char -> Char
+slugChar c = if isAlphaNum c then toLower c else '-'
+
+█
+slugify :: String -> String
+slugify = map slugChar
+""",
+    ),
+    completion(
+        "scope/comment-in-where-then-declaration",
+        "src/Shop/Slug.hs",
+        r"""module Shop.Slug where
+
+import Data.Char (isAlphaNum, toLower)
+
+slugify :: String -> String
+slugify = map slugChar
+  where
+    slugChar c = if isAlphaNum c then toLower c else '-'
+    {- collapse repeated dashes -}
+collapse :: String -> String
+█
+""",
+        note="the comment in the where block is followed by a new declaration, so it is not directly above the cursor",
+    ),
+    # --- unicode ---------------------------------------------------------------------------
+    completion(
+        "unicode/emoji-string",
+        "src/Shop/Messages.hs",
+        r"""{-# LANGUAGE OverloadedStrings #-}
+module Shop.Messages where
+
+import Data.Text (Text)
+
+farewell :: Text -> Text
+farewell name = "👋 " <> name
+
+welcome :: Text -> Text
+welcome name = "🎉 환영합니다, " <> name <> █
+""",
+    ),
+    # --- crlf ------------------------------------------------------------------------------
+    comment(
+        "crlf/comment",
+        "src/Shop/Stock.hs",
+        crlf(
+            r"""module Shop.Stock where
+
+import qualified Data.Map.Strict as Map
+
+type Stock = Map.Map String Int
+
+restock :: String -> Int -> Stock -> Stock
+restock = Map.insertWith (+)
+
+-- list the skus whose stock is below the given threshold
+█
+"""
+        ),
+        "list the skus whose stock is below the given threshold",
+    ),
+]

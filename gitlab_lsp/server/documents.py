@@ -1,0 +1,192 @@
+"""Open documents, each kept as one incremental `intent.Document`.
+
+Edits from `didChange` go straight into the intent document, so tree-sitter re-parses only
+what changed and a suggestion request never parses the file from scratch (the official server
+does, twice for generations). Ranges are LSP UTF-16 positions; the server only ever
+negotiates UTF-16. A range outside the document is clamped as the LSP spec asks (a character
+past the end of a line means the end of that line), never an error.
+"""
+
+from __future__ import annotations
+
+import logging
+import posixpath
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+from urllib.parse import unquote, urlsplit
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from lsprotocol import types
+    from pygls.lsp.server import LanguageServer
+
+    import intent
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class OpenDocument:
+    uri: str
+    language_id: str
+    file_name: str
+    version: int
+    doc: intent.Document
+
+    @property
+    def text(self) -> str:
+        text: str = self.doc.text
+        return text
+
+
+def file_name_of(uri: str) -> str:
+    """The path the gateway sees as `file_name`: the URI's path, without the scheme."""
+    parts = urlsplit(uri)
+    path = unquote(parts.path) or uri
+    if parts.scheme not in ("", "file"):
+        return posixpath.basename(path) or path
+    return path.lstrip("/") if len(path) > 2 and path[2] == ":" else path
+
+
+def utf16_len(text: str) -> int:
+    """Length of `text` in UTF-16 code units (what LSP `character` counts)."""
+    if text.isascii():
+        return len(text)
+    return len(text.encode("utf-16-le")) // 2
+
+
+def _line_bounds(text: str, line: int) -> tuple[int, int] | None:
+    """Start and end (before any line break) of `line` in `text`; None past the last line."""
+    start = 0
+    for _ in range(line):
+        nl = text.find("\n", start)
+        if nl < 0:
+            return None
+        start = nl + 1
+    end = text.find("\n", start)
+    end = len(text) if end < 0 else end
+    if end > start and text[end - 1] == "\r":
+        end -= 1
+    return start, end
+
+
+def clamp(text: str, line: int, character: int) -> tuple[int, int]:
+    """The position LSP means by (line, character) in `text`: clamped into the document."""
+    if line < 0:
+        return (0, 0)
+    bounds = _line_bounds(text, line)
+    if bounds is None:
+        last = text.count("\n")
+        start, end = _line_bounds(text, last) or (0, 0)
+        return (last, utf16_len(text[start:end]))
+    start, end = bounds
+    return (line, max(0, min(character, utf16_len(text[start:end]))))
+
+
+def offset_at(text: str, line: int, character: int) -> int:
+    """String index of an LSP position, clamped into `text`.
+
+    Walks line starts with `str.find`, which stays fast on multi-megabyte documents.
+    """
+    if line < 0:
+        return 0
+    bounds = _line_bounds(text, line)
+    if bounds is None:
+        return len(text)
+    start, end = bounds
+    content = text[start:end]
+    if content.isascii():
+        return start + max(0, min(character, len(content)))
+    units = 0
+    for index, char in enumerate(content):
+        if units >= character:
+            return start + index
+        units += 2 if ord(char) > 0xFFFF else 1
+    return end
+
+
+class DocumentStore:
+    """uri -> OpenDocument, fed by the text synchronisation notifications."""
+
+    def __init__(self) -> None:
+        self._docs: dict[str, OpenDocument] = {}
+
+    def get(self, uri: str) -> OpenDocument | None:
+        return self._docs.get(uri)
+
+    def __contains__(self, uri: str) -> bool:
+        return uri in self._docs
+
+    def __len__(self) -> int:
+        return len(self._docs)
+
+    def open(self, uri: str, language_id: str, version: int, text: str) -> OpenDocument:
+        import intent
+
+        name = file_name_of(uri)
+        opened = OpenDocument(
+            uri=uri,
+            language_id=language_id,
+            file_name=name,
+            version=version,
+            doc=intent.Document(text, language_id=language_id, filename=name),
+        )
+        self._docs[uri] = opened
+        return opened
+
+    def close(self, uri: str) -> None:
+        self._docs.pop(uri, None)
+
+    def change(
+        self,
+        uri: str,
+        version: int,
+        changes: list[types.TextDocumentContentChangeEvent],
+    ) -> OpenDocument | None:
+        """Apply `didChange` content changes in order; None if the document is not open."""
+        from lsprotocol import types
+
+        opened = self._docs.get(uri)
+        if opened is None:
+            log.warning("didChange for a document that was never opened: %s", uri)
+            return None
+        for change in changes:
+            if isinstance(change, types.TextDocumentContentChangePartial):
+                start = (change.range.start.line, change.range.start.character)
+                end = (change.range.end.line, change.range.end.character)
+                self._apply_range(opened, change.text, start, end)
+            else:
+                opened.doc.apply_change(change.text)
+        opened.version = version
+        return opened
+
+    @staticmethod
+    def _apply_range(
+        opened: OpenDocument, text: str, start: tuple[int, int], end: tuple[int, int]
+    ) -> None:
+        current = opened.doc.text
+        start = clamp(current, *start)
+        end = clamp(current, *end)
+        if end < start:
+            start, end = end, start
+        opened.doc.apply_change(text, start=start, end=end)
+
+
+def register(server: LanguageServer, store: DocumentStore, on_close: Callable[[str], None]) -> None:
+    from lsprotocol import types
+
+    @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
+    def did_open(params: types.DidOpenTextDocumentParams) -> None:
+        item = params.text_document
+        store.open(item.uri, item.language_id, item.version, item.text)
+
+    @server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
+    def did_change(params: types.DidChangeTextDocumentParams) -> None:
+        doc = params.text_document
+        store.change(doc.uri, doc.version, list(params.content_changes))
+
+    @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
+    def did_close(params: types.DidCloseTextDocumentParams) -> None:
+        store.close(params.text_document.uri)
+        on_close(params.text_document.uri)

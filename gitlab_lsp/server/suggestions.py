@@ -1,0 +1,358 @@
+"""`textDocument/inlineCompletion` and `textDocument/completion`: LSP in, SDK call, LSP out.
+
+Under typing, most requests should never reach the network:
+- a request for a document whose text before the cursor extends a shown suggestion is served
+  from the cache;
+- automatic triggers wait out a debounce (default 250 ms) first, and a newer request for the
+  same document supersedes (cancels) an older one, whose HTTP call is aborted and which pygls
+  answers with RequestCancelled at once; invoked requests skip the debounce and ask for 4
+  choices;
+- nothing is asked for content under 10 characters or a cursor in the middle of a line.
+Whatever fails upstream, the answer is an empty result, never an error the editor shows on
+every keystroke; the reason goes to the log and, if the user must act, to a notification.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import re
+import time
+import uuid
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from lsprotocol import types
+
+from gitlab_lsp.server import messages as msg
+from gitlab_lsp.server.documents import clamp, offset_at
+from gitlab_lsp.server.streaming import START_STREAMING_COMMAND
+from gitlab_lsp.server.telemetry import ACCEPTED_COMMAND
+
+if TYPE_CHECKING:
+    from pygls.lsp.server import LanguageServer
+
+    from gitlab_lsp.server.cache import SuggestionCache
+    from gitlab_lsp.server.documents import DocumentStore, OpenDocument
+    from gitlab_lsp.server.messages import Messages
+    from gitlab_lsp.server.settings import Settings, SettingsStore
+    from gitlab_lsp.server.streaming import StreamManager
+    from gitlab_lsp.server.telemetry import Telemetry
+    from gitlab_lsp.server.upstream import Upstream
+
+log = logging.getLogger(__name__)
+
+ACTIVE_EDITOR_CHANGED = "$/gitlab/didChangeDocumentInActiveEditor"
+MIN_CONTENT = 10
+INVOKED_CHOICES = 4
+LABEL_WIDTH = 60
+#: What may follow the cursor for it to count as "at or near the end of the line": closing
+#: brackets and quotes, then at most one `:{;,` (the official client's rule).
+_NEAR_END_OF_LINE = re.compile(r"\s*[)}\]\"'`]*\s*[:{;,]?\s*")
+
+
+@dataclass(frozen=True)
+class Context:
+    """The document around the cursor at the moment of a request."""
+
+    opened: OpenDocument
+    version: int
+    line: int
+    character: int
+    above: str
+    below: str
+
+    @classmethod
+    def of(cls, opened: OpenDocument, line: int, character: int) -> Context:
+        text = opened.text
+        line, character = clamp(text, line, character)
+        offset = offset_at(text, line, character)
+        return cls(opened, opened.version, line, character, text[:offset], text[offset:])
+
+    @property
+    def position(self) -> types.Position:
+        return types.Position(line=self.line, character=self.character)
+
+    def eligible(self) -> bool:
+        if len(self.above.strip()) + len(self.below.strip()) < MIN_CONTENT:
+            return False
+        end = self.below.find("\n")
+        rest_of_line = self.below if end < 0 else self.below[:end]
+        return _NEAR_END_OF_LINE.fullmatch(rest_of_line) is not None
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What to show: choices (possibly from the cache), or a stream that was started."""
+
+    choices: tuple[str, ...]
+    tracking_id: str
+    stream_id: str | None = None
+
+
+class SuggestionService:
+    def __init__(
+        self,
+        settings: SettingsStore,
+        documents: DocumentStore,
+        upstream: Upstream,
+        messages: Messages,
+        cache: SuggestionCache,
+        streams: StreamManager,
+        telemetry: Telemetry,
+    ) -> None:
+        self._settings = settings
+        self._documents = documents
+        self._upstream = upstream
+        self._messages = messages
+        self._cache = cache
+        self._streams = streams
+        self._telemetry = telemetry
+        self._inflight: dict[str, asyncio.Task[Any]] = {}
+        #: Requests that went upstream (for tests and the benchmark's request counting).
+        self.upstream_requests = 0
+
+    # --- LSP handlers --------------------------------------------------------------------
+
+    async def inline_completion(
+        self, params: types.InlineCompletionParams
+    ) -> types.InlineCompletionList | None:
+        invoked = params.context.trigger_kind == types.InlineCompletionTriggerKind.Invoked
+        pos = params.position
+        outcome, ctx = await self._run(
+            params.text_document.uri, pos.line, pos.character, invoked, streaming=True
+        )
+        if outcome is None or ctx is None:
+            return None
+        here = types.Range(start=ctx.position, end=ctx.position)
+        if outcome.stream_id is not None:
+            command = types.Command(
+                title="Start streaming",
+                command=START_STREAMING_COMMAND,
+                arguments=[outcome.stream_id, outcome.tracking_id],
+            )
+            item = types.InlineCompletionItem(insert_text="", range=here, command=command)
+            return types.InlineCompletionList(items=[item])
+        return types.InlineCompletionList(
+            items=[
+                types.InlineCompletionItem(
+                    insert_text=choice, range=here, command=self._accept_command(outcome, i)
+                )
+                for i, choice in enumerate(outcome.choices)
+            ]
+        )
+
+    async def completion(self, params: types.CompletionParams) -> types.CompletionList | None:
+        context = params.context
+        invoked = (
+            context is not None and context.trigger_kind == types.CompletionTriggerKind.Invoked
+        )
+        pos = params.position
+        outcome, ctx = await self._run(
+            params.text_document.uri, pos.line, pos.character, invoked, streaming=False
+        )
+        if outcome is None or ctx is None:
+            return None
+        here = types.Range(start=ctx.position, end=ctx.position)
+        language = ctx.opened.language_id
+        items = [
+            types.CompletionItem(
+                label=_label(choice),
+                kind=types.CompletionItemKind.Text,
+                detail="GitLab Duo Code Suggestions",
+                documentation=types.MarkupContent(
+                    kind=types.MarkupKind.Markdown, value=f"```{language}\n{choice}\n```"
+                ),
+                sort_text=f"{i:02d}",
+                filter_text=choice,
+                insert_text_format=types.InsertTextFormat.PlainText,
+                text_edit=types.TextEdit(range=here, new_text=choice),
+                command=self._accept_command(outcome, i),
+            )
+            for i, choice in enumerate(outcome.choices)
+        ]
+        # Incomplete: the editor asks again as the user types, and the cache answers.
+        return types.CompletionList(is_incomplete=True, items=items)
+
+    def active_document_changed(self, params: Any) -> None:
+        """`$/gitlab/didChangeDocumentInActiveEditor`: recompute the language check."""
+        uri = params if isinstance(params, str) else _field(params, "uri")
+        opened = self._documents.get(uri) if isinstance(uri, str) else None
+        if opened is not None:
+            self._language_allowed(opened, self._settings.current)
+
+    # --- the shared path -----------------------------------------------------------------
+
+    async def _run(
+        self, uri: str, line: int, character: int, invoked: bool, *, streaming: bool
+    ) -> tuple[Outcome | None, Context | None]:
+        opened = self._documents.get(uri)
+        if opened is None:
+            log.debug("suggestion asked for a document that is not open: %s", uri)
+            return None, None
+        settings = self._settings.current
+        if not settings.code_completion.enabled or not self._language_allowed(opened, settings):
+            return None, None
+        task = asyncio.current_task()
+        previous = self._inflight.get(uri)
+        if previous is not None and previous is not task and not previous.done():
+            previous.cancel()
+        if task is not None:
+            self._inflight[uri] = task
+        try:
+            return await self._suggest(opened, line, character, invoked, streaming, settings)
+        finally:
+            if self._inflight.get(uri) is task:
+                del self._inflight[uri]
+
+    async def _suggest(
+        self,
+        opened: OpenDocument,
+        line: int,
+        character: int,
+        invoked: bool,
+        streaming: bool,
+        settings: Settings,
+    ) -> tuple[Outcome | None, Context | None]:
+        ctx = Context.of(opened, line, character)
+        if settings.suggestions_cache.enabled:
+            hit = self._cache.get(opened.uri, ctx.above, ctx.below)
+            if hit is not None:
+                return Outcome(hit.choices, hit.tracking_id), ctx
+        if not invoked and settings.code_completion.debounce_ms > 0:
+            await asyncio.sleep(settings.code_completion.debounce_ms / 1000)
+            settings = self._settings.current
+            if opened.version != ctx.version:
+                ctx = Context.of(opened, line, character)
+        if not ctx.eligible():
+            return None, ctx
+        tracking_id = uuid.uuid4().hex
+        request = self._request(ctx, settings)
+        client = self._upstream.client(settings)
+        self.upstream_requests += 1
+        self._record("suggestion_requested", tracking_id)
+        if streaming and settings.stream_code_generations and request["intent"] == "generation":
+            stream_id = uuid.uuid4().hex
+            self._streams.start(stream_id, lambda: client.stream(**request))
+            return Outcome((), tracking_id, stream_id), ctx
+        started = time.perf_counter()
+        try:
+            suggestion = await client.suggest(**request, choices=INVOKED_CHOICES if invoked else 1)
+        except asyncio.CancelledError:
+            self._record("suggestion_cancelled", tracking_id)
+            raise
+        except Exception as exc:
+            self._failed(exc, tracking_id)
+            return None, ctx
+        self._upstream.token_works()
+        choices = _unique([*suggestion.choices, suggestion.text])
+        log.debug(
+            "%s via %s in %.1f ms (%d choices)",
+            suggestion.intent,
+            suggestion.route,
+            (time.perf_counter() - started) * 1000,
+            len(choices),
+        )
+        if not choices:
+            self._record("suggestion_not_provided", tracking_id)
+            return None, ctx
+        self._record("suggestion_shown", tracking_id)
+        if settings.suggestions_cache.enabled:
+            self._cache.put(opened.uri, ctx.above, ctx.below, list(choices), tracking_id)
+        return Outcome(choices, tracking_id), ctx
+
+    def _request(self, ctx: Context, settings: Settings) -> dict[str, Any]:
+        """The SDK call's arguments, with the intent read off the incremental document."""
+        request: dict[str, Any] = {
+            "file_name": ctx.opened.file_name,
+            "content_above_cursor": ctx.above,
+            "content_below_cursor": ctx.below,
+            "language_id": ctx.opened.language_id,
+            "intent": None,
+        }
+        try:
+            detected = ctx.opened.doc.detect(ctx.line, ctx.character)
+        except Exception:
+            log.warning("intent detection failed; the SDK decides", exc_info=True)
+            return request
+        request["intent"] = detected.intent
+        request["generation_type"] = detected.generation_type
+        request["user_instruction"] = detected.user_instruction
+        return request
+
+    def _failed(self, exc: Exception, tracking_id: str) -> None:
+        from gitlab_lsp.errors import GitLabLspError, TokenError
+
+        self._record("suggestion_error", tracking_id)
+        if isinstance(exc, TokenError):
+            self._upstream.report_token_error(exc)
+        elif isinstance(exc, GitLabLspError):
+            log.warning("no suggestion: %s", exc.message)
+        else:
+            log.exception("no suggestion: unexpected error")
+
+    def _language_allowed(self, opened: OpenDocument, settings: Settings) -> bool:
+        import intent
+
+        language = opened.language_id
+        completion = settings.code_completion
+        check: str | None = None
+        if language in completion.disabled_supported_languages:
+            check = msg.DISABLED_LANGUAGE
+        elif language not in completion.additional_languages and not intent.supports(
+            language_id=language, filename=opened.file_name
+        ):
+            check = msg.UNSUPPORTED_LANGUAGE
+        self._messages.set_document_check(check, language if check else "")
+        return check is None
+
+    def _accept_command(self, outcome: Outcome, option: int) -> types.Command | None:
+        if not self._telemetry.enabled:
+            return None
+        return types.Command(
+            title="Accept suggestion",
+            command=ACCEPTED_COMMAND,
+            arguments=[outcome.tracking_id, option],
+        )
+
+    def _record(self, action: str, tracking_id: str) -> None:
+        self._telemetry.record(action, tracking_id)
+
+
+def _unique(choices: list[str]) -> tuple[str, ...]:
+    seen: dict[str, None] = {}
+    for choice in choices:
+        if choice and choice.strip():
+            seen.setdefault(choice, None)
+    return tuple(seen)
+
+
+def _label(choice: str) -> str:
+    first = choice.strip().split("\n", 1)[0].strip()
+    multi = "\n" in choice.strip()
+    if len(first) > LABEL_WIDTH:
+        return first[: LABEL_WIDTH - 1] + "…"
+    return first + (" …" if multi else "")
+
+
+def _field(params: object, name: str) -> object:
+    if isinstance(params, dict):
+        return params.get(name)
+    return getattr(params, name, None)
+
+
+def register(server: LanguageServer, service: SuggestionService) -> None:
+    # pygls marks handlers with attributes, which bound methods cannot take: wrap them.
+    @server.feature(types.TEXT_DOCUMENT_INLINE_COMPLETION, types.InlineCompletionOptions())
+    async def inline_completion(
+        params: types.InlineCompletionParams,
+    ) -> types.InlineCompletionList | None:
+        return await service.inline_completion(params)
+
+    @server.feature(types.TEXT_DOCUMENT_COMPLETION, types.CompletionOptions())
+    async def completion(params: types.CompletionParams) -> types.CompletionList | None:
+        return await service.completion(params)
+
+    @server.feature(ACTIVE_EDITOR_CHANGED)
+    def active_document_changed(params: Any) -> None:
+        service.active_document_changed(params)

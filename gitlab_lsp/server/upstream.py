@@ -1,0 +1,154 @@
+"""The SDK client the server talks through: one per connection settings, replaced on change.
+
+A change of `baseUrl`, `token` or HTTP settings builds a new `CodeSuggestions` and closes the
+old one, then checks the token in the background so that the user hears about a bad token when
+they set it, not at their next keystroke. Route health events from the SDK become
+`$/gitlab/api/error` / `$/gitlab/api/recovered`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Coroutine
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from gitlab_lsp.server import messages as msg
+
+if TYPE_CHECKING:
+    from gitlab_lsp.errors import TokenError
+    from gitlab_lsp.sdk.client import CodeSuggestions
+    from gitlab_lsp.sdk.events import ApiEvent
+    from gitlab_lsp.sdk.options import ClientOptions
+    from gitlab_lsp.server.messages import Messages
+    from gitlab_lsp.server.settings import Settings
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class ClientInfo:
+    """Who is calling, from `initializationOptions` (`ide`, `extension`): goes in User-Agent."""
+
+    ide_name: str | None = None
+    ide_version: str | None = None
+    ide_vendor: str | None = None
+    extension_name: str | None = None
+    extension_version: str | None = None
+
+
+def client_options(settings: Settings, info: ClientInfo) -> ClientOptions:
+    from gitlab_lsp.sdk.options import ClientOptions
+
+    http = settings.http_agent_options
+    return ClientOptions(
+        direct_connection=settings.code_completion.direct_connection,
+        ide_name=info.ide_name,
+        ide_version=info.ide_version,
+        ide_vendor=info.ide_vendor,
+        extension_name=info.extension_name,
+        extension_version=info.extension_version,
+        ca_bundle=http.ca,
+        client_cert=http.cert,
+        client_key=http.cert_key,
+        ignore_certificate_errors=settings.ignore_certificate_errors,
+        redact_secrets=settings.code_completion.enable_secret_redaction,
+        project_path=settings.project_path,
+    )
+
+
+class Upstream:
+    """Owns the current `CodeSuggestions` and reports on its health."""
+
+    def __init__(self, messages: Messages) -> None:
+        self._messages = messages
+        self._client: CodeSuggestions | None = None
+        self._key: tuple[object, ...] | None = None
+        self._info = ClientInfo()
+        self._failing: set[str] = set()
+        self._background: set[asyncio.Task[None]] = set()
+
+    @property
+    def info(self) -> ClientInfo:
+        return self._info
+
+    def set_info(self, info: ClientInfo) -> None:
+        """Called once at `initialize`, before the first client is built."""
+        self._info = info
+        self._key = None
+
+    def client(self, settings: Settings) -> CodeSuggestions:
+        """The client for `settings`, built on first use after a connection change."""
+        key = (*settings.connection_key(), self._info)
+        if self._client is None or key != self._key:
+            self._replace(settings, key)
+        assert self._client is not None
+        return self._client
+
+    def _replace(self, settings: Settings, key: tuple[object, ...]) -> None:
+        from gitlab_lsp.sdk.client import CodeSuggestions
+
+        old = self._client
+        self._client = CodeSuggestions(
+            settings.base_url, settings.token, options=client_options(settings, self._info)
+        )
+        self._key = key
+        self._client.on_event(self._on_event)
+        self._failing.clear()
+        self._messages.set_check(msg.API_ERROR_CHECK, False)
+        if old is not None:
+            self._spawn(old.aclose())
+        log.info("connection settings in force: %s", settings.base_url)
+
+    def check_token(self, settings: Settings) -> None:
+        """Check the token in the background; the outcome goes to the editor."""
+        client = self.client(settings)
+        self._spawn(self._check(client))
+
+    async def _check(self, client: CodeSuggestions) -> None:
+        from gitlab_lsp.errors import GitLabLspError, TokenError
+
+        try:
+            await client.check_token()
+        except TokenError as exc:
+            self.report_token_error(exc)
+        except GitLabLspError as exc:
+            log.warning("could not check the token: %s", exc.message)
+        else:
+            self._messages.set_check(msg.AUTHENTICATION_REQUIRED, False)
+
+    def report_token_error(self, exc: TokenError) -> None:
+        message = exc.message
+        log.warning("token problem: %s", message)
+        self._messages.token_check(message)
+        self._messages.set_check(msg.AUTHENTICATION_REQUIRED, True, message)
+        self._messages.show(f"GitLab Duo Code Suggestions: {message}")
+
+    def token_works(self) -> None:
+        """A suggestion came back, so whatever token problem was reported is over."""
+        self._messages.set_check(msg.AUTHENTICATION_REQUIRED, False)
+
+    def _on_event(self, event: ApiEvent) -> None:
+        from gitlab_lsp.sdk.events import ApiError
+
+        if isinstance(event, ApiError):
+            self._failing.add(event.route)
+            self._messages.api_error(event.route, event.status, event.message)
+        else:
+            self._failing.discard(event.route)
+            self._messages.api_recovered(event.route)
+        # Suggestions still work while the instance answers; only its failure stops them.
+        self._messages.set_check(
+            msg.API_ERROR_CHECK, "instance" in self._failing, "the GitLab instance is failing"
+        )
+
+    def _spawn(self, coro: Coroutine[Any, Any, None]) -> None:
+        task = asyncio.ensure_future(coro)
+        self._background.add(task)
+        task.add_done_callback(self._background.discard)
+
+    async def aclose(self) -> None:
+        if self._client is not None:
+            await self._client.aclose()
+            self._client = None

@@ -1,0 +1,113 @@
+"""SDK benchmark: direct vs instance route latency, and direct_access calls under concurrency.
+
+    .venv/bin/python benchmarks/sdk.py [--requests 40] [--concurrency 50]
+
+Runs the real SDK against the bundled mock over real HTTP, with the mock's per-hop latencies
+set as in seed 002 (the Rails hop costs ~150 ms that the direct route skips), and prints a
+table: p50 / p99 / mean per route, and how many `direct_access` calls N concurrent first
+requests cause (single flight: 1).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import statistics
+import sys
+import time
+
+from gitlab_lsp import ClientOptions, CodeSuggestions
+from gitlab_lsp.mock import MockStack
+
+#: Seconds per hop (seed 002: the client -> Rails hop is what direct connections save).
+HOPS = {
+    "client_instance": 0.150,
+    "client_gateway": 0.020,
+    "instance_gateway": 0.020,
+    "model": 0.050,
+}
+
+ABOVE = "import math\n\n\ndef circle_area(radius: float) -> float:\n    return "
+REQUEST = {
+    "file_name": "geometry.py",
+    "content_above_cursor": ABOVE,
+    "content_below_cursor": "\n",
+    "language_id": "python",
+    "intent": "completion",
+}
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    index = min(len(ordered) - 1, max(0, round(q / 100 * (len(ordered) - 1))))
+    return ordered[index]
+
+
+async def sequential(stack: MockStack, direct: bool, n: int) -> tuple[list[float], set[str]]:
+    options = ClientOptions(direct_connection=direct, ide_name="benchmark", ide_version="1")
+    totals: list[float] = []
+    routes: set[str] = set()
+    async with CodeSuggestions(stack.instance_url, stack.tokens["duo"], options=options) as cs:
+        await cs.suggest(**REQUEST)  # warm-up: token and connections, not measured
+        for _ in range(n):
+            started = time.perf_counter()
+            suggestion = await cs.suggest(**REQUEST)
+            totals.append((time.perf_counter() - started) * 1000)
+            routes.add(suggestion.route)
+    return totals, routes
+
+
+async def concurrent(stack: MockStack, n: int) -> tuple[int, int, float]:
+    stack.control.clear_requests()
+    options = ClientOptions(ide_name="benchmark", ide_version="1")
+    async with CodeSuggestions(stack.instance_url, stack.tokens["duo"], options=options) as cs:
+        started = time.perf_counter()
+        results = await asyncio.gather(*(cs.suggest(**REQUEST) for _ in range(n)))
+        elapsed = (time.perf_counter() - started) * 1000
+        client_calls = cs.direct_access_requests
+    seen = [
+        e
+        for e in stack.control.requests()
+        if e["party"] == "instance" and e["path"].endswith("/code_suggestions/direct_access")
+    ]
+    direct = sum(1 for r in results if r.route == "direct")
+    assert direct == n, f"only {direct} of {n} went direct"
+    return client_calls, len(seen), elapsed
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--requests", type=int, default=40, help="sequential requests per route")
+    parser.add_argument("--concurrency", type=int, default=50, help="concurrent first requests")
+    args = parser.parse_args()
+    with MockStack(realm="saas", host="127.0.0.1") as stack:
+        stack.control.latency(**HOPS)
+        direct, direct_routes = asyncio.run(sequential(stack, True, args.requests))
+        instance, instance_routes = asyncio.run(sequential(stack, False, args.requests))
+        calls, seen, elapsed = asyncio.run(concurrent(stack, args.concurrency))
+    hops = ", ".join(f"{k}={v * 1000:.0f} ms" for k, v in HOPS.items())
+    print(f"SDK against the bundled mock over HTTP; injected hops: {hops}")
+    print(f"{args.requests} sequential completions per route (after one warm-up request)\n")
+    print(f"| {'route':<28} | {'p50 ms':>8} | {'p99 ms':>8} | {'mean ms':>8} |")
+    print(f"|{'-' * 30}|{'-' * 10}|{'-' * 10}|{'-' * 10}|")
+    for label, values, routes in (
+        ("direct (AI gateway)", direct, direct_routes),
+        ("instance (direct off)", instance, instance_routes),
+    ):
+        name = f"{label} [{'/'.join(sorted(routes))}]"
+        print(
+            f"| {name:<28} | {percentile(values, 50):>8.1f} | {percentile(values, 99):>8.1f} "
+            f"| {statistics.fmean(values):>8.1f} |"
+        )
+    saved = statistics.median(instance) - statistics.median(direct)
+    print(f"\ndirect saves {saved:.1f} ms at p50")
+    print(
+        f"\n{args.concurrency} concurrent first completions: {calls} direct_access call(s) "
+        f"made by the client, {seen} received by the mock instance; all {args.concurrency} "
+        f"went direct; wall time {elapsed:.0f} ms"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

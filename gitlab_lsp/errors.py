@@ -75,6 +75,9 @@ class RateLimited(GitLabLspError):
         super().__init__(message)
         self.retry_after = retry_after
 
+    def __reduce__(self) -> tuple[type[RateLimited], tuple[str, float | None]]:
+        return (type(self), (self.message, self.retry_after))
+
 
 class _HttpStatusError(GitLabLspError):
     def __init__(self, status: int, detail: str) -> None:
@@ -87,6 +90,9 @@ class _HttpStatusError(GitLabLspError):
         super().__init__(message)
 
     _party = "server"
+
+    def __reduce__(self) -> tuple[type[_HttpStatusError], tuple[int, str]]:
+        return (type(self), (self.status, self.detail))
 
 
 class GatewayError(_HttpStatusError):

@@ -399,6 +399,8 @@ class CodeSuggestions:
             except (DirectAccessDisabled, RateLimited, InstanceError) as exc:
                 log.debug("no user JWT (%s); completion goes through the instance", exc)
                 return await self._instance_completion(content), 0.0
+            except TokenInvalid:
+                raise await self._token_error_for_401() from None
             finally:
                 token_wait = (time.perf_counter() - waited) * 1000
             try:

@@ -19,6 +19,7 @@ from __future__ import annotations
 import asyncio
 import collections
 import contextlib
+import copy
 import logging
 import time
 from collections.abc import Awaitable, Callable, Mapping
@@ -170,7 +171,11 @@ class DirectAccessManager:
 
     def _raise_if_blocked(self, now: float) -> None:
         if now < self._blocked_until and self._blocked_error is not None:
-            raise self._blocked_error
+            # A copy: re-raising one instance would keep growing its traceback.
+            error = copy.copy(self._blocked_error)
+            if isinstance(error, RateLimited):
+                error.retry_after = self._blocked_until - now
+            raise error
         while self._calls and self._calls[0] <= now - BUDGET_WINDOW:
             self._calls.popleft()
         if len(self._calls) >= BUDGET_CALLS:

@@ -1,0 +1,510 @@
+"""Labelled intent cases for Ruby (corpus part A). The cursor is marked with █."""
+
+LANG = "ruby"
+
+
+def _case(cid, filename, text, intent, gtype=None, instruction=None, note=None):
+    case = {
+        "id": f"ruby/{cid}",
+        "language": LANG,
+        "filename": filename,
+        "text": text,
+        "intent": intent,
+        "generation_type": gtype,
+        "user_instruction": instruction,
+    }
+    if note:
+        case["note"] = note
+    return case
+
+
+def gen(cid, filename, text, instruction, note=None):
+    return _case(cid, filename, text, "generation", "comment", instruction, note)
+
+
+def efn(cid, filename, text, note=None):
+    return _case(cid, filename, text, "generation", "empty_function", None, note)
+
+
+def small(cid, filename, text, note=None):
+    return _case(cid, filename, text, "generation", "small_file", None, note)
+
+
+def comp(cid, filename, text, note=None):
+    return _case(cid, filename, text, "completion", None, None, note)
+
+
+def crlf(text):
+    return text.replace("\n", "\r\n")
+
+
+
+CART = """\
+require "bigdecimal"
+
+class Cart
+  attr_reader :items
+
+  def initialize
+    @items = []
+  end
+
+  def add(item)
+    @items << item
+  end
+
+"""
+
+CASES = [
+    # --- comment -------------------------------------------------------------------------
+    gen(
+        "comment/in-class-body",
+        "app/models/cart.rb",
+        CART + "  # return the total price of all items, applying the coupon if there is one\n  █\nend\n",
+        "return the total price of all items, applying the coupon if there is one",
+    ),
+    gen(
+        "comment/inside-method",
+        "app/controllers/users_controller.rb",
+        """\
+class UsersController < ApplicationController
+  before_action :authenticate_user!
+
+  def index
+    @users = User.order(:name)
+    # filter by the q param on name or email and paginate 25 per page
+    █
+  end
+end
+""",
+        "filter by the q param on name or email and paginate 25 per page",
+    ),
+    gen(
+        "comment/inside-empty-method",
+        "lib/slug.rb",
+        """\
+module Slug
+  SEPARATOR = "-"
+
+  def self.valid?(text)
+    text.match?(/\\A[a-z0-9-]+\\z/)
+  end
+
+  def self.from(title)
+    # downcase the title and replace non-alphanumerics with SEPARATOR
+    █
+  end
+end
+""",
+        "downcase the title and replace non-alphanumerics with SEPARATOR",
+        note="rule 2 before rule 5",
+    ),
+    # --- multiline-comment -----------------------------------------------------------------
+    gen(
+        "multiline-comment/line-comments",
+        "lib/report.rb",
+        """\
+require "csv"
+require "date"
+
+class Report
+  def initialize(rows)
+    @rows = rows
+  end
+
+  # Write the rows to a CSV string with a header line.
+  # Dates are formatted as YYYY-MM-DD and amounts with two decimals.
+  █
+end
+""",
+        "Write the rows to a CSV string with a header line.\nDates are formatted as YYYY-MM-DD and amounts with two decimals.",
+    ),
+    gen(
+        "multiline-comment/begin-end",
+        "lib/throttle.rb",
+        """\
+class Throttle
+  def initialize(limit, period)
+    @limit = limit
+    @period = period
+    @calls = []
+  end
+
+=begin
+Return true when another call is allowed in the current period
+and record it; otherwise return false.
+=end
+  █
+end
+""",
+        "Return true when another call is allowed in the current period\nand record it; otherwise return false.",
+    ),
+    # --- non-english ------------------------------------------------------------------------
+    gen(
+        "non-english/japanese",
+        "app/services/point_service.rb",
+        """\
+class PointService
+  RATE = 0.01
+
+  def initialize(user)
+    @user = user
+  end
+
+  # 購入金額に応じてポイントを付与し、ユーザーの残高を更新する
+  █
+end
+""",
+        "購入金額に応じてポイントを付与し、ユーザーの残高を更新する",
+    ),
+    gen(
+        "non-english/spanish",
+        "lib/pedido.rb",
+        """\
+class Pedido
+  attr_reader :lineas
+
+  def initialize(lineas)
+    @lineas = lineas
+  end
+
+  def total
+    subtotal = lineas.sum(&:importe)
+    # aplicar el IVA del 21% y redondear a dos decimales
+    █
+  end
+end
+""",
+        "aplicar el IVA del 21% y redondear a dos decimales",
+    ),
+    # --- on-comment -------------------------------------------------------------------------
+    comp(
+        "on-comment/end-of-comment",
+        "app/models/cart.rb",
+        CART + "  # return the total price█\nend\n",
+    ),
+    comp(
+        "on-comment/start-of-line",
+        "app/models/cart.rb",
+        CART + "█  # return the total price of all items\n\nend\n",
+    ),
+    comp(
+        "on-comment/trailing-comment",
+        "config/initializers/limits.rb",
+        """\
+module Limits
+  MAX_UPLOAD = 10 * 1024 * 1024
+  MAX_USERS = █500 # per account
+  MAX_PROJECTS = 50
+  TIMEOUT = 30
+end
+""",
+    ),
+    # --- commented-out-code ----------------------------------------------------------------
+    comp(
+        "commented-out-code/puts",
+        "lib/importer.rb",
+        """\
+require "json"
+
+class Importer
+  def import(path)
+    data = JSON.parse(File.read(path))
+    # puts data.inspect
+    █
+    data.map { |row| Record.new(row) }
+  end
+end
+""",
+    ),
+    # --- directive --------------------------------------------------------------------------
+    comp(
+        "directive/frozen-string-literal",
+        "lib/version.rb",
+        """\
+# frozen_string_literal: true
+█
+
+module Acme
+  VERSION = "2.3.1"
+  MAJOR, MINOR, PATCH = VERSION.split(".").map(&:to_i)
+  RELEASED = "2025-01-10"
+end
+""",
+    ),
+    comp(
+        "directive/rubocop-disable",
+        "app/models/invoice.rb",
+        """\
+class Invoice < ApplicationRecord
+  belongs_to :customer
+  has_many :lines
+
+  def total
+    lines.sum(&:amount)
+  end
+
+  # rubocop:disable Metrics/AbcSize
+  █
+end
+""",
+    ),
+    # --- header -----------------------------------------------------------------------------
+    comp(
+        "header/shebang-and-encoding",
+        "bin/cleanup",
+        """\
+#!/usr/bin/env ruby
+# encoding: utf-8
+█
+require "fileutils"
+
+dir = ARGV.fetch(0, "tmp")
+cutoff = Time.now - 7 * 24 * 3600
+Dir.glob(File.join(dir, "**", "*")).each do |f|
+  FileUtils.rm_f(f) if File.file?(f) && File.mtime(f) < cutoff
+end
+""",
+    ),
+    comp(
+        "header/license",
+        "lib/acme/client.rb",
+        """\
+# Copyright (c) 2023 Acme Inc.
+# Released under the MIT License.
+█
+
+module Acme
+  class Client
+    def initialize(token)
+      @token = token
+    end
+  end
+end
+""",
+    ),
+    # --- separator --------------------------------------------------------------------------
+    comp(
+        "separator/hashes",
+        "lib/tasks/helpers.rb",
+        """\
+module TaskHelpers
+  def self.say(msg)
+    puts "[task] #{msg}"
+  end
+end
+
+###############################################################################
+█
+""",
+    ),
+    # --- short-comment ----------------------------------------------------------------------
+    comp(
+        "short-comment/ok",
+        "lib/counter.rb",
+        """\
+class Counter
+  def initialize
+    @n = 0
+  end
+
+  def tick
+    @n += 1
+    # ok
+    █
+  end
+end
+""",
+    ),
+    # --- empty-function ---------------------------------------------------------------------
+    efn(
+        "empty-function/method",
+        "app/models/cart.rb",
+        CART + "  def empty?\n    █\n  end\nend\n",
+    ),
+    efn(
+        "empty-function/lambda",
+        "lib/hooks.rb",
+        """\
+module Hooks
+  BEFORE = []
+  AFTER = []
+
+  def self.register(kind, callable)
+    (kind == :before ? BEFORE : AFTER) << callable
+  end
+
+  ON_ERROR = ->(error) {█}
+end
+""",
+    ),
+    efn(
+        "empty-function/class-method",
+        "lib/money.rb",
+        """\
+class Money
+  attr_reader :cents, :currency
+
+  def initialize(cents, currency)
+    @cents = cents
+    @currency = currency
+  end
+
+  def self.parse(text)
+    █
+  end
+end
+""",
+    ),
+    # --- empty-block ------------------------------------------------------------------------
+    comp(
+        "empty-block/class-body",
+        "app/errors.rb",
+        """\
+module App
+  class Error < StandardError
+    def initialize(msg = "application error")
+      super
+    end
+  end
+
+  class NotFound < Error
+    █
+  end
+end
+""",
+    ),
+    comp(
+        "empty-block/if-body",
+        "lib/guard.rb",
+        """\
+class Guard
+  def check!(user)
+    role = user.role
+    if role == :banned
+      █
+    end
+    true
+  end
+end
+""",
+    ),
+    # --- small-file -------------------------------------------------------------------------
+    small(
+        "small-file/requires-only",
+        "lib/acme.rb",
+        """\
+require "acme/version"
+require "acme/client"
+█
+""",
+    ),
+    small(
+        "small-file/gemfile",
+        "Gemfile",
+        """\
+# Gems for the API service.
+source "https://rubygems.org"
+
+gem "rails", "~> 7.1"
+gem "pg"█
+""",
+    ),
+    # --- completion -------------------------------------------------------------------------
+    comp(
+        "completion/method-chain",
+        "app/queries/recent_orders.rb",
+        """\
+class RecentOrders
+  def initialize(scope = Order.all)
+    @scope = scope
+  end
+
+  def call
+    @scope.where(status: :paid).order(created_at: :desc).█
+  end
+end
+""",
+    ),
+    comp(
+        "completion/hash-argument",
+        "config/routes.rb",
+        """\
+Rails.application.routes.draw do
+  root "home#index"
+  resources :users, only: [:index, :show]
+  resources :orders do
+    resources :lines, only: █
+  end
+end
+""",
+    ),
+    # --- docstring --------------------------------------------------------------------------
+    gen(
+        "docstring/yard-comment",
+        "lib/geo.rb",
+        """\
+module Geo
+  EARTH_RADIUS_KM = 6371.0
+
+  def self.to_rad(deg)
+    deg * Math::PI / 180
+  end
+
+  # Great-circle distance between two [lat, lon] pairs in kilometres.
+  # Uses the haversine formula.
+  █
+end
+""",
+        "Great-circle distance between two [lat, lon] pairs in kilometres.\nUses the haversine formula.",
+    ),
+    # --- scope ------------------------------------------------------------------------------
+    comp(
+        "scope/comment-then-code",
+        "lib/mailer.rb",
+        """\
+class Mailer
+  def deliver(user)
+    # send the welcome email
+    mail = WelcomeMail.new(user)
+    mail.deliver_later
+    █
+  end
+end
+""",
+    ),
+    # --- unicode ----------------------------------------------------------------------------
+    comp(
+        "unicode/emoji-interpolation",
+        "lib/notifier.rb",
+        """\
+class Notifier
+  def initialize(user)
+    @user = user
+  end
+
+  def message(count)
+    "🔔 #{@user.name}さん、新着 #{█} 件"
+  end
+end
+""",
+    ),
+    # --- crlf -------------------------------------------------------------------------------
+    gen(
+        "crlf/comment",
+        "lib/win_paths.rb",
+        crlf("""\
+module WinPaths
+  APPDATA = ENV.fetch("APPDATA", "C:/Users/Default/AppData/Roaming")
+
+  def self.app_dir
+    File.join(APPDATA, "Acme")
+  end
+
+  # create app_dir if it does not exist and return its path
+  █
+end
+"""),
+        "create app_dir if it does not exist and return its path",
+    ),
+]

@@ -1,0 +1,137 @@
+"""Drive a real `gitlab-lsp --stdio` subprocess as an editor would.
+
+`Session.start(...)` sends `initialize` with the mock's URL and token in
+`initializationOptions`, as an editor plugin would; custom notifications are collected in
+`Session.notifications`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+import tempfile
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+from lsprotocol import types
+from pytest_lsp import LanguageClient, client_capabilities
+
+LOG_FILE = Path(tempfile.gettempdir()) / "gitlab-lsp-tests" / "server.log"
+SERVER_COMMAND = [sys.executable, "-m", "gitlab_lsp", "--stdio", "--log-file", str(LOG_FILE)]
+CUSTOM_NOTIFICATIONS = (
+    "$/gitlab/token/check",
+    "$/gitlab/featureStateChange",
+    "$/gitlab/api/error",
+    "$/gitlab/api/recovered",
+    "streamingCompletionResponse",
+)
+PY_URI = "file:///work/project/billing.py"
+PY_TEXT = (
+    "import dataclasses\n\n\n@dataclasses.dataclass\nclass Invoice:\n"
+    "    number: str\n    amount_cents: int\n\n"
+    "    def total_with_tax(self, rate: float) -> int:\n        return "
+)
+
+
+def inline_capabilities() -> types.ClientCapabilities:
+    """VS Code's capabilities plus LSP 3.18 inline completion."""
+    caps = client_capabilities("visual-studio-code")
+    assert caps.text_document is not None
+    caps.text_document.inline_completion = types.InlineCompletionClientCapabilities()
+    return caps
+
+
+def end_of(text: str) -> types.Position:
+    lines = text.split("\n")
+    return types.Position(line=len(lines) - 1, character=len(lines[-1]))
+
+
+class Session:
+    def __init__(self, client: LanguageClient, mock: Any) -> None:
+        self.client = client
+        self.mock = mock
+        self.notifications: dict[str, list[Any]] = defaultdict(list)
+        for method in CUSTOM_NOTIFICATIONS:
+            client.feature(method)(self._collector(method))
+
+    def _collector(self, method: str) -> Any:
+        def collect(params: Any) -> None:
+            self.notifications[method].append(params)
+
+        return collect
+
+    def settings(self, **extra: Any) -> dict[str, Any]:
+        return {
+            "baseUrl": self.mock.instance_url,
+            "token": self.mock.tokens["duo"],
+            "logLevel": "debug",
+            **extra,
+        }
+
+    async def start(
+        self,
+        capabilities: types.ClientCapabilities | None = None,
+        **settings: Any,
+    ) -> types.InitializeResult:
+        options = {
+            "ide": {"name": "pytest", "version": "1.0", "vendor": "tests"},
+            "extension": {"name": "pytest-lsp", "version": "1.0"},
+            **self.settings(**settings),
+        }
+        return await self.client.initialize_session(
+            types.InitializeParams(
+                capabilities=capabilities or inline_capabilities(),
+                initialization_options=options,
+            )
+        )
+
+    def open(self, uri: str = PY_URI, text: str = PY_TEXT, language: str = "python") -> None:
+        self.client.text_document_did_open(
+            types.DidOpenTextDocumentParams(
+                text_document=types.TextDocumentItem(
+                    uri=uri, language_id=language, version=1, text=text
+                )
+            )
+        )
+
+    def type_at(self, uri: str, position: types.Position, text: str, version: int) -> None:
+        self.client.text_document_did_change(
+            types.DidChangeTextDocumentParams(
+                text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=version),
+                content_changes=[
+                    types.TextDocumentContentChangePartial(
+                        range=types.Range(start=position, end=position), text=text
+                    )
+                ],
+            )
+        )
+
+    async def inline(
+        self,
+        position: types.Position,
+        uri: str = PY_URI,
+        invoked: bool = True,
+    ) -> types.InlineCompletionList | None:
+        kind = (
+            types.InlineCompletionTriggerKind.Invoked
+            if invoked
+            else types.InlineCompletionTriggerKind.Automatic
+        )
+        result = await self.client.text_document_inline_completion_async(
+            types.InlineCompletionParams(
+                text_document=types.TextDocumentIdentifier(uri=uri),
+                position=position,
+                context=types.InlineCompletionContext(trigger_kind=kind),
+            )
+        )
+        assert result is None or isinstance(result, types.InlineCompletionList)
+        return result
+
+    async def wait_for(self, method: str, count: int = 1, timeout: float = 10.0) -> list[Any]:
+        async def enough() -> None:
+            while len(self.notifications[method]) < count:
+                await asyncio.sleep(0.02)
+
+        await asyncio.wait_for(enough(), timeout)
+        return self.notifications[method]

@@ -1,0 +1,21 @@
+"""Keeping secrets on the machine: same-length redaction of code, scrubbing of logs.
+
+`redact` runs on every piece of a document before it leaves for GitLab or the AI gateway;
+`scrub` and the log filter run on everything written to logs, errors and telemetry.
+"""
+
+from gitlab_lsp.privacy.logs import RedactingFilter, install_log_redaction, scrub
+from gitlab_lsp.privacy.redaction import SecretMatch, find_secrets, redact
+from gitlab_lsp.privacy.rules import RULE_IDS, RULES, Rule
+
+__all__ = [
+    "RULES",
+    "RULE_IDS",
+    "RedactingFilter",
+    "Rule",
+    "SecretMatch",
+    "find_secrets",
+    "install_log_redaction",
+    "redact",
+    "scrub",
+]

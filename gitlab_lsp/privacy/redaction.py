@@ -1,0 +1,87 @@
+"""Finding secrets in text and masking them without moving anything.
+
+The editor computes cursor offsets before redaction, and the AI gateway answers relative to
+those offsets, so a masked secret keeps its exact length and line breaks: every character of
+it becomes `*` except `\\r` and `\\n`. Offsets in code points, UTF-16 units (secrets are ASCII)
+and line/column positions all stay valid.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import NamedTuple
+
+from gitlab_lsp.privacy.rules import CONTEXT_WINDOW, RULES, Rule
+
+MASK = "*"
+
+
+class SecretMatch(NamedTuple):
+    """Where a secret is and which rule found it; never the secret itself."""
+
+    rule_id: str
+    start: int
+    end: int
+
+
+def _candidates(rule: Rule, text: str, lowered: str) -> Iterator[SecretMatch]:
+    if rule.keywords and not any(k in lowered for k in rule.keywords):
+        return
+    if not rule.fold_case:
+        matches = rule.pattern.finditer(text)
+    elif len(lowered) == len(text):
+        matches = rule.pattern.finditer(lowered)
+    else:  # lowercasing moved characters: positions in `lowered` would be wrong
+        matches = rule.folded_pattern.finditer(text)
+    for match in matches:
+        start, end = rule.secret_span(match)
+        if end <= start:
+            continue
+        context: re.Match[str] | None = None
+        if rule.context is not None:
+            line_start = text.rfind("\n", 0, match.start()) + 1
+            window_start = max(line_start, match.start() - CONTEXT_WINDOW)
+            context = rule.context.search(text, window_start, match.start())
+            if context is None:
+                continue
+        if rule.check is not None and not rule.check(text[start:end], context):
+            continue
+        yield SecretMatch(rule.id, start, end)
+
+
+def find_secrets(text: str, rules: tuple[Rule, ...] = RULES) -> list[SecretMatch]:
+    """Every secret in `text`, in order; a match lying inside another one is left out."""
+    lowered = text.lower()
+    found = [m for rule in rules for m in _candidates(rule, text, lowered)]
+    found.sort(key=lambda m: (m.start, -m.end))
+    kept: list[SecretMatch] = []
+    reach = -1
+    for m in found:
+        if m.end <= reach:
+            continue  # inside an earlier, longer match
+        kept.append(m)
+        reach = m.end
+    return kept
+
+
+def _mask(secret: str) -> str:
+    if "\n" not in secret and "\r" not in secret:
+        return MASK * len(secret)
+    return "".join(c if c in "\r\n" else MASK for c in secret)
+
+
+def redact(text: str) -> str:
+    """`text` with every secret masked character for character (same length, same lines)."""
+    matches = find_secrets(text)
+    if not matches:
+        return text
+    pieces: list[str] = []
+    pos = 0
+    for m in matches:
+        start = max(m.start, pos)  # partially overlapping matches: mask the union once
+        pieces.append(text[pos:start])
+        pieces.append(_mask(text[start : m.end]))
+        pos = max(pos, m.end)
+    pieces.append(text[pos:])
+    return "".join(pieces)

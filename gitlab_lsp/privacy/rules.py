@@ -1,0 +1,435 @@
+"""The secret-detection rules: one entry per token family, gitleaks-style.
+
+Each pattern is written from the provider's public description of its token format. Speed
+comes from how the patterns start: Python's `re` scans for a literal prefix almost as fast
+as `str.find`, but tries every position for a pattern that starts with a class, an
+alternation or a look-behind. So token patterns start with their literal prefix and check
+the word boundary with a look-behind *after* it; case-insensitive rules run on the lowercased
+text (`fold_case`); keyword rules start at the assignment operator and look back for the key
+(`context`); the few patterns without a literal start run only when a `keyword` is present.
+
+When a pattern has a group named `secret`, only that group is masked (the password of a URI,
+the value of an assignment); the rest of the match is context that stays readable.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from gitlab_lsp.privacy.entropy import is_placeholder, plausible_secret, plausible_unquoted_secret
+
+#: Decides whether a candidate is a secret: its text, and the match of the rule's context.
+Check = Callable[[str, "re.Match[str] | None"], bool]
+
+#: How far before a candidate (within its line) the rule's `context` pattern may look.
+CONTEXT_WINDOW = 256
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """One token family: how to find it and, optionally, how to reject look-alikes."""
+
+    id: str
+    description: str
+    pattern: re.Pattern[str]
+    #: The rule runs only if one of these (lowercase) occurs in the lowercased text.
+    keywords: tuple[str, ...] = ()
+    #: `pattern` is lowercase and runs on the lowercased text (see `folded_pattern`).
+    fold_case: bool = False
+    #: Searched, case-insensitively, in the text before the candidate on the same line.
+    context: re.Pattern[str] | None = None
+    check: Check | None = field(default=None, repr=False)
+
+    @property
+    def folded_pattern(self) -> re.Pattern[str]:
+        """For text whose lowercase form has another length (rare Unicode): slower, same result."""
+        return re.compile(self.pattern.pattern, self.pattern.flags | re.IGNORECASE)
+
+    def secret_span(self, match: re.Match[str]) -> tuple[int, int]:
+        """The part of `match` to mask: the `secret` group when there is one."""
+        if "secret" in self.pattern.groupindex and match.group("secret") is not None:
+            return match.span("secret")
+        return match.span()
+
+
+def _rule(
+    rule_id: str,
+    description: str,
+    pattern: str,
+    keywords: tuple[str, ...] = (),
+    *,
+    fold_case: bool = False,
+    context: str | None = None,
+    check: Check | None = None,
+) -> Rule:
+    return Rule(
+        rule_id,
+        description,
+        re.compile(pattern),
+        keywords,
+        fold_case,
+        re.compile(context, re.IGNORECASE | re.MULTILINE) if context else None,
+        check,
+    )
+
+
+_END = r"(?![A-Za-z0-9_-])"
+
+
+def _token(prefix: str, body: str, end: str = _END) -> str:
+    """A token that starts with `prefix` (fixed width) not glued to a preceding word."""
+    return f"{prefix}(?<![A-Za-z0-9_]{prefix}){body}{end}"
+
+
+def _tokens(prefixes: tuple[str, ...], body: str, end: str = _END) -> str:
+    """`_token` for several prefixes of different lengths."""
+    return "(?:" + "|".join(f"{p}(?<![A-Za-z0-9_]{p})" for p in prefixes) + f"){body}{end}"
+
+
+def _gitlab(rule_id: str, prefix: str, what: str, body: str = r"[0-9A-Za-z_-]{20,}") -> Rule:
+    # Routable tokens (GitLab 17.x) append `.<2-char version>.<crc>` to the random part.
+    return _rule(
+        rule_id,
+        f"GitLab {what} (`{prefix}`)",
+        _token(re.escape(prefix), body + r"(?:\.[0-9a-z]{2}\.[0-9a-z]{7,9})?"),
+    )
+
+
+# Key names that say "secret", and endings that say the key is only *about* one.
+_SECRET_KEY = (
+    r"(?:api[_.-]?key|apikey|api[_.-]?secret|client[_.-]?secret|secret|passw(?:or)?d|pwd"
+    r"|token|auth[_.-]?key|access[_.-]?key|private[_.-]?key|credentials?|passphrase)"
+)
+_NOT_A_SECRET_KEY = re.compile(
+    r"(?:url|uri|endpoint|file|filename|path|dir|name|type|kind|len|length|count|size|limit"
+    r"|max|min|prefix|suffix|header|field|env|var|label|hint|format|pattern|regex|re|key_?name"
+    r"|ize|izer|ized|izing|ization|used|class|cls|mode|policy|method|ids?_?list)s?$"
+)
+_BASE64_RUN = re.compile(r"[A-Za-z0-9+/]{40}")
+_SECRET_KEYWORDS = ("key", "secret", "passw", "pwd", "token", "credential", "passphrase")
+
+
+def _key_is_secret(context: re.Match[str] | None) -> bool:
+    return context is not None and not _NOT_A_SECRET_KEY.search(context.group("key").lower())
+
+
+def _quoted_value_check(value: str, context: re.Match[str] | None) -> bool:
+    return _key_is_secret(context) and plausible_secret(value, min_entropy=3.0)
+
+
+def _unquoted_value_check(value: str, context: re.Match[str] | None) -> bool:
+    return _key_is_secret(context) and plausible_unquoted_secret(value, min_entropy=3.3)
+
+
+def _not_placeholder(value: str, _context: re.Match[str] | None) -> bool:
+    # `user:password@host` in documentation, `${DB_PASSWORD}` in templates, `{token}`.
+    return not is_placeholder(value)
+
+
+def _random_looking(value: str, _context: re.Match[str] | None) -> bool:
+    return plausible_secret(value, min_entropy=3.0)
+
+
+def _pem_body(value: str, _context: re.Match[str] | None) -> bool:
+    # Documentation names the markers ("the -----BEGIN ... -----END lines"); a key has a body.
+    return _BASE64_RUN.search(value) is not None
+
+
+def _mixed_token(value: str, _context: re.Match[str] | None) -> bool:
+    return any(c.isdigit() for c in value) and any(c.isupper() for c in value[1:])
+
+
+RULES: tuple[Rule, ...] = (
+    # --- GitLab ---------------------------------------------------------------------------
+    _gitlab("gitlab-pat", "glpat-", "personal, project or group access token"),
+    _gitlab("gitlab-deploy-token", "gldt-", "deploy token"),
+    _gitlab("gitlab-runner-token", "glrt-", "runner authentication token"),
+    _gitlab(
+        "gitlab-runner-registration-token",
+        "GR1348941",
+        "runner registration token",
+        r"[0-9A-Za-z_-]{20}",
+    ),
+    _gitlab("gitlab-pipeline-trigger-token", "glptt-", "pipeline trigger token"),
+    _gitlab("gitlab-ci-job-token", "glcbt-", "CI/CD job token"),
+    _gitlab("gitlab-oauth-app-secret", "gloas-", "OAuth application secret"),
+    _gitlab("gitlab-scim-token", "glsoat-", "SCIM OAuth token"),
+    _gitlab("gitlab-feed-token", "glft-", "feed token"),
+    _gitlab("gitlab-incoming-mail-token", "glimt-", "incoming mail token", r"[0-9A-Za-z_-]{25,}"),
+    _gitlab("gitlab-agent-token", "glagent-", "Kubernetes agent token", r"[0-9A-Za-z_-]{50,}"),
+    _gitlab("gitlab-feature-flag-token", "glffct-", "feature flags client token"),
+    _rule(
+        "gitlab-token-header",
+        "Value of a `PRIVATE-TOKEN`, `JOB-TOKEN` or `DEPLOY-TOKEN` header or parameter",
+        r"[-_]token[\"']?\s*[:=]\s*[\"']?(?P<secret>[a-z0-9._~+/=-]{8,})",
+        ("private-token", "private_token", "job-token", "job_token", "deploy-token"),
+        fold_case=True,
+        context=r"(?:private|job|deploy)\Z",
+        check=_not_placeholder,
+    ),
+    # --- GitHub ---------------------------------------------------------------------------
+    _rule(
+        "github-token",
+        "GitHub classic PAT, OAuth, user-to-server, server-to-server or refresh token",
+        _token("gh[pousr]_", r"[0-9A-Za-z]{36,255}"),
+    ),
+    _rule(
+        "github-fine-grained-pat",
+        "GitHub fine-grained personal access token (`github_pat_`)",
+        _token("github_pat_", r"[0-9A-Za-z]{22}_[0-9A-Za-z]{59}"),
+    ),
+    # --- cloud providers ------------------------------------------------------------------
+    _rule(
+        "aws-access-key-id",
+        "AWS access key id (`AKIA`, `ASIA`, ...)",
+        r"A(?:3T[A-Z0-9]|KIA|SIA|BIA|CCA|GPA|IDA|ROA|IPA|NPA|NVA|PKA)(?<![A-Z0-9]A[0-9A-Z]{3})"
+        r"[A-Z2-7]{16}(?![A-Z0-9])",
+        check=_not_placeholder,  # AWS documents `...EXAMPLE` keys
+    ),
+    _rule(
+        "aws-secret-access-key",
+        "AWS secret access key assigned to an `aws...secret...` key",
+        r"aws[\w.-]{0,20}?(?:secret|sk)[\w.-]{0,20}[\"'\]]?[ \t]*(?::=|=>|=|:)[ \t]*[\"'`]?"
+        r"(?P<secret>[a-z0-9/+]{40})(?![a-z0-9/+])",
+        ("aws",),
+        fold_case=True,
+    ),
+    _rule(
+        "gcp-api-key",
+        "Google Cloud / Firebase API key (`AIza`)",
+        _token("AIza", r"[0-9A-Za-z_-]{35}"),
+    ),
+    _rule(
+        "gcp-service-account-key",
+        "Google service-account JSON: the PEM in its `private_key` value",
+        r"\"private_key\"\s*:\s*\"(?P<secret>-----BEGIN[A-Z ]{0,30}PRIVATE KEY-----"
+        r"(?:\\.|[^\"\\]){16,16384}?-----END[A-Z ]{0,30}PRIVATE KEY-----(?:\\n)?)\"",
+    ),
+    _rule(
+        "gcp-service-account-key-id",
+        "Google service-account JSON: the `private_key_id` value",
+        r"\"private_key_id\"\s*:\s*\"(?P<secret>[0-9a-f]{40})\"",
+    ),
+    _rule(
+        "gcp-oauth-token",
+        "Google OAuth access token (`ya29.`) or client secret (`GOCSPX-`)",
+        _tokens((r"ya29\.", "GOCSPX-"), r"[0-9A-Za-z_-]{20,}"),
+        ("ya29.", "gocspx-"),
+    ),
+    _rule(
+        "azure-storage-key",
+        "Azure storage account / Service Bus key in a connection string",
+        r"(?:accountkey|sharedaccesskey|sharedsecretvalue)=(?P<secret>[a-z0-9+/]{43,86}={0,2})",
+        ("accountkey=", "sharedaccesskey=", "sharedsecretvalue="),
+        fold_case=True,
+    ),
+    _rule(
+        "azure-sas-token",
+        "Azure shared access signature (`sig=` next to `sv=`/`se=`/`sp=` parameters)",
+        r"sig=(?<=[?&;]sig=)(?P<secret>[A-Za-z0-9%+/]{40,120}(?:%3D|=){0,2})",
+        context=r"(?:^|[?&;\"'])s[vep]=",
+    ),
+    _rule(
+        "azure-client-secret",
+        "Microsoft Entra ID (Azure AD) application client secret (`...Q~...`)",
+        r"(?<![A-Za-z0-9_~.-])[A-Za-z0-9_~.]{3}\dQ~[A-Za-z0-9_~.-]{31,34}(?![A-Za-z0-9_~.-])",
+        ("q~",),
+    ),
+    _rule(
+        "digitalocean-token",
+        "DigitalOcean personal access, OAuth or refresh token",
+        _token("do[por]_v1_", r"[a-f0-9]{64}"),
+    ),
+    _rule(
+        "heroku-api-key",
+        "Heroku API key (`HRKU-`, or a UUID assigned to a `heroku` key)",
+        r"hrku-[0-9a-z_-]{20,}" + _END + r"|heroku[\w.-]{0,20}[\"'\]]?[ \t]*(?::=|=>|=|:)[ \t]*"
+        r"[\"'`]?(?P<secret>[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12})",
+        ("hrku-", "heroku"),
+        fold_case=True,
+    ),
+    _rule(
+        "databricks-token",
+        "Databricks personal access token (`dapi`)",
+        _token("dapi", r"[a-f0-9]{32}(?:-\d)?"),
+    ),
+    # --- secret managers ------------------------------------------------------------------
+    _rule(
+        "vault-token",
+        "HashiCorp Vault service, batch or recovery token (`hvs.`, `hvb.`, `hvr.`)",
+        _token(r"hv[sbr]\.", r"[0-9A-Za-z_-]{24,}"),
+    ),
+    _rule(
+        "doppler-token",
+        "Doppler personal, service, service-account, CLI, SCIM or audit token",
+        _token(r"dp\.", r"(?:pt|st|sa|ct|scim|audit)\.[0-9A-Za-z]{40,44}"),
+    ),
+    # --- AI providers ---------------------------------------------------------------------
+    _rule(
+        "anthropic-api-key",
+        "Anthropic API or admin key (`sk-ant-`)",
+        _token("sk-ant-", r"[a-z]+\d{2}-[0-9A-Za-z_-]{32,}"),
+    ),
+    _rule(
+        "openai-api-key",
+        "OpenAI API key (`sk-proj-`, `sk-svcacct-`, `sk-admin-`, or legacy `sk-...T3BlbkFJ...`)",
+        _token(
+            "sk-",
+            r"(?:(?:proj|svcacct|admin|None)-[0-9A-Za-z_-]{40,}"
+            r"|[0-9A-Za-z]{20}T3BlbkFJ[0-9A-Za-z]{20}|[0-9A-Za-z]{48})",
+        ),
+    ),
+    _rule(
+        "huggingface-token",
+        "Hugging Face user or organisation access token (`hf_`, `api_org_`)",
+        _tokens(("hf_", "api_org_"), r"[A-Za-z]{34}", r"(?![A-Za-z0-9_])"),
+        ("hf_", "api_org_"),
+    ),
+    # --- messaging ------------------------------------------------------------------------
+    _rule(
+        "slack-token",
+        "Slack bot, user, app, refresh or configuration token (`xoxb-`, `xoxp-`, ...)",
+        _token("xox[abeoprs]-", r"(?:\d+-)?[0-9A-Za-z-]{10,}"),
+    ),
+    _rule(
+        "slack-webhook",
+        "Slack incoming webhook or workflow trigger URL (the path after the host)",
+        r"hooks\.slack\.com/(?:services|workflows|triggers)/(?P<secret>[A-Za-z0-9_/+-]{20,})",
+    ),
+    _rule(
+        "discord-webhook",
+        "Discord webhook URL (the token part)",
+        r"/api/webhooks/\d{5,}/(?P<secret>[A-Za-z0-9_-]{60,80})",
+        context=r"discord(?:app)?\.com\Z",
+    ),
+    _rule(
+        "discord-bot-token",
+        "Discord bot token (three dot-separated base64url parts, the first a user id)",
+        r"[MNO][A-Za-z0-9_-]{23,25}\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27,38}" + _END,
+        context=r"(?:^|[^A-Za-z0-9_.-])\Z",
+        check=_mixed_token,
+    ),
+    _rule(
+        "telegram-bot-token",
+        "Telegram bot token (`<bot id>:AA...`; the id part stays readable)",
+        r":(?P<secret>AA(?<=\d{8}:AA)[0-9A-Za-z_-]{33})" + _END,
+    ),
+    _rule(
+        "twilio-api-key",
+        "Twilio API key SID (`SK` + 32 hex)",
+        _token("SK", r"[0-9a-fA-F]{32}"),
+    ),
+    _rule(
+        "sendgrid-api-key",
+        "SendGrid API key (`SG.`)",
+        _token(r"SG\.", r"[0-9A-Za-z_-]{22}\.[0-9A-Za-z_-]{43}"),
+    ),
+    _rule(
+        "mailgun-key",
+        "Mailgun private API key (`key-`) or public validation key (`pubkey-`)",
+        r"key-[0-9a-f]{32}" + _END,
+    ),
+    _rule(
+        "mailgun-signing-key",
+        "Mailgun webhook signing key (32-8-8 hex groups, in text that mentions Mailgun)",
+        r"(?<![0-9a-f])[0-9a-f]{32}-[0-9a-f]{8}-[0-9a-f]{8}(?![0-9a-f])",
+        ("mailgun",),
+    ),
+    # --- payments and commerce ------------------------------------------------------------
+    _rule(
+        "stripe-key",
+        "Stripe secret or restricted key (`sk_live_`, `rk_live_`, test mode too)",
+        _token("[sr]k_", r"(?:live|test)_[0-9A-Za-z]{24,247}"),
+        ("sk_live_", "rk_live_", "sk_test_", "rk_test_"),
+    ),
+    _rule(
+        "square-token",
+        "Square access token (`EAAA`, `sq0atp-`) or application secret (`sq0csp-`)",
+        _tokens(("EAAA", "sq0atp-", "sq0csp-"), r"[0-9A-Za-z_-]{22,60}"),
+        ("eaaa", "sq0atp-", "sq0csp-"),
+    ),
+    _rule(
+        "shopify-token",
+        "Shopify access, custom-app, private-app token or shared secret (`shpat_`, ...)",
+        _token("shp(?:at|ca|pa|ss)_", r"[a-fA-F0-9]{32}"),
+    ),
+    # --- package registries ---------------------------------------------------------------
+    _rule(
+        "npm-token",
+        "npm access token (`npm_`)",
+        _token("npm_", r"[0-9A-Za-z]{36}"),
+    ),
+    _rule(
+        "pypi-token",
+        "PyPI / TestPyPI upload token (a `pypi-` macaroon)",
+        _token("pypi-", r"AgE(?:IcHlwaS5vcmc|NdGVzdC5weXBpLm9yZw)[0-9A-Za-z_-]{50,}"),
+    ),
+    # --- generic formats ------------------------------------------------------------------
+    _rule(
+        "private-key",
+        "PEM private key block (RSA, EC, DSA, OpenSSH, PKCS#8, PGP), masked whole",
+        r"-----BEGIN[ A-Z0-9_-]{0,40}PRIVATE KEY(?: BLOCK)?-----[\s\S]{16,65536}?"
+        r"-----END[ A-Z0-9_-]{0,40}PRIVATE KEY(?: BLOCK)?-----",
+        check=_pem_body,
+    ),
+    _rule(
+        "jwt",
+        "JSON Web Token (three base64url segments, header `eyJ`)",
+        _token("eyJ", r"[0-9A-Za-z_-]{8,}\.[0-9A-Za-z_-]{8,}\.[0-9A-Za-z_-]*"),
+    ),
+    _rule(
+        "database-uri-password",
+        "Password in a PostgreSQL, MySQL, MongoDB, Redis, AMQP or SQL Server URI",
+        r"://[^\s:/@\"'`<>]+:(?P<secret>[^\s@/\"'`<>]{1,256})@",
+        context=r"(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|rediss?|amqps?|mssql"
+        r"|sqlserver|cockroachdb|clickhouse)(?:\+\w+)?\Z",
+        check=_not_placeholder,
+    ),
+    _rule(
+        "url-basic-auth",
+        "Password of `user:password@` credentials in any other URL",
+        r"://[^\s:/@\"'`<>]+:(?P<secret>[^\s@/\"'`<>]{3,256})@[^\s@/]",
+        context=r"\b[a-z][a-z0-9+.-]{1,20}\Z",
+        check=_not_placeholder,
+    ),
+    _rule(
+        "authorization-header",
+        "Credentials of an `Authorization:` header (Bearer, Basic, Token, ...)",
+        r"authorization[\"']?\s*[:=]\s*[\"']?(?:(?:bearer|basic|token|digest|negotiate)\s+)?"
+        r"(?P<secret>[a-z0-9._~+/=-]{8,}+)(?![\w(\[{])",
+        ("authorization",),
+        fold_case=True,
+        check=_random_looking,
+    ),
+    _rule(
+        "bearer-token",
+        "A token after the `Bearer` scheme anywhere",
+        r"bearer\s+(?P<secret>[a-z0-9._~+/-]{16,}=*)",
+        ("bearer",),
+        fold_case=True,
+        check=_random_looking,
+    ),
+    _rule(
+        "generic-secret-assignment",
+        "A quoted value of enough entropy assigned to an api_key / password / secret / token key",
+        r"(?::=|=>|\?=|\|\|=|=|:)[ \t]*(?:[rRbBuU]{1,2})?(?P<q>[\"'`])"
+        r"(?P<secret>[^\"'`\s\\]{8,256})(?P=q)",
+        _SECRET_KEYWORDS,
+        context=r"(?P<key>" + _SECRET_KEY + r"[\w.-]{0,20})[\"'\]]?[ \t]*\|?\Z",
+        check=_quoted_value_check,
+    ),
+    _rule(
+        "generic-secret-line",
+        "An unquoted `KEY=value` / `key: value` line (env, ini, YAML) with a random-looking value",
+        r"(?m)[=:][ \t]*(?P<secret>[A-Za-z0-9+/=_~!@^*.-]{12,256})[ \t]*\r?$",
+        _SECRET_KEYWORDS,
+        context=r"^[ \t]*(?:export[ \t]+|-[ \t]+)?[\w.-]{0,40}?(?P<key>"
+        + _SECRET_KEY
+        + r"[\w.-]{0,20})[ \t]*\Z",
+        check=_unquoted_value_check,
+    ),
+)
+
+RULE_IDS: frozenset[str] = frozenset(rule.id for rule in RULES)

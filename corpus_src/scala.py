@@ -1,0 +1,478 @@
+"""Labelled intent cases for Scala (corpus part A). The cursor is marked with █."""
+
+LANG = "scala"
+
+
+def _case(cid, filename, text, intent, gtype=None, instruction=None, note=None):
+    case = {
+        "id": f"scala/{cid}",
+        "language": LANG,
+        "filename": filename,
+        "text": text,
+        "intent": intent,
+        "generation_type": gtype,
+        "user_instruction": instruction,
+    }
+    if note:
+        case["note"] = note
+    return case
+
+
+def gen(cid, filename, text, instruction, note=None):
+    return _case(cid, filename, text, "generation", "comment", instruction, note)
+
+
+def efn(cid, filename, text, note=None):
+    return _case(cid, filename, text, "generation", "empty_function", None, note)
+
+
+def small(cid, filename, text, note=None):
+    return _case(cid, filename, text, "generation", "small_file", None, note)
+
+
+def comp(cid, filename, text, note=None):
+    return _case(cid, filename, text, "completion", None, None, note)
+
+
+def crlf(text):
+    return text.replace("\n", "\r\n")
+
+
+
+LEDGER = """\
+package com.acme.ledger
+
+import scala.collection.mutable
+
+final case class Entry(account: String, amount: BigDecimal)
+
+class Ledger {
+  private val entries = mutable.ArrayBuffer.empty[Entry]
+
+  def record(e: Entry): Unit = {
+    entries += e
+  }
+
+"""
+
+CASES = [
+    # --- comment -------------------------------------------------------------------------
+    gen(
+        "comment/in-class-body",
+        "src/main/scala/com/acme/ledger/Ledger.scala",
+        LEDGER + "  // return the balance of every account as a map, skipping zero balances\n  █\n}\n",
+        "return the balance of every account as a map, skipping zero balances",
+    ),
+    gen(
+        "comment/inside-method",
+        "src/main/scala/com/acme/Main.scala",
+        """\
+package com.acme
+
+import scala.io.Source
+
+object Main {
+  def main(args: Array[String]): Unit = {
+    val src = Source.fromFile(args.headOption.getOrElse("words.txt"))
+    val words = src.getLines().flatMap(_.split("\\\\s+")).toList
+    // print the five most common words with their counts
+    █
+  }
+}
+""",
+        "print the five most common words with their counts",
+    ),
+    gen(
+        "comment/inside-empty-method",
+        "src/main/scala/com/acme/Temperature.scala",
+        """\
+package com.acme
+
+object Temperature {
+  def celsiusToFahrenheit(c: Double): Double = c * 9 / 5 + 32
+
+  def fahrenheitToCelsius(f: Double): Double = {
+    // inverse of celsiusToFahrenheit
+    █
+  }
+}
+""",
+        "inverse of celsiusToFahrenheit",
+        note="rule 2 before rule 5",
+    ),
+    # --- multiline-comment -----------------------------------------------------------------
+    gen(
+        "multiline-comment/scaladoc",
+        "src/main/scala/com/acme/http/Retry.scala",
+        """\
+package com.acme.http
+
+import scala.concurrent.{ExecutionContext, Future}
+import scala.concurrent.duration._
+
+object Retry {
+  val MaxAttempts = 3
+
+  /**
+   * Retry the future-producing function up to MaxAttempts times,
+   * doubling the delay after every failure.
+   */
+  █
+}
+""",
+        "Retry the future-producing function up to MaxAttempts times,\ndoubling the delay after every failure.",
+    ),
+    gen(
+        "multiline-comment/line-comments",
+        "src/main/scala/com/acme/Csv.scala",
+        """\
+package com.acme
+
+object Csv {
+  val Separator = ','
+  val Quote = '"'
+
+  // Parse one CSV line into its fields.
+  // Quoted fields may contain the separator and doubled quotes.
+  █
+}
+""",
+        "Parse one CSV line into its fields.\nQuoted fields may contain the separator and doubled quotes.",
+    ),
+    # --- non-english ------------------------------------------------------------------------
+    gen(
+        "non-english/chinese",
+        "src/main/scala/com/acme/Orders.scala",
+        """\
+package com.acme
+
+final case class Order(id: Long, customer: String, total: BigDecimal)
+
+object Orders {
+  def byCustomer(orders: Seq[Order]): Map[String, Seq[Order]] = orders.groupBy(_.customer)
+
+  // 计算每个客户的订单总金额，并按金额从高到低排序
+  █
+}
+""",
+        "计算每个客户的订单总金额，并按金额从高到低排序",
+    ),
+    gen(
+        "non-english/french",
+        "src/main/scala/com/acme/Meteo.scala",
+        """\
+package com.acme
+
+object Meteo {
+  def moyenne(temps: Seq[Double]): Double = temps.sum / temps.size
+
+  def alerte(temps: Seq[Double]): Boolean = {
+    val m = moyenne(temps)
+    // renvoyer vrai si une température dépasse la moyenne de plus de dix degrés
+    █
+  }
+}
+""",
+        "renvoyer vrai si une température dépasse la moyenne de plus de dix degrés",
+    ),
+    # --- on-comment -------------------------------------------------------------------------
+    comp(
+        "on-comment/end-of-comment",
+        "src/main/scala/com/acme/ledger/Ledger.scala",
+        LEDGER + "  // return the balance of every account█\n}\n",
+    ),
+    comp(
+        "on-comment/start-of-line",
+        "src/main/scala/com/acme/ledger/Ledger.scala",
+        LEDGER + "█  // return the balance of every account\n\n}\n",
+    ),
+    comp(
+        "on-comment/trailing-comment",
+        "src/main/scala/com/acme/Settings.scala",
+        """\
+package com.acme
+
+object Settings {
+  val Port = 9000
+  val TimeoutMs = █30000 // per request
+  val MaxBody = 1 << 20
+}
+""",
+    ),
+    # --- commented-out-code ----------------------------------------------------------------
+    comp(
+        "commented-out-code/println",
+        "src/main/scala/com/acme/Loader.scala",
+        """\
+package com.acme
+
+import scala.io.Source
+
+object Loader {
+  def load(path: String): List[String] = {
+    val lines = Source.fromFile(path).getLines().toList
+    // println(s"loaded ${lines.size} lines")
+    █
+    lines
+  }
+}
+""",
+    ),
+    # --- directive --------------------------------------------------------------------------
+    comp(
+        "directive/scalastyle-off",
+        "src/main/scala/com/acme/Legacy.scala",
+        """\
+package com.acme
+
+object Legacy {
+  def run(args: Array[String]): Unit = {
+    args.foreach(println)
+  }
+
+  // scalastyle:off println
+  █
+}
+""",
+    ),
+    comp(
+        "directive/format-off",
+        "src/main/scala/com/acme/Matrix.scala",
+        """\
+package com.acme
+
+object Matrix {
+  val Identity: Vector[Vector[Int]] = Vector(
+    Vector(1, 0),
+    Vector(0, 1)
+  )
+
+  // format: off
+  █
+}
+""",
+        note="`// format: off` is the scalafmt directive",
+    ),
+    # --- header -----------------------------------------------------------------------------
+    comp(
+        "header/license",
+        "src/main/scala/com/acme/Id.scala",
+        """\
+/*
+ * Copyright (c) 2022 Acme Labs.
+ * Licensed under the Apache License, Version 2.0.
+ */
+█
+package com.acme
+
+final case class Id(value: String) extends AnyVal {
+  override def toString: String = value
+  def isEmpty: Boolean = value.isEmpty
+}
+""",
+    ),
+    # --- separator --------------------------------------------------------------------------
+    comp(
+        "separator/equals",
+        "src/main/scala/com/acme/Codecs.scala",
+        """\
+package com.acme
+
+object Codecs {
+  def encode(s: String): String = java.util.Base64.getEncoder.encodeToString(s.getBytes)
+  def decode(s: String): String = new String(java.util.Base64.getDecoder.decode(s))
+
+  // ==========================================================================
+  █
+}
+""",
+    ),
+    # --- short-comment ----------------------------------------------------------------------
+    comp(
+        "short-comment/ok",
+        "src/main/scala/com/acme/Counter.scala",
+        """\
+package com.acme
+
+class Counter {
+  private var n = 0
+
+  def inc(): Unit = {
+    n += 1
+    // ok
+    █
+  }
+}
+""",
+    ),
+    # --- empty-function ---------------------------------------------------------------------
+    efn(
+        "empty-function/method",
+        "src/main/scala/com/acme/ledger/Ledger.scala",
+        LEDGER + "  def total(account: String): BigDecimal = {\n    █\n  }\n}\n",
+    ),
+    efn(
+        "empty-function/anonymous-function",
+        "src/main/scala/com/acme/Hooks.scala",
+        """\
+package com.acme
+
+object Hooks {
+  private var handlers = List.empty[String => Unit]
+
+  def on(h: String => Unit): Unit = handlers ::= h
+
+  val logHandler: String => Unit = (msg: String) => {█}
+}
+""",
+    ),
+    # --- empty-block ------------------------------------------------------------------------
+    comp(
+        "empty-block/trait-body",
+        "src/main/scala/com/acme/Marker.scala",
+        """\
+package com.acme
+
+sealed trait Shape
+final case class Circle(r: Double) extends Shape
+final case class Square(side: Double) extends Shape
+
+trait Serializable {
+  █
+}
+""",
+    ),
+    comp(
+        "empty-block/if-body",
+        "src/main/scala/com/acme/Guard.scala",
+        """\
+package com.acme
+
+object Guard {
+  def check(age: Int): Boolean = {
+    val adult = age >= 18
+    if (!adult) {
+      █
+    }
+    adult
+  }
+}
+""",
+    ),
+    # --- small-file -------------------------------------------------------------------------
+    small(
+        "small-file/package-and-imports",
+        "src/main/scala/com/acme/package.scala",
+        """\
+package com.acme
+
+import scala.concurrent.duration._
+█
+""",
+    ),
+    small(
+        "small-file/build-sbt",
+        "build.sbt",
+        """\
+// Build definition for the ledger service.
+ThisBuild / scalaVersion := "2.13.12"
+name := "ledger"
+█
+""",
+    ),
+    # --- completion -------------------------------------------------------------------------
+    comp(
+        "completion/collection-chain",
+        "src/main/scala/com/acme/Stats.scala",
+        """\
+package com.acme
+
+object Stats {
+  def evens(xs: List[Int]): List[Int] = xs.filter(_ % 2 == 0)
+
+  def squaresOfEvens(xs: List[Int]): List[Int] =
+    evens(xs).█
+}
+""",
+    ),
+    comp(
+        "completion/case-class-apply",
+        "src/main/scala/com/acme/Users.scala",
+        """\
+package com.acme
+
+final case class User(name: String, email: String, admin: Boolean = false)
+
+object Users {
+  val root: User = User("root", "root@example.com", █)
+}
+""",
+    ),
+    # --- docstring --------------------------------------------------------------------------
+    gen(
+        "docstring/scaladoc-one-line",
+        "src/main/scala/com/acme/Slug.scala",
+        """\
+package com.acme
+
+object Slug {
+  private val NonAlnum = "[^a-z0-9]+".r
+
+  def isValid(s: String): Boolean = s.nonEmpty && NonAlnum.findFirstIn(s).isEmpty
+
+  /** Lower-case the title and join its words with dashes. */
+  █
+}
+""",
+        "Lower-case the title and join its words with dashes.",
+    ),
+    # --- scope ------------------------------------------------------------------------------
+    comp(
+        "scope/comment-then-code",
+        "src/main/scala/com/acme/Boot.scala",
+        """\
+package com.acme
+
+object Boot {
+  def main(args: Array[String]): Unit = {
+    // start the server on port 8080
+    val server = new Server(8080)
+    server.start()
+    █
+  }
+}
+""",
+    ),
+    # --- unicode ----------------------------------------------------------------------------
+    comp(
+        "unicode/interpolated-string",
+        "src/main/scala/com/acme/Badge.scala",
+        """\
+package com.acme
+
+object Badge {
+  def label(name: String, score: Int): String = {
+    val medal = if (score > 90) "🥇" else "🎖️"
+    s"$medal ${name}さん: ${█}"
+  }
+}
+""",
+    ),
+    # --- crlf -------------------------------------------------------------------------------
+    gen(
+        "crlf/comment",
+        "src/main/scala/com/acme/WinEnv.scala",
+        crlf("""\
+package com.acme
+
+object WinEnv {
+  val AppData: String = sys.env.getOrElse("APPDATA", "C:/Users/Default")
+  val Sep: String = java.io.File.separator
+
+  // return the path of the app's log folder inside AppData
+  █
+}
+"""),
+        "return the path of the app's log folder inside AppData",
+    ),
+]

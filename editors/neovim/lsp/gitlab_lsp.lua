@@ -34,16 +34,19 @@ return {
     ide = { name = 'Neovim', version = ide_version(), vendor = 'Neovim' },
     extension = { name = 'gitlab-lsp.nvim', version = '0.1.0' },
   },
-  -- Neovim pushes these with workspace/didChangeConfiguration and answers
-  -- workspace/configuration from them. Keys are the server's (see editors/README.md).
+  -- Neovim pushes these with workspace/didChangeConfiguration and answers the server's
+  -- workspace/configuration pull for the `gitlab` section from them; the server reads either.
+  -- Keys are the server's (see editors/README.md).
   settings = {
-    baseUrl = 'https://gitlab.com',
-    -- Or leave it out and store the token with `gitlab-lsp auth login`.
-    token = vim.env.GITLAB_TOKEN,
-    codeCompletion = { enabled = true, enableSecretRedaction = true },
-    -- Native inline completion has no streaming UI: generations arrive as whole items.
-    featureFlags = { streamCodeGenerations = false },
-    logLevel = 'info',
+    gitlab = {
+      baseUrl = 'https://gitlab.com',
+      -- Or leave it out: the server also reads GITLAB_TOKEN and `gitlab-lsp auth login`.
+      token = vim.env.GITLAB_TOKEN,
+      codeCompletion = { enabled = true, enableSecretRedaction = true },
+      -- Native inline completion has no streaming UI: generations arrive as whole items.
+      featureFlags = { streamCodeGenerations = false },
+      logLevel = 'info',
+    },
   },
   handlers = {
     ['$/gitlab/token/check'] = function(_, params)

@@ -17,6 +17,8 @@ export const SERVER_SETTING_KEYS: readonly string[] = [
   'codeCompletion.enableSecretRedaction',
   'codeCompletion.additionalLanguages',
   'codeCompletion.disabledSupportedLanguages',
+  'codeCompletion.debounceMs',
+  'codeCompletion.directConnection',
   'telemetry.enabled',
   'telemetry.trackingUrl',
   'featureFlags.streamCodeGenerations',

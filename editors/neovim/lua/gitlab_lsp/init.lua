@@ -26,13 +26,18 @@ local defaults = {
     'svelte', 'dart', 'zig', 'yaml', 'toml', 'json', 'powershell',
   },
   root_markers = { '.git' },
-  -- Sent as workspace/didChangeConfiguration and answered to workspace/configuration.
+  -- Sent as workspace/didChangeConfiguration and answered to workspace/configuration (the
+  -- server asks for the `gitlab` section). The token may also come from GITLAB_TOKEN in the
+  -- server's environment or `gitlab-lsp auth login`.
   settings = {
     baseUrl = 'https://gitlab.com',
     token = vim.env.GITLAB_TOKEN,
     codeCompletion = { enabled = true },
     featureFlags = { streamCodeGenerations = true },
   },
+  -- Ghost text through textDocument/inlineCompletion. With false, the server offers plain
+  -- textDocument/completion instead (it advertises one or the other), used via omnifunc.
+  ghost_text = true,
   -- Ask for a suggestion by itself after typing stops (the server debounces too).
   auto_trigger = true,
   debounce_ms = 150,
@@ -308,7 +313,9 @@ end
 
 local function capabilities()
   local caps = vim.lsp.protocol.make_client_capabilities()
-  caps.textDocument.inlineCompletion = { dynamicRegistration = false }
+  if config.ghost_text then
+    caps.textDocument.inlineCompletion = { dynamicRegistration = false }
+  end
   return caps
 end
 
@@ -330,6 +337,9 @@ end
 
 local function on_attach(bufnr)
   vim.bo[bufnr].omnifunc = 'v:lua.vim.lsp.omnifunc'
+  if not config.ghost_text then
+    return
+  end
   local group = api.nvim_create_augroup('gitlab_lsp_' .. bufnr, { clear = true })
   api.nvim_create_autocmd('TextChangedI', {
     group = group, buffer = bufnr,
@@ -370,7 +380,7 @@ local function attach(bufnr)
       cmd = config.cmd,
       root_dir = root_dir(bufnr),
       capabilities = capabilities(),
-      settings = config.settings,
+      settings = { gitlab = config.settings },
       init_options = {
         ide = { name = 'Neovim', version = tostring(vim.version().major) .. '.'
           .. tostring(vim.version().minor) .. '.' .. tostring(vim.version().patch),

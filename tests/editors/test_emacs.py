@@ -1,0 +1,89 @@
+"""Emacs in batch mode with Eglot against `gitlab-lsp --stdio --mock`.
+
+The driver (emacs_driver.el) loads editors/emacs/gitlab-lsp-eglot.el as a user would, so the
+recipe itself is what is tested: server registration, settings, notification handlers, and
+the completion a user gets from `completion-at-point`.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from .conftest import EDITOR_TIMEOUT_S, EDITORS, EXPECTED_COMPLETION, HERE, PY_SOURCE
+
+EMACS = shutil.which("emacs")
+
+
+def _has_eglot() -> bool:
+    if EMACS is None:
+        return False
+    proc = subprocess.run(
+        [EMACS, "--batch", "--eval", '(progn (require \'eglot) (princ "ok"))'],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        stdin=subprocess.DEVNULL,
+        check=False,
+    )
+    return proc.stdout.strip() == "ok"
+
+
+pytestmark = [
+    pytest.mark.editor,
+    pytest.mark.skipif(EMACS is None, reason="Emacs is not installed (CI installs emacs-nox)"),
+]
+
+
+@pytest.fixture(scope="module")
+def eglot_available() -> None:
+    if not _has_eglot():
+        pytest.skip("Eglot is not available to Emacs (CI installs elpa-eglot; Emacs 29+ has it)")
+
+
+def run_emacs(server: Path, workspace: Path) -> dict[str, Any]:
+    assert EMACS is not None
+    source = workspace / "fib.py"
+    source.write_text(PY_SOURCE, encoding="utf-8")
+    out = workspace / "results.json"
+    env = {
+        **os.environ,
+        "HOME": str(workspace / "home"),
+        "GITLAB_LSP_EMACS_DIR": str(EDITORS / "emacs"),
+        "GITLAB_LSP_CMD": json.dumps([str(server), "--stdio", "--mock"]),
+        "GITLAB_LSP_TEST_FILE": str(source),
+        "GITLAB_LSP_TEST_OUT": str(out),
+    }
+    env.pop("GITLAB_TOKEN", None)
+    proc = subprocess.run(
+        [EMACS, "--batch", "-l", str(HERE / "emacs_driver.el")],
+        cwd=workspace,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=EDITOR_TIMEOUT_S,
+        check=False,
+    )
+    assert out.exists(), f"Emacs wrote no results (exit {proc.returncode}): {proc.stderr[-3000:]}"
+    results: dict[str, Any] = json.loads(out.read_text(encoding="utf-8"))
+    assert "error" not in results, f"{results}\nEmacs said:\n{proc.stderr[-3000:]}"
+    return results
+
+
+def test_eglot_completion(eglot_available: None, gitlab_lsp: Path, workspace: Path) -> None:
+    results = run_emacs(gitlab_lsp, workspace)
+    assert results["mode"] == "python-mode"
+    assert results["completion-provider"] is True
+    assert results["items"] >= 1
+    text = results["text"]
+    assert text.startswith(EXPECTED_COMPLETION), results
+    # completion-at-point inserted the item and Eglot replaced it with the item's full text.
+    assert results["before"] == PY_SOURCE
+    assert results["after"] == PY_SOURCE + text, results

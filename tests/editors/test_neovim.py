@@ -1,0 +1,135 @@
+"""Headless Neovim against `gitlab-lsp --stdio --mock`.
+
+Debian's Neovim (0.7.2 in CI) predates `vim.lsp.config`, so these runs exercise the path for
+older versions, editors/neovim/lua/gitlab_lsp: completion through the built-in client, and
+ghost text with a streamed generation. The 0.11+ file is checked as data (its settings keys).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from .conftest import (
+    EDITOR_TIMEOUT_S,
+    EDITORS,
+    EXPECTED_COMPLETION,
+    HERE,
+    PY_CURSOR,
+    PY_SOURCE,
+)
+from .server_settings import assert_known_settings
+
+NVIM = shutil.which("nvim")
+
+pytestmark = [
+    pytest.mark.editor,
+    pytest.mark.skipif(
+        NVIM is None, reason="Neovim is not installed (CI installs Debian's neovim)"
+    ),
+]
+
+
+def run_nvim(mode: str, server: Path, workspace: Path) -> dict[str, Any]:
+    """Open a Python file in headless Neovim, run the driver in MODE, return its results."""
+    assert NVIM is not None
+    source = workspace / "fib.py"
+    source.write_text(PY_SOURCE, encoding="utf-8")
+    out = workspace / "results.json"
+    env = {
+        **os.environ,
+        "GITLAB_LSP_NVIM_RTP": str(EDITORS / "neovim"),
+        "GITLAB_LSP_CMD": json.dumps([str(server), "--stdio", "--mock"]),
+        "GITLAB_LSP_TEST_MODE": mode,
+        "GITLAB_LSP_TEST_OUT": str(out),
+        "GITLAB_LSP_TEST_ROW": str(PY_CURSOR[0]),
+        "GITLAB_LSP_TEST_COL": str(PY_CURSOR[1]),
+        "XDG_STATE_HOME": str(workspace / "state"),
+        "XDG_DATA_HOME": str(workspace / "data"),
+        "XDG_CACHE_HOME": str(workspace / "cache"),
+        "XDG_CONFIG_HOME": str(workspace / "config"),
+    }
+    env.pop("GITLAB_TOKEN", None)
+    proc = subprocess.run(
+        [
+            NVIM,
+            "--headless",
+            "-n",
+            "-i",
+            "NONE",
+            "-u",
+            str(HERE / "nvim_init.lua"),
+            str(source),
+            "-c",
+            f"luafile {HERE / 'nvim_driver.lua'}",
+        ],
+        cwd=workspace,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=EDITOR_TIMEOUT_S,
+        check=False,
+    )
+    # Neovim keeps the server's stderr in its LSP log (cache dir on 0.7, state dir later).
+    logs = [workspace / d / "nvim" / "lsp.log" for d in ("cache", "state")]
+    log_tail = "".join(p.read_text(errors="replace")[-3000:] for p in logs if p.exists())
+    assert out.exists(), f"Neovim wrote no results (exit {proc.returncode}): {proc.stderr[-2000:]}"
+    results: dict[str, Any] = json.loads(out.read_text(encoding="utf-8"))
+    assert "error" not in results, f"{results}\nLSP log:\n{log_tail}"
+    return results
+
+
+def test_completion_through_the_builtin_client(gitlab_lsp: Path, workspace: Path) -> None:
+    results = run_nvim("completion", gitlab_lsp, workspace)
+    assert results["attached"] is True
+    assert results["completion_provider"] is True
+    assert results["items"] >= 1
+    assert results["text"].startswith(EXPECTED_COMPLETION), results
+    assert results["command"] == "gitlab.ls.codeSuggestionAccepted"
+
+
+def test_ghost_text_accept_and_streamed_generation(gitlab_lsp: Path, workspace: Path) -> None:
+    results = run_nvim("inline", gitlab_lsp, workspace)
+    assert results["inline_provider"] is True
+    assert results["completion_provider"] is False
+    text = results["text"]
+    assert text.startswith(EXPECTED_COMPLETION), results
+    # Shown as ghost text: the first line overlaid at the cursor, the rest as virtual lines.
+    assert results["ghost_first_line"] == text.split("\n")[0]
+    assert results["ghost_more_lines"] == text.count("\n")
+    # Accepted: the buffer now holds the suggestion after what was typed.
+    assert results["buffer"] == PY_SOURCE + text
+    # The generation came as a stream and its final text is a function that reverses.
+    assert results["stream_id"], results
+    assert "def " in results["stream_text"] and "[::-1]" in results["stream_text"], results
+
+
+def test_011_config_file_settings_are_server_keys() -> None:
+    """Load lsp/gitlab_lsp.lua (plain data plus functions) and check its settings keys."""
+    assert NVIM is not None
+    path = EDITORS / "neovim" / "lsp" / "gitlab_lsp.lua"
+    lua = (
+        f"local c = dofile({json.dumps(str(path))}); "
+        "io.stdout:write(vim.fn.json_encode({cmd = c.cmd, settings = c.settings, "
+        "filetypes = c.filetypes, init_options = c.init_options}))"
+    )
+    proc = subprocess.run(
+        [NVIM, "--headless", "-u", "NONE", "-i", "NONE", "-c", f"lua {lua}", "-c", "qall!"],
+        capture_output=True,
+        text=True,
+        timeout=EDITOR_TIMEOUT_S,
+        stdin=subprocess.DEVNULL,
+        check=False,
+    )
+    config = json.loads(proc.stdout or proc.stderr)
+    assert config["cmd"] == ["gitlab-lsp", "--stdio"]
+    assert "python" in config["filetypes"]
+    assert config["init_options"]["ide"]["name"] == "Neovim"
+    assert_known_settings(config["settings"]["gitlab"])

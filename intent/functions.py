@@ -1,0 +1,207 @@
+"""Rule 5: is the cursor inside the body of a function that has no statements?
+
+A function's body is a byte region (after `{`, `do`, `:` or the parameter list; before `}`
+or `end`); the cursor is inside when its offset lies in that region, both ends included,
+so `function f() {█}` counts. Class bodies, `if` blocks and object literals are never
+looked at: only the node types listed as functions in the language table are.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from tree_sitter import Node
+
+from intent.analysis import Analysis
+
+_OPEN = frozenset({"{", "do", "->", "=>", "then"})
+_CLOSE = frozenset({"}", "end"})
+_PY_PLACEHOLDERS = frozenset({"pass_statement"})
+_ELIXIR_DEFS = frozenset({b"def", b"defp", b"defmacro", b"defmacrop"})
+_BODY_LIKE = re.compile(r"body|block|statement")
+_BODY_WRAPPERS = frozenset({"body_statement", "block_body", "block", "statement_list"})
+
+
+@dataclass(frozen=True, slots=True)
+class Body:
+    start: int
+    end: int
+    statements: int
+
+
+def empty_function_at(analysis: Analysis, offset: int, line: int) -> Node | None:
+    """The empty function whose body holds the cursor, or None.
+
+    The innermost function whose body holds the cursor decides: if it has statements the
+    answer is None even when an outer function is empty (it cannot be).
+    """
+    spec = analysis.grammar.spec
+    if spec.body_style == "none" or not spec.function_types:
+        return None
+    for fn in _candidates(analysis, offset, line):
+        body = _body(analysis, fn)
+        if body is None:
+            continue
+        inside = body.start <= offset <= body.end
+        if not inside and spec.body_style == "python":
+            inside = _python_trailing_inside(analysis, fn, body, offset, line)
+        if inside:
+            return fn if body.statements == 0 else None
+    return None
+
+
+def _candidates(analysis: Analysis, offset: int, line: int) -> list[Node]:
+    types = analysis.grammar.spec.function_types
+    seen: set[int] = set()
+    out: list[Node] = []
+    starts = [analysis.root.descendant_for_byte_range(offset, offset)]
+    if analysis.grammar.spec.body_style == "python":
+        # A blank line below `def f():` may lie after the function node ends.
+        above = line - 1
+        while above >= 0 and analysis.view.is_blank(above):
+            above -= 1
+        if above >= 0:
+            content = analysis.view.content_range(above)
+            if content is not None:
+                starts.append(analysis.root.descendant_for_byte_range(content[1] - 1, content[1]))
+    for node in starts:
+        while node is not None:
+            if node.type in types and node.id not in seen and _is_function(analysis, node):
+                seen.add(node.id)
+                out.append(node)
+            node = node.parent
+    out.sort(key=lambda n: n.start_byte, reverse=True)
+    return out
+
+
+def _is_function(analysis: Analysis, node: Node) -> bool:
+    if node.type == "call":  # Elixir: only `def name do ... end` and friends
+        target = node.child_by_field_name("target")
+        return target is not None and target.text in _ELIXIR_DEFS
+    return True
+
+
+def _body(analysis: Analysis, fn: Node) -> Body | None:
+    style = analysis.grammar.spec.body_style
+    if style == "python":
+        return _python_body(analysis, fn)
+    container = _brace_container(fn)
+    if container is None:
+        return None
+    return _region(analysis, container)
+
+
+def _brace_container(fn: Node) -> Node | None:
+    """The node whose direct children are the body's opening and closing tokens."""
+    body = fn.child_by_field_name("body")
+    if body is not None:
+        return _search_braces(body, depth=1)
+    return _search_braces(fn, depth=2)
+
+
+def _search_braces(node: Node, depth: int) -> Node | None:
+    types = [c.type for c in node.children]
+    if any(t in _CLOSE for t in types) and (
+        any(t in _OPEN for t in types) or node.type in ("method", "singleton_method")
+    ):
+        return node
+    if node.type in ("function_declaration", "function_definition") and "end" in types:
+        return node  # Lua: `function f() ... end`
+    if depth == 0:
+        return None
+    for child in reversed(node.named_children):
+        if not _BODY_LIKE.search(child.type):
+            continue
+        found = _search_braces(child, depth - 1)
+        if found is not None:
+            return found
+    return None
+
+
+def _region(analysis: Analysis, container: Node) -> Body | None:
+    spec = analysis.grammar.spec
+    kids = container.children
+    close_index = max((i for i, k in enumerate(kids) if k.type in _CLOSE), default=None)
+    if close_index is None:
+        return None
+    close = kids[close_index]
+    start: int | None = None
+    first_body = 0
+    for i, kid in enumerate(kids[:close_index]):
+        field = container.field_name_for_child(i)
+        if (
+            kid.type in _OPEN
+            or kid.type in spec.header_types
+            or field in ("name", "parameters", "target", "arguments")
+            or (kid.is_named and "param" in kid.type)
+            or kid.type in ("|", "in", "def", "function", "fn", "sub")
+        ):
+            start = kid.end_byte
+            first_body = i + 1
+    if start is None:
+        return None
+    statements = 0
+    comment_types = spec.comment_types
+    for kid in kids[first_body:close_index]:
+        if not kid.is_named or kid.type in comment_types or kid.type in spec.header_types:
+            continue
+        if kid.type in _BODY_WRAPPERS or kid.type == "stab_clause":
+            statements += _count_statements(kid, comment_types)
+        elif kid.type == "empty_statement":
+            continue
+        else:
+            statements += 1
+    return Body(start, close.start_byte, statements)
+
+
+def _count_statements(node: Node, comment_types: tuple[str, ...]) -> int:
+    count = 0
+    for kid in node.named_children:
+        if kid.type in comment_types or kid.type == "empty_statement":
+            continue
+        if kid.type in _BODY_WRAPPERS:
+            count += _count_statements(kid, comment_types)
+        elif kid.type in ("arguments", "parameters"):
+            continue
+        elif kid.type == "body":  # Elixir stab_clause body
+            count += _count_statements(kid, comment_types)
+        else:
+            count += 1
+    return count
+
+
+def _python_body(analysis: Analysis, fn: Node) -> Body | None:
+    colon = next((c for c in fn.children if c.type == ":"), None)
+    if colon is None:
+        return None
+    body = fn.child_by_field_name("body")
+    statements = 0
+    if body is not None:
+        for index, stmt in enumerate(body.named_children):
+            if stmt.type == "comment" or stmt.type in _PY_PLACEHOLDERS:
+                continue
+            if stmt.type == "expression_statement" and stmt.named_child_count == 1:
+                only = stmt.named_children[0]
+                if only.type == "ellipsis" or (only.type == "string" and index == 0):
+                    continue
+            statements += 1
+    return Body(colon.end_byte, fn.end_byte, statements)
+
+
+def _python_trailing_inside(
+    analysis: Analysis, fn: Node, body: Body, offset: int, line: int
+) -> bool:
+    """A blank cursor line below a function's last line is in its body when indented
+    deeper than the `def`, or when the function has no body at all yet."""
+    view = analysis.view
+    if offset < body.start or not view.is_blank(line):
+        return False
+    last_line = view.line_of(max(fn.end_byte - 1, fn.start_byte))
+    if any(not view.is_blank(i) for i in range(last_line + 1, line)):
+        return False
+    fn_body = fn.child_by_field_name("body")
+    missing = fn_body is None or fn_body.named_child_count == 0
+    if missing:
+        return True
+    return view.column(offset) > view.column(fn.start_byte)

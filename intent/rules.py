@@ -1,0 +1,135 @@
+"""The six rules of docs/intent.md applied, in order, to one analysed document version."""
+
+from __future__ import annotations
+
+from intent import comments as text_rules
+from intent.analysis import Analysis, CommentSpan, docstring_owner
+from intent.functions import empty_function_at
+from intent.model import Intent
+
+#: Rule 4: a file with fewer code lines than this is a "small file".
+SMALL_FILE_LINES = 5
+_CHUNK_LINES = 256
+
+
+def decide(analysis: Analysis, line: int, offset: int) -> Intent:
+    """The intent at a cursor given as its line and byte offset (already clamped)."""
+    if analysis.comments_on_line(line):
+        return Intent("completion", reason="rule 1: the cursor is on a comment")
+
+    found = comment_instruction(analysis, line, offset)
+    if found is not None:
+        return Intent(
+            "generation",
+            "comment",
+            found,
+            reason="rule 2: a comment block above the cursor is an instruction",
+        )
+
+    if code_line_count(analysis, SMALL_FILE_LINES) < SMALL_FILE_LINES:
+        return Intent(
+            "generation",
+            "small_file",
+            reason=f"rule 4: fewer than {SMALL_FILE_LINES} lines of code in the file",
+        )
+
+    fn = empty_function_at(analysis, offset, line)
+    if fn is not None:
+        return Intent(
+            "generation",
+            "empty_function",
+            reason=f"rule 5: the cursor is inside an empty {fn.type.replace('_', ' ')}",
+        )
+    return Intent("completion", reason="rule 6: no comment, small file or empty function")
+
+
+def comment_instruction(analysis: Analysis, line: int, offset: int) -> str | None:
+    """Rule 2 (with rule 3 applied to the block): the instruction above the cursor."""
+    view = analysis.view
+    if not view.is_blank(line):
+        return None
+    above = line - 1
+    while above >= 0 and view.is_blank(above):
+        above -= 1
+    if above < 0:
+        return None
+    on_line = analysis.comments_on_line(above)
+    if not on_line or not analysis.is_comment_line(above, on_line):
+        return None
+    last = on_line[-1]
+    if last.block:
+        if not _starts_own_line(analysis, last):
+            return None
+        if last.docstring and docstring_owner(last) is None:
+            return None
+        run = [last]
+    else:
+        run = [last]
+        upper = above - 1
+        while upper >= 0 and not view.is_blank(upper):
+            spans = analysis.comments_on_line(upper)
+            if not spans or any(s.block for s in spans):
+                break
+            if not analysis.is_comment_line(upper, spans):
+                break
+            run.insert(0, spans[-1])
+            upper -= 1
+    if analysis.grammar.spec.indentation_scoped and not _same_scope(analysis, run[0], line, offset):
+        return None
+    blocks = [analysis.comment_text_lines(span) for span in run]
+    return text_rules.instruction(blocks)
+
+
+def _starts_own_line(analysis: Analysis, span: CommentSpan) -> bool:
+    view = analysis.view
+    first = view.line_of(span.start)
+    start, _ = view.line_range(first)
+    return not view.data[start : span.start].strip(b" \t\f\v")
+
+
+def _same_scope(analysis: Analysis, first: CommentSpan, line: int, offset: int) -> bool:
+    """Indentation languages: a blank cursor line dedented below the comment is outside
+    the comment's block, unless code at the comment's depth follows it."""
+    view = analysis.view
+    comment_col = view.column(first.start)
+    cursor_col = view.column(offset)
+    if cursor_col >= comment_col:
+        return True
+    below = line + 1
+    while below < view.line_count and view.is_blank(below):
+        below += 1
+    if below >= view.line_count:
+        return False
+    return view.indent(below) >= comment_col
+
+
+def code_line_count(analysis: Analysis, enough: int) -> int:
+    """Lines that are neither blank nor pure comment, counting stops at `enough`."""
+    view = analysis.view
+    count = 0
+    for first in range(0, view.line_count, _CHUNK_LINES):
+        last = min(first + _CHUNK_LINES, view.line_count) - 1
+        chunk_start = view.line_range(first)[0]
+        chunk_end = view.line_range(last)[1]
+        spans = analysis.comments_in(chunk_start, chunk_end)
+        index = 0
+        for line in range(first, last + 1):
+            content = view.content_range(line)
+            if content is None:
+                continue
+            while index < len(spans) and spans[index].end < content[0]:
+                index += 1
+            if not _covered_from(spans, index, content, view.data):
+                count += 1
+                if count >= enough:
+                    return count
+    return count
+
+
+def _covered_from(
+    spans: list[CommentSpan], index: int, content: tuple[int, int], data: bytes
+) -> bool:
+    from intent.analysis import covered
+
+    relevant = [s for s in spans[index : index + 8] if s.start <= content[1]]
+    return bool(relevant) and covered(content, relevant, data)

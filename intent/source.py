@@ -1,0 +1,146 @@
+"""Line table over UTF-8 bytes: LSP positions (UTF-16 columns) to byte offsets and back.
+
+The parser sees the document as UTF-8 bytes in which every lone `\\r` is replaced by `\\n`
+(same length), so tree-sitter rows always equal LSP lines whatever the line endings are, and
+byte offsets are the same in the text we keep and in the bytes we parse.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+_LINE_BREAK = re.compile(rb"\r\n|\r|\n")
+_LONE_CR = re.compile(rb"\r(?!\n)")
+_WS = b" \t\f\v"
+
+
+def parser_bytes(data: bytes) -> bytes:
+    """The bytes handed to tree-sitter: lone CRs become LFs, nothing moves."""
+    if b"\r" not in data:
+        return data
+    return _LONE_CR.sub(b"\n", data)
+
+
+def line_starts(data: bytes, base: int = 0) -> list[int]:
+    """Byte offsets (plus `base`) at which each line after the first begins."""
+    return [m.end() + base for m in _LINE_BREAK.finditer(data)]
+
+
+def utf16_units(s: str) -> int:
+    if s.isascii():
+        return len(s)
+    return len(s.encode("utf-16-le")) // 2
+
+
+class SourceView:
+    """Immutable view of a document's bytes with its line table.
+
+    Built once per version of the document; every question the rules ask about lines
+    (blank? indentation? byte range?) is answered from here in O(1) or O(log n).
+    """
+
+    __slots__ = ("data", "starts")
+
+    def __init__(self, data: bytes, starts: list[int] | None = None) -> None:
+        self.data = data
+        self.starts = [0, *line_starts(data)] if starts is None else starts
+
+    @property
+    def line_count(self) -> int:
+        return len(self.starts)
+
+    def line_range(self, line: int) -> tuple[int, int]:
+        """Byte range of a line's content, without its line terminator."""
+        start = self.starts[line]
+        if line + 1 < len(self.starts):
+            end = self.starts[line + 1]
+            if end > start and self.data[end - 1] == 0x0A:
+                end -= 1
+                if end > start and self.data[end - 1] == 0x0D:
+                    end -= 1
+            elif end > start and self.data[end - 1] == 0x0D:
+                end -= 1
+        else:
+            end = len(self.data)
+        return start, end
+
+    def line_bytes(self, line: int) -> bytes:
+        start, end = self.line_range(line)
+        return self.data[start:end]
+
+    def line_text(self, line: int) -> str:
+        return self.line_bytes(line).decode("utf-8", errors="replace")
+
+    def is_blank(self, line: int) -> bool:
+        return not self.line_bytes(line).strip(_WS)
+
+    def indent(self, line: int) -> int:
+        raw = self.line_bytes(line)
+        return len(raw) - len(raw.lstrip(_WS))
+
+    def content_range(self, line: int) -> tuple[int, int] | None:
+        """Byte range from the first to past the last non-whitespace byte, None if blank."""
+        start, end = self.line_range(line)
+        raw = self.data[start:end]
+        stripped = raw.strip(_WS)
+        if not stripped:
+            return None
+        lead = len(raw) - len(raw.lstrip(_WS))
+        return start + lead, start + lead + len(stripped)
+
+    def line_of(self, offset: int) -> int:
+        return bisect_right(self.starts, offset) - 1
+
+    def clamp(self, line: int, character: int) -> tuple[int, int]:
+        """Clamp an LSP position into the document; returns (line, byte offset)."""
+        if line < 0:
+            return 0, 0
+        if line >= len(self.starts):
+            last = len(self.starts) - 1
+            return last, self.line_range(last)[1]
+        return line, self.offset_in_line(line, character)
+
+    def offset_in_line(self, line: int, character: int) -> int:
+        """Byte offset of a UTF-16 column; past the end clamps to the end, a column
+        inside a surrogate pair clamps to the start of that character."""
+        start, end = self.line_range(line)
+        if character <= 0:
+            return start
+        raw = self.data[start:end]
+        if raw.isascii():
+            return start + min(character, len(raw))
+        text = raw.decode("utf-8", errors="surrogateescape")
+        units = 0
+        pos = start
+        for ch in text:
+            width = 2 if ord(ch) > 0xFFFF else 1
+            if units + width > character:
+                break
+            units += width
+            pos += _utf8_len(ch)
+        return pos
+
+    def point(self, offset: int) -> tuple[int, int]:
+        """tree-sitter point (row, byte column) of a byte offset."""
+        line = self.line_of(offset)
+        return line, offset - self.starts[line]
+
+    def column(self, offset: int) -> int:
+        """UTF-16 column of a byte offset (for indentation comparisons across lines)."""
+        line = self.line_of(offset)
+        start = self.starts[line]
+        return utf16_units(self.data[start:offset].decode("utf-8", errors="replace"))
+
+
+def _utf8_len(ch: str) -> int:
+    code = ord(ch)
+    if 0xDC80 <= code <= 0xDCFF:  # a byte that was not valid UTF-8 (surrogateescape)
+        return 1
+    if code < 0x80:
+        return 1
+    if code < 0x800:
+        return 2
+    if code < 0x10000:
+        return 3
+    return 4

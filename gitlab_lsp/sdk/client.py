@@ -33,7 +33,7 @@ from gitlab_lsp.errors import (
 )
 from gitlab_lsp.sdk import content as content_mod
 from gitlab_lsp.sdk.breaker import CircuitBreaker
-from gitlab_lsp.sdk.direct_access import DirectAccess, DirectAccessManager
+from gitlab_lsp.sdk.direct_access import DirectAccess, DirectAccessManager, forbidden
 from gitlab_lsp.sdk.events import ApiError, ApiEvent, ApiRecovered, EventCallback
 from gitlab_lsp.sdk.headers import direct_headers, instance_headers
 from gitlab_lsp.sdk.http_util import error_detail, retry_after
@@ -187,8 +187,12 @@ class CodeSuggestions:
         except TokenError as exc:
             return exc
         except GitLabLspError:
-            pass
-        return TokenInvalid(f"{self._instance_url} rejected the token (401)")
+            return TokenInvalid(f"{self._instance_url} rejected the token (401)")
+        # GitLab answers 401, not 403, to a valid token whose user may not use Duo.
+        return NoDuoSeat(
+            f"the token is valid, but {self._instance_url} refuses code suggestions for this "
+            "user: a GitLab Duo seat is needed"
+        )
 
     # --- the public requests --------------------------------------------------------------
 
@@ -542,10 +546,7 @@ class CodeSuggestions:
         if status == 401:
             return await self._token_error_for_401()
         if status == 403:
-            return NoDuoSeat(
-                f"{self._instance_url} refused code suggestions (403: {detail}); "
-                "a GitLab Duo seat is needed"
-            )
+            return forbidden(self._instance_url, detail)
         if status == 429:
             wait = retry_after(response, GATEWAY_RETRY_AFTER)
             return RateLimited(

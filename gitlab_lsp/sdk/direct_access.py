@@ -35,6 +35,7 @@ from gitlab_lsp.errors import (
     NoDuoSeat,
     RateLimited,
     TokenInvalid,
+    TokenScopeMissing,
 )
 from gitlab_lsp.sdk.headers import instance_headers
 from gitlab_lsp.sdk.http_util import error_detail, retry_after, server_clock_skew
@@ -64,6 +65,19 @@ class DirectAccess:
     expires_at: float
     usable_until: float
     refresh_at: float
+
+
+def forbidden(instance_url: str, detail: str) -> TokenScopeMissing | NoDuoSeat:
+    """What a 403 from the instance's code suggestions endpoints means for the user."""
+    if "scope" in detail.lower():
+        return TokenScopeMissing(
+            f"the token lacks the scope code suggestions need (`api` or `ai_features`) on "
+            f"{instance_url}"
+        )
+    return NoDuoSeat(
+        f"{instance_url} refused code suggestions for this user (403: {detail}); "
+        "a GitLab Duo seat is needed"
+    )
 
 
 class DirectAccessManager:
@@ -250,10 +264,7 @@ class DirectAccessManager:
                         f"completions go through the instance (re-checked every {recheck:.0f} s)"
                     ),
                 )
-            raise NoDuoSeat(
-                f"{self._instance_url} refused code suggestions for this user (403: {detail}); "
-                "a GitLab Duo seat is needed"
-            )
+            raise self._block(self._backoff, forbidden(self._instance_url, detail))
         if status == 429:
             wait = retry_after(response, DEFAULT_RETRY_AFTER)
             raise self._block(

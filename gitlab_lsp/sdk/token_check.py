@@ -34,10 +34,7 @@ async def check_token(
         if response.status_code == 200:
             return _pat_info(response.json(), instance_url)
         if response.status_code == 401:
-            raise TokenInvalid(
-                f"{instance_url} rejected the token (401): it is wrong, revoked or expired, "
-                "or belongs to another instance"
-            )
+            raise _unauthorized(response, instance_url)
         if response.status_code in (403, 404):
             # Not a personal access token (an OAuth token has no such record): check that
             # it authenticates at all.
@@ -53,11 +50,31 @@ async def check_token(
                     username=body.get("username") if isinstance(body, dict) else None,
                 )
             if user.status_code == 401:
-                raise TokenInvalid(f"{instance_url} rejected the OAuth token (401)")
+                raise _unauthorized(user, instance_url)
             raise InstanceError(user.status_code, error_detail(user))
         raise InstanceError(response.status_code, error_detail(response))
     except httpx.HTTPError as exc:
         raise InstanceError(0, f"cannot reach {instance_url}: {type(exc).__name__}") from None
+
+
+def _unauthorized(response: httpx.Response, instance_url: str) -> TokenInvalid | TokenExpired:
+    """GitLab says in `error_description` when a token is expired or revoked."""
+    try:
+        body = response.json()
+    except ValueError:
+        body = None
+    reason = ""
+    if isinstance(body, dict):
+        reason = str(body.get("error_description") or body.get("message") or "")
+    lowered = reason.lower()
+    if "expired" in lowered:
+        return TokenExpired(f"the token has expired on {instance_url}; create a new one")
+    if "revoked" in lowered:
+        return TokenInvalid(f"the token was revoked on {instance_url}")
+    return TokenInvalid(
+        f"{instance_url} rejected the token (401): it is wrong, revoked or expired, "
+        "or belongs to another instance"
+    )
 
 
 def _pat_info(body: Any, instance_url: str) -> TokenInfo:

@@ -252,6 +252,7 @@ class ApiModel {
   String encode() => jsonEncode(json);
 }
 """,
+        note="the analyzer's ignore_for_file comment is a linter directive (rule 3)",
     ),
     completion(
         "directive/coverage-ignore",
@@ -271,6 +272,7 @@ int get cpuCount => Platform.numberOfProcessors;
 // coverage:ignore-start
 █
 """,
+        note="a coverage marker is a tool directive (rule 3)",
     ),
     # --- header ----------------------------------------------------------------------------
     completion(

@@ -244,6 +244,7 @@ end
   █
 end
 ''',
+        note="Credo's disable comment is a linter directive (rule 3)",
     ),
     completion(
         "directive/coveralls-ignore",
@@ -262,6 +263,7 @@ end
   █
 end
 ''',
+        note="excoveralls' ignore marker is a tool directive (rule 3)",
     ),
     completion(
         "directive/doc-false-is-code",
@@ -499,6 +501,7 @@ end
 ''',
         "Returns the user's display name: the name when present,\n"
         "otherwise the part of the email before the @.",
+        note="an @doc heredoc is a doc comment; the cursor is on the blank line right after it",
     ),
     comment(
         "docstring/moduledoc",
@@ -516,6 +519,7 @@ end
 end
 ''',
         "Turns product titles into URL slugs: lowercase ASCII, words joined by dashes.",
+        note="an @moduledoc heredoc is a doc comment; only a blank line separates it from the cursor",
     ),
     # --- scope -----------------------------------------------------------------------------
     completion(

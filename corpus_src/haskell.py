@@ -223,6 +223,7 @@ revenue = sum . map total
 -- import qualified Data.Map as M
 █
 """,
+        note="an equation and an import: commented-out code (rule 3)",
     ),
     # --- directive -------------------------------------------------------------------------
     completion(
@@ -260,6 +261,7 @@ whisper s = s
 {- HLINT ignore "Use camelCase" -}
 █
 """,
+        note="an HLint annotation comment is a linter directive (rule 3)",
     ),
     # --- header ----------------------------------------------------------------------------
     completion(

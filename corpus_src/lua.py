@@ -390,6 +390,7 @@ end
 
 return Save
 """,
+        note="an empty if block inside a function that has a statement: rule 5 does not apply",
     ),
     completion(
         "empty-block/table-constructor",

@@ -210,6 +210,7 @@ let () = ignore (handle_request "")
 
 let () = print_endline "ready"
 """,
+        note="both comments hold OCaml expressions: commented-out code (rule 3)",
     ),
     # --- directive -------------------------------------------------------------------------
     completion(

@@ -259,6 +259,7 @@ sub run_code {
 
 1;
 """,
+        note="a Perl::Critic annotation is a linter directive (rule 3)",
     ),
     completion(
         "directive/vim-modeline",

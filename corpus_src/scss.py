@@ -226,6 +226,7 @@ $text: #1a1a1a;
   █
 }
 """,
+        note="a stylelint directive (rule 3); the rule block is not a function",
     ),
     completion(
         "directive/prettier-ignore",

@@ -193,6 +193,7 @@ ANALYZE order_items;
 -- SELECT COUNT(*) FROM orders WHERE archived;
 █
 """,
+        note="both lines are SQL statements: commented-out code (rule 3)",
     ),
     # --- directive -------------------------------------------------------------------------
     completion(
@@ -301,6 +302,7 @@ BEGIN
 END;
 $$;
 """,
+        note="a CREATE FUNCTION body with no statements between BEGIN and END",
     ),
     empty_function(
         "empty-function/mysql-procedure",
@@ -316,6 +318,7 @@ END //
 
 DELIMITER ;
 """,
+        note="a CREATE PROCEDURE body with no statements between BEGIN and END",
     ),
     # --- empty-block -----------------------------------------------------------------------
     completion(

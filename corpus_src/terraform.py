@@ -224,6 +224,7 @@ output "sessions_subnet_group" {
 # }
 █
 """,
+        note="a commented-out resource block, closing brace included (rule 3)",
     ),
     # --- directive -------------------------------------------------------------------------
     completion(

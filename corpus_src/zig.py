@@ -228,6 +228,7 @@ pub const upper_hex_digits = "0123456789ABCDEF";
 // zig fmt: off
 █
 """,
+        note="zig fmt: off is a formatter directive (rule 3)",
     ),
     completion(
         "directive/zig-fmt-on-inside-function",
@@ -244,6 +245,7 @@ pub fn identity() [3][3]f32 {
     return m;
 }
 """,
+        note="zig fmt: on is a formatter directive (rule 3); the function body is not empty",
     ),
     # --- header ----------------------------------------------------------------------------
     completion(

@@ -1,0 +1,175 @@
+"""The control surface under `/-/mock/` on the instance: what tests and benchmarks change."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Awaitable, Callable
+from dataclasses import asdict
+from typing import Any
+
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Mount, Route
+
+from gitlab_lsp.mock.faults import PARTIES, Fault, InvalidFault
+from gitlab_lsp.mock.keys import KeyRing
+from gitlab_lsp.mock.ratelimit import DEFAULT_LIMITS
+from gitlab_lsp.mock.state import Latency, MockState
+
+CONTROL_PREFIX = "/-/mock"
+_FAULT_FIELDS: dict[str, type | tuple[type, ...]] = {
+    "party": str,
+    "path": str,
+    "method": (str, type(None)),
+    "status": (int, type(None)),
+    "delay": (int, float, type(None)),
+    "timeout": bool,
+    "drop_mid_stream": bool,
+    "malformed": bool,
+    "clock_skew": (int, float, type(None)),
+    "times": (int, type(None)),
+}
+
+
+class BadControlRequest(Exception):
+    """The control request cannot be applied; answered with 422 and this message."""
+
+
+def _number(value: Any, name: str, *, low: float, high: float) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float) or not low <= value <= high:
+        raise BadControlRequest(f"{name} must be a number between {low} and {high}")
+    return float(value)
+
+
+async def _json_object(request: Request) -> dict[str, Any]:
+    raw = await request.body()
+    try:
+        body = json.loads(raw) if raw else {}
+    except (ValueError, UnicodeDecodeError):
+        raise BadControlRequest("body is not JSON") from None
+    if not isinstance(body, dict):
+        raise BadControlRequest("body must be a JSON object")
+    return body
+
+
+Handler = Callable[[Request], Awaitable[Response]]
+
+
+def _guard(handler: Handler) -> Handler:
+    async def guarded(request: Request) -> Response:
+        try:
+            return await handler(request)
+        except BadControlRequest as exc:
+            return JSONResponse({"detail": str(exc)}, status_code=422)
+
+    return guarded
+
+
+def control_routes(
+    state: MockState, keyrings: dict[str, KeyRing], info: Callable[[], dict[str, Any]]
+) -> list[Mount]:
+    async def requests(request: Request) -> Response:
+        if request.method == "DELETE":
+            state.requests.clear()
+            return Response(status_code=204)
+        party = request.query_params.get("party")
+        if party is not None and party not in PARTIES:
+            raise BadControlRequest(f"party must be one of {', '.join(PARTIES)}")
+        return JSONResponse(state.requests.entries(party))
+
+    async def faults(request: Request) -> Response:
+        if request.method == "DELETE":
+            state.faults.clear()
+            return Response(status_code=204)
+        if request.method == "GET":
+            return JSONResponse([f.as_dict() for f in state.faults.list()])
+        body = await _json_object(request)
+        unknown = set(body) - set(_FAULT_FIELDS) - {"body"}
+        if unknown:
+            raise BadControlRequest(f"unknown fault fields: {', '.join(sorted(unknown))}")
+        for name, kinds in _FAULT_FIELDS.items():
+            if name in body and (
+                not isinstance(body[name], kinds)
+                or (isinstance(body[name], bool) and kinds is not bool)
+            ):
+                raise BadControlRequest(f"{name} has the wrong type")
+        if "party" not in body or "path" not in body:
+            raise BadControlRequest("party and path are required")
+        try:
+            fault = state.faults.add(Fault(**body))
+        except InvalidFault as exc:
+            raise BadControlRequest(str(exc)) from None
+        return JSONResponse(fault.as_dict(), status_code=201)
+
+    async def latency(request: Request) -> Response:
+        if request.method == "PUT":
+            body = await _json_object(request)
+            names = set(asdict(Latency()))
+            if set(body) - names:
+                raise BadControlRequest(f"latency hops are {', '.join(sorted(names))}")
+            state.latency = Latency(**{k: _number(v, k, low=0, high=600) for k, v in body.items()})
+        return JSONResponse(asdict(state.latency))
+
+    async def token_lifetime(request: Request) -> Response:
+        body = await _json_object(request)
+        seconds = body.get("seconds")
+        if seconds is not None and (
+            isinstance(seconds, bool)
+            or not isinstance(seconds, int)
+            or not 1 <= seconds <= 30 * 86400
+        ):
+            raise BadControlRequest("seconds must be an integer between 1 and 2592000, or null")
+        state.token_lifetime = seconds
+        return JSONResponse({"seconds": seconds})
+
+    async def rotate_keys(request: Request) -> Response:
+        body = await _json_object(request)
+        party = body.get("party", "gateway")
+        if party not in keyrings:
+            raise BadControlRequest(f"party must be one of {', '.join(keyrings)}")
+        return JSONResponse({"party": party, "kid": keyrings[party].rotate()})
+
+    async def direct_connections(request: Request) -> Response:
+        body = await _json_object(request)
+        if not isinstance(body.get("enabled"), bool):
+            raise BadControlRequest("enabled must be true or false")
+        state.direct_connections = body["enabled"]
+        return JSONResponse({"enabled": state.direct_connections})
+
+    async def rate_limits(request: Request) -> Response:
+        if request.method == "PUT":
+            body = await _json_object(request)
+            for rule, value in body.items():
+                if rule not in DEFAULT_LIMITS:
+                    raise BadControlRequest(f"rate limit rules are {', '.join(DEFAULT_LIMITS)}")
+                if value is None:
+                    state.rate_limits.configure(rule, None)
+                    continue
+                if not isinstance(value, list) or len(value) != 2:
+                    raise BadControlRequest(f"{rule} must be [requests, window_seconds] or null")
+                count = value[0]
+                if isinstance(count, bool) or not isinstance(count, int) or count < 1:
+                    raise BadControlRequest(f"{rule}: requests must be a positive integer")
+                window = _number(value[1], f"{rule} window", low=0.001, high=86400)
+                state.rate_limits.configure(rule, (count, window))
+        return JSONResponse(state.snapshot()["rate_limits"])
+
+    async def reset(request: Request) -> Response:
+        state.reset()
+        return Response(status_code=204)
+
+    async def snapshot(request: Request) -> Response:
+        return JSONResponse({**state.snapshot(), "info": info()})
+
+    routes = [
+        Route("/requests", _guard(requests), methods=["GET", "DELETE"]),
+        Route("/faults", _guard(faults), methods=["GET", "POST", "DELETE"]),
+        Route("/latency", _guard(latency), methods=["GET", "PUT"]),
+        Route("/token_lifetime", _guard(token_lifetime), methods=["PUT"]),
+        Route("/rotate_keys", _guard(rotate_keys), methods=["POST"]),
+        Route("/direct_connections", _guard(direct_connections), methods=["PUT"]),
+        Route("/rate_limits", _guard(rate_limits), methods=["GET", "PUT"]),
+        Route("/reset", _guard(reset), methods=["POST"]),
+        Route("/state", _guard(snapshot), methods=["GET"]),
+    ]
+    return [Mount(CONTROL_PREFIX, routes=routes)]

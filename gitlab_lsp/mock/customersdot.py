@@ -1,0 +1,80 @@
+"""CustomersDot: exchanges a self-managed instance's license key for its instance JWT."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from typing import Any
+
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Route
+
+from gitlab_lsp.mock.clock import issuer_now
+from gitlab_lsp.mock.gateway_auth import GATEWAY_AUDIENCE
+from gitlab_lsp.mock.keys import KeyRing
+from gitlab_lsp.mock.oidc import oidc_routes
+
+INSTANCE_TOKEN_LIFETIME = 3 * 24 * 3600
+INSTANCE_SCOPES = ["complete_code", "generate_code"]
+
+
+def _graphql_error(message: str) -> JSONResponse:
+    return JSONResponse({"errors": [{"message": message}]})
+
+
+class CustomersDot:
+    def __init__(self, *, url: str, keys: KeyRing, licenses: dict[str, str]) -> None:
+        """`licenses` maps a license key to the instance id it was sold to."""
+        self.url = url
+        self.keys = keys
+        self.licenses = licenses
+
+    def app(self) -> Starlette:
+        return Starlette(
+            routes=[
+                *oidc_routes(self.url, self.keys),
+                Route("/graphql", self.graphql, methods=["POST"]),
+            ]
+        )
+
+    async def graphql(self, request: Request) -> Response:
+        try:
+            body: Any = json.loads(await request.body())
+        except (ValueError, UnicodeDecodeError):
+            return JSONResponse({"errors": [{"message": "Invalid JSON"}]}, status_code=400)
+        if not isinstance(body, dict) or "cloudConnectorAccess" not in str(body.get("query", "")):
+            return _graphql_error("Unsupported operation: expected cloudConnectorAccess")
+        variables = body.get("variables")
+        license_key = variables.get("licenseKey") if isinstance(variables, dict) else None
+        instance_id = self.licenses.get(license_key) if isinstance(license_key, str) else None
+        if instance_id is None:
+            return _graphql_error("Invalid license key")
+        now = issuer_now()
+        expires_at = now + INSTANCE_TOKEN_LIFETIME
+        token = self.keys.sign(
+            {
+                "iss": self.url,
+                "aud": GATEWAY_AUDIENCE,
+                "sub": instance_id,
+                "iat": now,
+                "nbf": now - 5,
+                "exp": expires_at,
+                "jti": uuid.uuid4().hex,
+                "gitlab_realm": "self-managed",
+                "scopes": INSTANCE_SCOPES,
+            }
+        )
+        return JSONResponse(
+            {
+                "data": {
+                    "cloudConnectorAccess": {
+                        "serviceToken": {"token": token, "expiresAt": expires_at},
+                        "availableServices": [
+                            {"name": "code_suggestions", "bundledWith": ["duo_pro"]},
+                        ],
+                    }
+                }
+            }
+        )

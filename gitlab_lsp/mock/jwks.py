@@ -1,0 +1,98 @@
+"""The gateway's view of other issuers' keys: discovered over HTTP and cached for 24 hours.
+
+A token whose `kid` is unknown triggers one refetch (at most once per second per issuer), so
+a key rotated at the issuer is picked up without waiting out the cache.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import time
+from dataclasses import dataclass, field
+from typing import Any
+
+import httpx
+from cryptography.hazmat.primitives.asymmetric.rsa import RSAPublicKey
+from jwt.algorithms import RSAAlgorithm
+
+CACHE_SECONDS = 24 * 3600
+REFETCH_MIN_INTERVAL = 1.0
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class _Provider:
+    base_url: str
+    issuer: str | None = None
+    keys: dict[str, RSAPublicKey] = field(default_factory=dict)
+    fetched_at: float | None = None
+    lock: asyncio.Lock = field(default_factory=asyncio.Lock)
+
+
+class JwksCache:
+    """Keys of the issuers the gateway trusts (the instance for SaaS, CustomersDot)."""
+
+    def __init__(self, client: httpx.AsyncClient, provider_urls: list[str]) -> None:
+        self._client = client
+        self._providers = [_Provider(base_url=url.rstrip("/")) for url in provider_urls]
+
+    def clear(self) -> None:
+        for provider in self._providers:
+            provider.keys = {}
+            provider.issuer = None
+            provider.fetched_at = None
+
+    async def key_for(self, kid: str | None) -> tuple[RSAPublicKey, str] | None:
+        """The public key with this kid and the issuer it belongs to, or None."""
+        for provider in self._providers:
+            await self._ensure(provider, force=False)
+        found = self._lookup(kid)
+        if found is not None:
+            return found
+        for provider in self._providers:
+            await self._ensure(provider, force=True)
+        return self._lookup(kid)
+
+    def _lookup(self, kid: str | None) -> tuple[RSAPublicKey, str] | None:
+        for provider in self._providers:
+            if provider.issuer is None:
+                continue
+            if kid is None and len(provider.keys) == 1:
+                return next(iter(provider.keys.values())), provider.issuer
+            if kid is not None and kid in provider.keys:
+                return provider.keys[kid], provider.issuer
+        return None
+
+    async def _ensure(self, provider: _Provider, *, force: bool) -> None:
+        async with provider.lock:
+            now = time.monotonic()
+            fresh = provider.fetched_at is not None and now - provider.fetched_at < CACHE_SECONDS
+            recent = (
+                provider.fetched_at is not None and now - provider.fetched_at < REFETCH_MIN_INTERVAL
+            )
+            if (fresh and not force) or recent:
+                return
+            try:
+                await self._fetch(provider)
+            except (httpx.HTTPError, ValueError, KeyError, TypeError) as exc:
+                log.warning("could not fetch the JWKS of %s: %s", provider.base_url, exc)
+            provider.fetched_at = time.monotonic()
+
+    async def _fetch(self, provider: _Provider) -> None:
+        discovery = await self._client.get(f"{provider.base_url}/.well-known/openid-configuration")
+        discovery.raise_for_status()
+        config: dict[str, Any] = discovery.json()
+        jwks_response = await self._client.get(str(config["jwks_uri"]))
+        jwks_response.raise_for_status()
+        keys: dict[str, RSAPublicKey] = {}
+        for jwk in jwks_response.json()["keys"]:
+            if jwk.get("kty") != "RSA":
+                continue
+            public = RSAAlgorithm.from_jwk(json.dumps(jwk))
+            if isinstance(public, RSAPublicKey):
+                keys[str(jwk.get("kid", ""))] = public
+        provider.keys = keys
+        provider.issuer = str(config["issuer"])

@@ -1,0 +1,69 @@
+"""The model as its own HTTP service, which the gateway calls like a model provider.
+
+`POST /v1/generate` answers `{"choices": [...]}`, or with `stream: true` one JSON line per
+piece (`{"text": ...}`), paced so that each piece leaves in its own HTTP chunk.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from collections.abc import AsyncIterator
+from typing import Any
+
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response, StreamingResponse
+from starlette.routing import Route
+
+from gitlab_lsp.mock.model import ModelRequest, run, stream_chunks
+
+#: Pause between streamed pieces, so that they are separate chunks on the wire.
+PIECE_INTERVAL = 0.005
+
+
+def _bad(detail: str) -> JSONResponse:
+    return JSONResponse({"detail": detail}, status_code=422)
+
+
+def _parse(body: Any) -> ModelRequest | None:
+    if not isinstance(body, dict):
+        return None
+    kind, language = body.get("kind"), body.get("language")
+    prefix, suffix = body.get("prefix"), body.get("suffix", "")
+    instruction, choices = body.get("instruction"), body.get("choices", 1)
+    if kind not in ("completion", "generation") or not isinstance(language, str):
+        return None
+    if not isinstance(prefix, str) or not isinstance(suffix, str):
+        return None
+    if instruction is not None and not isinstance(instruction, str):
+        return None
+    if not isinstance(choices, int) or isinstance(choices, bool) or not 1 <= choices <= 8:
+        return None
+    return ModelRequest(kind, language, prefix, suffix, instruction, choices)
+
+
+async def generate(request: Request) -> Response:
+    try:
+        body = json.loads(await request.body())
+    except (ValueError, UnicodeDecodeError):
+        return _bad("body is not JSON")
+    model_request = _parse(body)
+    if model_request is None:
+        return _bad("expected kind, language, prefix, suffix, instruction, choices")
+    answers = run(model_request)
+    if body.get("stream") is True:
+        pieces = stream_chunks(answers[0]) if answers else []
+
+        async def lines() -> AsyncIterator[bytes]:
+            for index, piece in enumerate(pieces):
+                if index:
+                    await asyncio.sleep(PIECE_INTERVAL)
+                yield json.dumps({"text": piece}).encode() + b"\n"
+
+        return StreamingResponse(lines(), media_type="application/x-ndjson")
+    return JSONResponse({"choices": answers})
+
+
+def create_model_app() -> Starlette:
+    return Starlette(routes=[Route("/v1/generate", generate, methods=["POST"])])

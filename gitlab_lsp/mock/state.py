@@ -1,0 +1,90 @@
+"""The mutable state every party shares and the control surface changes.
+
+All four parties run in one event loop, so they read this object directly; the locks only
+matter for the few readers in other threads (tests calling in-process helpers).
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections import deque
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from gitlab_lsp.mock.faults import FaultTable
+from gitlab_lsp.mock.ratelimit import RateLimiter
+
+#: The request log keeps the newest entries only, so a long-running mock stays small.
+REQUEST_LOG_LIMIT = 5000
+
+
+@dataclass
+class Latency:
+    """Injected delays in seconds, one per hop (seed 002 compares the two routes)."""
+
+    client_instance: float = 0.0
+    instance_gateway: float = 0.0
+    client_gateway: float = 0.0
+    model: float = 0.0
+
+
+class RequestLog:
+    """Every request each party received, newest last."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._entries: deque[dict[str, Any]] = deque(maxlen=REQUEST_LOG_LIMIT)
+
+    def append(self, entry: dict[str, Any]) -> None:
+        with self._lock:
+            self._entries.append(entry)
+
+    def entries(self, party: str | None = None) -> list[dict[str, Any]]:
+        with self._lock:
+            return [dict(e) for e in self._entries if party is None or e["party"] == party]
+
+    def clear(self) -> None:
+        with self._lock:
+            self._entries.clear()
+
+
+class MockState:
+    """Defaults are the real behaviour; `reset()` returns to them."""
+
+    def __init__(self) -> None:
+        self.requests = RequestLog()
+        self.faults = FaultTable()
+        self.rate_limits = RateLimiter()
+        self.latency = Latency()
+        self.token_lifetime: int | None = None
+        self.direct_connections = True
+        self.started_at = time.time()
+        self._reset_hooks: list[Callable[[], None]] = []
+
+    def on_reset(self, hook: Callable[[], None]) -> None:
+        """Register per-party state (caches) that a reset must also clear."""
+        self._reset_hooks.append(hook)
+
+    def reset(self) -> None:
+        self.requests.clear()
+        self.faults.clear()
+        self.rate_limits.reset()
+        self.latency = Latency()
+        self.token_lifetime = None
+        self.direct_connections = True
+        for hook in self._reset_hooks:
+            hook()
+
+    def snapshot(self) -> dict[str, Any]:
+        return {
+            "faults": [f.as_dict() for f in self.faults.list()],
+            "latency": asdict(self.latency),
+            "token_lifetime": self.token_lifetime,
+            "direct_connections": self.direct_connections,
+            "rate_limits": {
+                rule: list(limit) if limit is not None else None
+                for rule, limit in self.rate_limits.limits.items()
+            },
+        }

@@ -1,0 +1,65 @@
+"""Shared helpers for the mock's tests: talk to a running MockStack like a client would."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import httpx
+
+from gitlab_lsp.mock import MockStack
+
+DIRECT_ACCESS = "/api/v4/code_suggestions/direct_access"
+INSTANCE_COMPLETIONS = "/api/v4/code_suggestions/completions"
+
+
+def pat_headers(token: str) -> dict[str, str]:
+    return {"Authorization": f"Bearer {token}"}
+
+
+def gateway_body(**overrides: Any) -> dict[str, Any]:
+    body: dict[str, Any] = {
+        "prompt_version": 1,
+        "project_path": "group/project",
+        "project_id": -1,
+        "current_file": {
+            "file_name": "main.py",
+            "language_identifier": "python",
+            "content_above_cursor": "def add(",
+            "content_below_cursor": "",
+        },
+    }
+    body.update(overrides)
+    return body
+
+
+def instance_body(**overrides: Any) -> dict[str, Any]:
+    body: dict[str, Any] = {
+        "current_file": {
+            "file_name": "main.py",
+            "content_above_cursor": "def add(",
+            "content_below_cursor": "",
+        },
+        "intent": "completion",
+    }
+    body.update(overrides)
+    return body
+
+
+def direct_access(client: httpx.Client, stack: MockStack, role: str = "duo") -> dict[str, Any]:
+    response = client.post(
+        f"{stack.instance_url}{DIRECT_ACCESS}", headers=pat_headers(stack.tokens[role])
+    )
+    assert response.status_code == 201, response.text
+    details: dict[str, Any] = response.json()
+    return details
+
+
+def direct_headers(details: dict[str, Any]) -> dict[str, str]:
+    """What a client sends to the gateway: the returned headers verbatim, plus its own."""
+    return {
+        **details["headers"],
+        "Authorization": f"Bearer {details['token']}",
+        "X-Gitlab-Authentication-Type": "oidc",
+        "X-Gitlab-Language-Server-Version": "0.1.0",
+        "User-Agent": "gitlab-language-server:0.1.0 (tests:1.0)",
+    }

@@ -593,4 +593,69 @@ class EmptyCart extends StatelessWidget {
 """
         ),
     ),
+    # --- edge cases --------------------------------------------------------------------------
+    comment(
+        "directive/with-prose",
+        "lib/src/services/analytics.dart",
+        r"""class Analytics {
+  Analytics(this.enabled);
+
+  final bool enabled;
+  final List<String> _events = [];
+
+  // ignore: unused_element
+  // flush the queued events to the backend in one batch and clear the queue
+  █
+}
+""",
+        "flush the queued events to the backend in one batch and clear the queue",
+        note="the analyzer directive line is dropped from the block",
+    ),
+    comment(
+        "separator/around-instruction",
+        "lib/src/router.dart",
+        r"""import 'package:go_router/go_router.dart';
+
+import 'screens/home_screen.dart';
+import 'screens/cart_screen.dart';
+
+final routes = <GoRoute>[];
+
+// ---------------------------------------------------------------------------
+// a GoRouter with routes for / and /cart and a redirect to /login when signed out
+// ---------------------------------------------------------------------------
+█
+""",
+        "a GoRouter with routes for / and /cart and a redirect to /login when signed out",
+    ),
+    empty_function(
+        "empty-function/local-function",
+        "lib/src/utils/retry.dart",
+        r"""import 'dart:async';
+
+Future<T> retry<T>(Future<T> Function() action, {int attempts = 3}) async {
+  var delay = const Duration(milliseconds: 200);
+  Duration nextDelay(Duration d) {
+    █
+  }
+  for (var i = 0; i < attempts - 1; i++) {
+    try {
+      return await action();
+    } catch (_) {
+      await Future<void>.delayed(delay);
+      delay = nextDelay(delay);
+    }
+  }
+  return action();
+}
+""",
+        note="a local function nested in a function that has statements",
+    ),
+    completion(
+        "on-comment/small-file",
+        "lib/src/models/tag.dart",
+        r"""/// A label the user attaches█ to a note.
+class Tag {}
+""",
+    ),
 ]

@@ -583,4 +583,68 @@ end
         ),
         "check that the coupon has not expired and has uses left",
     ),
+    # --- edge cases --------------------------------------------------------------------------
+    comment(
+        "directive/with-prose",
+        "lib/shop/legacy.ex",
+        r'''defmodule Shop.Legacy do
+  def parse(input) do
+    input
+    |> String.split(",")
+    |> Enum.map(&String.trim/1)
+  end
+
+  # credo:disable-for-next-line
+  # convert the legacy price string like "12,50 EUR" into integer cents
+  █
+end
+''',
+        'convert the legacy price string like "12,50 EUR" into integer cents',
+        note="the credo directive line is dropped from the block",
+    ),
+    comment(
+        "separator/around-instruction",
+        "lib/shop_web/router.ex",
+        r'''defmodule ShopWeb.Router do
+  use ShopWeb, :router
+
+  pipeline :api do
+    plug :accepts, ["json"]
+  end
+
+  # ---------------------------------------------------------------------------
+  # an /api scope with resources for products and orders, only index and show
+  # ---------------------------------------------------------------------------
+  █
+end
+''',
+        "an /api scope with resources for products and orders, only index and show",
+    ),
+    comment(
+        "docstring/doc-in-small-module",
+        "lib/shop/clock.ex",
+        r'''defmodule Shop.Clock do
+  @doc """
+  Returns the current UTC time truncated to seconds.
+  """
+  █
+end
+''',
+        "Returns the current UTC time truncated to seconds.",
+        note="rule 2 (an @doc heredoc) comes before the small-file rule",
+    ),
+    empty_function(
+        "empty-function/one-line-do",
+        "lib/shop/hooks.ex",
+        r'''defmodule Shop.Hooks do
+  @callback before_save(map()) :: map()
+
+  def run(hooks, data) do
+    Enum.reduce(hooks, data, fn hook, acc -> hook.before_save(acc) end)
+  end
+
+  def before_save(data) do █ end
+end
+''',
+    ),
 ]

@@ -550,4 +550,61 @@ restock = Map.insertWith (+)
         ),
         "list the skus whose stock is below the given threshold",
     ),
+    # --- edge cases --------------------------------------------------------------------------
+    comment(
+        "separator/around-instruction",
+        "src/Shop/Http.hs",
+        r"""module Shop.Http where
+
+import Network.HTTP.Types (status200, status404)
+import Network.Wai (Application, responseLBS)
+
+notFound :: Application
+notFound _ respond = respond (responseLBS status404 [] "not found")
+
+--------------------------------------------------------------------------------
+-- route GET /health to a 200 response with the body "ok"
+--------------------------------------------------------------------------------
+█
+""",
+        "route GET /health to a 200 response with the body \"ok\"",
+    ),
+    comment(
+        "multiline-comment/haddock-block",
+        "src/Shop/Money.hs",
+        r"""module Shop.Money where
+
+newtype Cents = Cents Int
+  deriving (Show, Eq, Ord)
+
+instance Semigroup Cents where
+  Cents a <> Cents b = Cents (a + b)
+
+{-| Format cents as a price string with two decimals
+    and the euro sign after the amount.
+-}
+█
+""",
+        "Format cents as a price string with two decimals\nand the euro sign after the amount.",
+        note="`{-|` opens a haddock block comment; the marker is comment syntax",
+    ),
+    comment(
+        "directive/pragma-then-instruction",
+        "src/Shop/Json.hs",
+        r"""{-# LANGUAGE OverloadedStrings #-}
+
+-- encode a Product as a JSON object with name and price fields
+█
+""",
+        "encode a Product as a JSON object with name and price fields",
+        note="the pragma is separated by a blank line and is not part of the block",
+    ),
+    completion(
+        "on-comment/small-file",
+        "src/Shop/Env.hs",
+        r"""module Shop.Env where
+
+-- | Read the port from the█ environment
+""",
+    ),
 ]

@@ -546,4 +546,63 @@ return Queue
         ),
         "pop the first item, returning nil when the queue is empty",
     ),
+    # --- edge cases --------------------------------------------------------------------------
+    comment(
+        "directive/with-prose",
+        "src/compat.lua",
+        r"""local compat = {}
+
+compat.unpack = table.unpack or unpack
+compat.pack = table.pack or function(...) return { n = select("#", ...), ... } end
+
+-- luacheck: push ignore 212
+-- return a shallow copy of the table t
+█
+
+return compat
+""",
+        "return a shallow copy of the table t",
+        note="the luacheck directive line is dropped from the block",
+    ),
+    comment(
+        "separator/around-instruction",
+        "src/ui/hud.lua",
+        r"""local Hud = {}
+
+local font = love.graphics.newFont(14)
+
+--------------------------------------------------------------------------------
+-- draw the player's health as a row of hearts in the top-left corner
+--------------------------------------------------------------------------------
+█
+
+return Hud
+""",
+        "draw the player's health as a row of hearts in the top-left corner",
+    ),
+    comment(
+        "small-file/comment-wins",
+        "lua/user/colors.lua",
+        r"""-- set the colorscheme to tokyonight and make the background transparent
+█
+""",
+        "set the colorscheme to tokyonight and make the background transparent",
+        note="a small file, but rule 2 comes before rule 4",
+    ),
+    completion(
+        "completion/cursor-line-not-blank",
+        "src/ui/hud.lua",
+        r"""local Hud = {}
+
+local font = love.graphics.newFont(14)
+
+function Hud.draw(player)
+  -- draw the score in the top-right corner
+  love.graphics.print(player.score, █)
+end
+
+return Hud
+""",
+        note="the cursor line holds code, so the comment above is not an instruction for it",
+    ),
 ]

@@ -524,4 +524,60 @@ let is_empty (s : 'a t) = !s = []
         ),
         "pop the top element, returning None when the stack is empty",
     ),
+    # --- edge cases --------------------------------------------------------------------------
+    comment(
+        "separator/around-instruction",
+        "lib/http.ml",
+        r"""type meth = GET | POST | PUT | DELETE
+
+type request = { meth : meth; path : string }
+
+let meth_of_string = function
+  | "GET" -> Some GET
+  | "POST" -> Some POST
+  | _ -> None
+
+(* ------------------------------------------------------------------------- *)
+(* parse a request line like "GET /path HTTP/1.1" into a request record *)
+(* ------------------------------------------------------------------------- *)
+█
+""",
+        "parse a request line like \"GET /path HTTP/1.1\" into a request record",
+        note="three consecutive comment lines; the separators are dropped",
+    ),
+    comment(
+        "header/then-instruction",
+        "lib/base64url.ml",
+        r"""(* Copyright (c) 2024 Acme Labs. SPDX-License-Identifier: ISC *)
+
+(* encode a string as URL-safe base64 without padding *)
+█
+""",
+        "encode a string as URL-safe base64 without padding",
+    ),
+    completion(
+        "on-comment/small-file",
+        "bin/dune_main.ml",
+        r"""let () = Shop.Server.run ()
+(* start the server on the█
+""",
+    ),
+    completion(
+        "scope/comment-in-closed-function",
+        "lib/money.ml",
+        r"""let cents_of_euros e =
+  let c = Float.round (e *. 100.0) in
+  (* round half away from zero *)
+  int_of_float c
+
+█
+
+let euros_of_cents c = float_of_int c /. 100.0
+
+let zero = 0
+
+let add a b = a + b
+""",
+        note="the comment is followed by the function's last expression, so it is not directly above the cursor",
+    ),
 ]

@@ -609,4 +609,63 @@ sub new { my ($class, %a) = @_; return bless {%a}, $class }
         ),
         "return true when the coupon has not expired and still has uses left",
     ),
+    # --- edge cases --------------------------------------------------------------------------
+    comment(
+        "directive/with-prose",
+        "lib/Shop/Legacy.pm",
+        r"""package Shop::Legacy;
+
+use strict;
+use warnings;
+
+sub load_plugin {
+    my ($name) = @_;
+    ## no critic (ProhibitStringyEval)
+    # require the plugin module by name and return its new() instance
+    █
+}
+
+1;
+""",
+        "require the plugin module by name and return its new() instance",
+        note="the Perl::Critic directive line is dropped from the block",
+    ),
+    comment(
+        "separator/around-instruction",
+        "lib/Shop/Report.pm",
+        r"""package Shop::Report;
+
+use strict;
+use warnings;
+use List::Util qw(sum0);
+
+my @COLUMNS = qw(date orders revenue);
+
+#-----------------------------------------------------------------------------
+# print one CSV line per day with the order count and the revenue in euros
+#-----------------------------------------------------------------------------
+█
+
+1;
+""",
+        "print one CSV line per day with the order count and the revenue in euros",
+    ),
+    comment(
+        "header/shebang-then-instruction",
+        "bin/dedupe.pl",
+        r"""#!/usr/bin/env perl
+# read lines from STDIN and print each distinct line once, keeping the order
+█
+""",
+        "read lines from STDIN and print each distinct line once, keeping the order",
+        note="the shebang line is dropped from the block; the prose line remains",
+    ),
+    completion(
+        "on-comment/small-file",
+        "lib/Shop/Const.pm",
+        r"""package Shop::Const;
+use constant VAT => 0.19; # Germany█
+1;
+""",
+    ),
 ]

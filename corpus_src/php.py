@@ -769,4 +769,95 @@ final class Money
 """
         ),
     ),
+    # --- edge cases --------------------------------------------------------------------------
+    comment(
+        "separator/around-instruction",
+        "src/Search/Indexer.php",
+        r"""<?php
+
+namespace App\Search;
+
+class Indexer
+{
+    public function __construct(private Client $client)
+    {
+    }
+
+    // -------------------------------------------------------------------------
+    // rebuild the products index in batches of 500 and swap the alias at the end
+    // -------------------------------------------------------------------------
+    █
+}
+""",
+        "rebuild the products index in batches of 500 and swap the alias at the end",
+        note="separator lines are dropped from the block; the prose line remains",
+    ),
+    comment(
+        "directive/with-prose",
+        "src/Legacy/Registry.php",
+        r"""<?php
+
+namespace App\Legacy;
+
+class Registry
+{
+    private static array $items = [];
+
+    public static function remember(string $key, callable $factory): mixed
+    {
+        // @phpstan-ignore-next-line
+        // return the cached item or build it with $factory and cache it
+        █
+    }
+}
+""",
+        "return the cached item or build it with $factory and cache it",
+        note="the directive line is dropped from the block",
+    ),
+    comment(
+        "header/then-instruction",
+        "src/Kernel.php",
+        r"""<?php
+
+/*
+ * Copyright (c) Acme Corporation.
+ * Licensed under the MIT license.
+ */
+
+// register the console commands found under src/Command
+█
+""",
+        "register the console commands found under src/Command",
+        note="the header block is separated by a blank line; the instruction is its own run",
+    ),
+    completion(
+        "on-comment/small-file",
+        "src/helpers.php",
+        r"""<?php
+
+// format a price in cents as euros█
+""",
+        note="rule 1 comes before the small-file rule",
+    ),
+    completion(
+        "completion/blank-line-above-comment",
+        "src/Service/Cart.php",
+        r"""<?php
+
+namespace App\Service;
+
+class Cart
+{
+    private array $items = [];
+    █
+
+    // add an item to the cart
+    public function add(string $sku): void
+    {
+        $this->items[] = $sku;
+    }
+}
+""",
+        note="the comment is below the cursor, not above it",
+    ),
 ]

@@ -539,4 +539,68 @@ $base-font-size: 16px;
         ),
         "a focus style with a 2px outline in $primary and no default outline",
     ),
+    # --- edge cases --------------------------------------------------------------------------
+    comment(
+        "directive/with-prose",
+        "src/styles/utilities/_helpers.scss",
+        r""".sr-only {
+  position: absolute;
+  width: 1px;
+  height: 1px;
+  overflow: hidden;
+}
+
+// stylelint-disable-next-line selector-class-pattern
+// a .u-truncate helper that cuts text with an ellipsis on one line
+█
+""",
+        "a .u-truncate helper that cuts text with an ellipsis on one line",
+        note="the stylelint directive line is dropped from the block",
+    ),
+    comment(
+        "separator/around-instruction",
+        "src/styles/layout/_header.scss",
+        r"""@use "../abstracts/variables" as *;
+
+.header {
+  display: flex;
+  justify-content: space-between;
+  height: 64px;
+}
+
+/* ========================================================================== */
+/* a sticky variant that adds a shadow once the page is scrolled             */
+/* ========================================================================== */
+█
+""",
+        "a sticky variant that adds a shadow once the page is scrolled",
+        note="three consecutive one-line block comments form the run; separators are dropped",
+    ),
+    comment(
+        "small-file/comment-wins",
+        "src/styles/pages/_about.scss",
+        r"""@use "../abstracts/variables" as *;
+
+// a two-column layout for the team section that stacks below 768px
+█
+""",
+        "a two-column layout for the team section that stacks below 768px",
+        note="a small file, but rule 2 comes before rule 4",
+    ),
+    empty_function(
+        "empty-function/mixin-same-line",
+        "src/styles/abstracts/_mixins.scss",
+        r"""@use "sass:map";
+
+@mixin clearfix {
+  &::after {
+    content: "";
+    display: table;
+    clear: both;
+  }
+}
+
+@mixin focus-ring($color) {█}
+""",
+    ),
 ]

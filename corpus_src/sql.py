@@ -475,4 +475,48 @@ LIMIT 100;
         ),
         "users who never logged in and signed up more than a year ago",
     ),
+    # --- edge cases --------------------------------------------------------------------------
+    comment(
+        "separator/around-instruction",
+        "queries/cohorts.sql",
+        r"""CREATE TEMP TABLE first_orders AS
+SELECT customer_id, MIN(placed_at) AS first_order_at
+FROM orders
+GROUP BY customer_id;
+
+-- ---------------------------------------------------------------------------
+-- monthly retention: share of each signup cohort that ordered again per month
+-- ---------------------------------------------------------------------------
+█
+""",
+        "monthly retention: share of each signup cohort that ordered again per month",
+    ),
+    comment(
+        "directive/with-prose",
+        "db/migrations/00043_add_carts.sql",
+        r"""-- +goose Up
+-- create the carts table with a user_id foreign key and an updated_at column
+█
+""",
+        "create the carts table with a user_id foreign key and an updated_at column",
+        note="the goose directive line is dropped from the block",
+    ),
+    comment(
+        "header/then-instruction",
+        "sql/views.sql",
+        r"""-- Copyright 2024 Acme Analytics GmbH
+-- SPDX-License-Identifier: Apache-2.0
+
+-- a view with the number of events per name and day for the last 30 days
+█
+""",
+        "a view with the number of events per name and day for the last 30 days",
+    ),
+    completion(
+        "on-comment/small-file",
+        "queries/scratch.sql",
+        r"""SELECT now();
+/* which users signed up█ */
+""",
+    ),
 ]

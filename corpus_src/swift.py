@@ -636,4 +636,83 @@ final class Cart: ObservableObject {
 """
         ),
     ),
+    # --- edge cases --------------------------------------------------------------------------
+    comment(
+        "directive/with-prose",
+        "Sources/App/Parsing/FeedParser.swift",
+        r"""import Foundation
+
+final class FeedParser {
+    private let decoder = JSONDecoder()
+
+    init() {
+        decoder.dateDecodingStrategy = .iso8601
+    }
+
+    // swiftlint:disable:next function_body_length
+    // parse the feed JSON into Post values, skipping entries without a title
+    █
+}
+""",
+        "parse the feed JSON into Post values, skipping entries without a title",
+        note="the swiftlint directive line is dropped from the block",
+    ),
+    comment(
+        "header/then-instruction",
+        "Sources/App/Services/Haptics.swift",
+        r"""//
+//  Haptics.swift
+//  Copyright © 2024 Acme Inc. All rights reserved.
+//
+
+// a helper that plays a success haptic on the main actor
+█
+""",
+        "a helper that plays a success haptic on the main actor",
+        note="the Xcode header block ends at the blank line; a small file, but rule 2 comes first",
+    ),
+    comment(
+        "separator/around-instruction",
+        "Sources/App/Models/Invoice.swift",
+        r"""import Foundation
+
+struct Invoice: Codable {
+    let number: String
+    let lines: [InvoiceLine]
+
+    // ==========================================================
+    // the total of all lines including 19% VAT, rounded to cents
+    // ==========================================================
+    █
+}
+""",
+        "the total of all lines including 19% VAT, rounded to cents",
+    ),
+    completion(
+        "on-comment/small-file",
+        "Sources/App/Views/Badge.swift",
+        r"""import SwiftUI
+
+/// A small colored badge showing a count█
+""",
+    ),
+    empty_function(
+        "empty-function/init",
+        "Sources/App/Services/SessionStore.swift",
+        r"""import Foundation
+
+final class SessionStore {
+    private var sessions: [UUID: Session] = [:]
+    private let queue = DispatchQueue(label: "sessions")
+
+    init(restoringFrom url: URL) {
+        █
+    }
+
+    func session(for id: UUID) -> Session? {
+        queue.sync { sessions[id] }
+    }
+}
+""",
+    ),
 ]

@@ -529,4 +529,64 @@ output "lb_dns_name" {
         ),
         "the orders queue, sending messages to the DLQ after 5 failed receives",
     ),
+    # --- edge cases --------------------------------------------------------------------------
+    comment(
+        "directive/with-prose",
+        "infra/buckets.tf",
+        r"""resource "aws_s3_bucket" "uploads" {
+  bucket = "acme-shop-uploads"
+}
+
+resource "aws_s3_bucket_public_access_block" "uploads" {
+  bucket                  = aws_s3_bucket.uploads.id
+  block_public_acls       = true
+  block_public_policy     = true
+}
+
+# tfsec:ignore:aws-s3-enable-bucket-logging
+# a lifecycle rule that moves uploads to Glacier after 90 days
+█
+""",
+        "a lifecycle rule that moves uploads to Glacier after 90 days",
+        note="the tfsec directive line is dropped from the block",
+    ),
+    comment(
+        "separator/around-instruction",
+        "infra/iam.tf",
+        r"""resource "aws_iam_role" "ci" {
+  name               = "ci"
+  assume_role_policy = data.aws_iam_policy_document.assume_ci.json
+}
+
+# -----------------------------------------------------------------------------
+# a policy letting the ci role push images to the shop ECR repository
+# -----------------------------------------------------------------------------
+█
+""",
+        "a policy letting the ci role push images to the shop ECR repository",
+    ),
+    comment(
+        "small-file/comment-wins",
+        "infra/versions.tf",
+        r"""// require terraform 1.6 or newer and the aws provider 5.x
+█
+""",
+        "require terraform 1.6 or newer and the aws provider 5.x",
+        note="a small file, but rule 2 comes before rule 4",
+    ),
+    completion(
+        "on-comment/inside-block-comment",
+        "infra/variables.tf",
+        r"""variable "region" {
+  type    = string
+  default = "eu-central-1"
+}
+
+/* The environment name is used in every
+   resource name and█ tag. */
+variable "environment" {
+  type = string
+}
+""",
+    ),
 ]

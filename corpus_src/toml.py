@@ -464,4 +464,63 @@ pool_size = █
 """
         ),
     ),
+    # --- edge cases --------------------------------------------------------------------------
+    comment(
+        "separator/around-instruction",
+        "config/app.toml",
+        r"""[server]
+host = "0.0.0.0"
+port = 8080
+
+[database]
+url = "postgres://shop@localhost/shop"
+pool_size = 10
+
+# ----------------------------------------------------------------------------
+# a [jobs] table: run the cleanup job every night at 03:00 with 2 retries
+# ----------------------------------------------------------------------------
+█
+""",
+        "a [jobs] table: run the cleanup job every night at 03:00 with 2 retries",
+    ),
+    comment(
+        "directive/with-prose",
+        "config/deploy.toml",
+        r"""#:schema ./deploy.schema.json
+# a [deploy] table for eu-central-1 with three replicas
+█
+""",
+        "a [deploy] table for eu-central-1 with three replicas",
+        note="the Taplo directive line is dropped from the block",
+    ),
+    comment(
+        "commented-out-code/prose-kept",
+        "Cargo.toml",
+        r"""[package]
+name = "shop-core"
+version = "1.0.0"
+edition = "2021"
+
+[dependencies]
+serde = { version = "1", features = ["derive"] }
+# rayon = "1.8"
+# add thiserror for the error types
+█
+""",
+        "add thiserror for the error types",
+        note="the commented-out key is dropped from the block",
+    ),
+    completion(
+        "on-comment/small-file",
+        "rust-toolchain.toml",
+        r"""[toolchain]
+channel = "1.79"  # pinned█ for CI
+""",
+    ),
+    small_file(
+        "small-file/empty-file",
+        "config/local.toml",
+        r"""█""",
+        note="an empty file",
+    ),
 ]

@@ -530,4 +530,59 @@ pub fn Queue(comptime T: type) type {
         ),
         "remove and return the first item, or null when empty",
     ),
+    # --- edge cases --------------------------------------------------------------------------
+    comment(
+        "directive/with-prose",
+        "src/tables.zig",
+        r"""const std = @import("std");
+
+pub const hex_digits = "0123456789abcdef";
+
+pub fn hexDigit(n: u4) u8 {
+    return hex_digits[n];
+}
+
+// zig fmt: off
+// a 16x16 lookup table of CRC8 values for the polynomial 0x07
+█
+""",
+        "a 16x16 lookup table of CRC8 values for the polynomial 0x07",
+        note="the formatter directive line is dropped from the block",
+    ),
+    comment(
+        "separator/around-instruction",
+        "src/http.zig",
+        r"""const std = @import("std");
+
+pub const Method = enum { GET, POST, PUT, DELETE };
+
+pub const Request = struct {
+    method: Method,
+    path: []const u8,
+};
+
+// ----------------------------------------------------------------------------
+// parse the request line "GET /path HTTP/1.1" into a Request
+// ----------------------------------------------------------------------------
+█
+""",
+        "parse the request line \"GET /path HTTP/1.1\" into a Request",
+    ),
+    comment(
+        "header/then-instruction",
+        "src/sha.zig",
+        r"""// SPDX-License-Identifier: MIT
+// Copyright (c) 2024 Acme Systems
+
+// hex-encode the SHA-256 digest of the input into a 64-byte array
+█
+""",
+        "hex-encode the SHA-256 digest of the input into a 64-byte array",
+    ),
+    completion(
+        "on-comment/small-file",
+        "src/version.zig",
+        r"""pub const version = "0.3.1"; // bump█ on release
+""",
+    ),
 ]

@@ -13,13 +13,16 @@ from tree_sitter import Node, QueryCursor, Tree
 from intent.languages import Grammar
 from intent.source import SourceView
 
-_BLOCK_OPENERS = (b"/*", b"<!--", b"<#", b"=begin", b"=pod", b"{-", b"(*", b"--[[", b"#=")
 _PY_DEF_TYPES = ("function_definition", "class_definition")
 
 
 @dataclass(frozen=True, slots=True)
 class CommentSpan:
-    """A comment (or Python docstring) with its end trimmed of trailing line breaks."""
+    """A comment (or docstring) with its end trimmed of trailing line breaks.
+
+    `block` marks a comment spanning several lines (or a docstring): rule 2 takes it as a
+    run of its own. One-line comments of any syntax (`// a`, `/* a */`) chain into runs.
+    """
 
     start: int
     end: int
@@ -49,10 +52,12 @@ class Analysis:
         cursor.set_byte_range(max(0, start - 1), end + 1)
         found: dict[int, CommentSpan] = {}
         for name, nodes in cursor.captures(self.root).items():
+            if name.startswith("_"):
+                continue
             for node in nodes:
                 if name == "docstring" and not _is_docstring(node):
                     continue
-                span = self._span(node, docstring=name == "docstring")
+                span = self._span(node, docstring=name in ("docstring", "doc"))
                 if (span.start <= end and span.end > start) or span.start == start:
                     found[node.id] = span
         return sorted(found.values(), key=lambda s: s.start)
@@ -63,8 +68,7 @@ class Analysis:
         while end > start and data[end - 1] in (0x0A, 0x0D):
             end -= 1
         multi_line = b"\n" in data[start:end] or b"\r" in data[start:end]
-        block = docstring or multi_line or data.startswith(_BLOCK_OPENERS, start)
-        return CommentSpan(start, end, node, docstring, block)
+        return CommentSpan(start, end, node, docstring, docstring or multi_line)
 
     def comments_on_line(self, line: int) -> list[CommentSpan]:
         start, end = self.view.line_range(line)

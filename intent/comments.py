@@ -17,6 +17,11 @@ _OPENERS = (
     "=head1",
     "=head2",
     "--[[",
+    "-- |",
+    "-- ^",
+    "--|",
+    "--^",
+    "{-#",
     "/**",
     "/*!",
     "/*",
@@ -37,9 +42,11 @@ _OPENERS = (
     '"""',
     "'''",
 )
-_CLOSERS = ("*/", "-->", "#>", "-}", "*)", "]]", "=#", '"""', "'''")
+_CLOSERS = ("#-}", "*/", "-->", "#>", "-}", "*)", "]]", "=#", '"""', "'''")
 _BARE_MARKERS = {"=end", "=cut", "=begin", "=pod"}
-_DOCSTRING_PREFIX = re.compile(r"^[rRuUbBfF]{0,2}(\"\"\"|'''|\"|')")
+_DOCSTRING_PREFIX = re.compile(
+    r"^(?:@(?:module|type)?doc\s+~?[sS]?)?[rRuUbBfF]{0,2}(\"\"\"|'''|\"|')"
+)
 
 _DIRECTIVE = re.compile(
     r"""^(?:
@@ -58,6 +65,17 @@ _DIRECTIVE = re.compile(
       | ignore\s*:\s*$ | @(?:generated|nolint)\b | phpcs:(?:ignore|disable|enable)
       | @phpstan-ignore | psalm-suppress | @suppress | suppresswarnings\b
       | tflint-ignore: | tfsec:ignore | checkov:skip | hadolint\s | yamllint\s
+      | [a-z][\w.]*-(?:disable|enable|ignore)(?:-[\w-]+)?\b
+      | [a-z][\w.]*:(?:disable|enable|ignore|off|on|skip)\b
+      | (?:zig\s+)?fmt:\s*(?:off|on|skip)\b | ocamlformat\b | bisect[-_]ignore
+      | resharper\s+(?:disable|restore)\b | ignore(?:_for_file)?:\s | coverage:
+      | credo: | hlint\b | no\s+critic\b | use\s+critic\b | perltidy\b | perlcritic\b
+      | \+goose\b | \+migrate\b | @diagnostic\b | mark:\s | \#?pragma\s+mark\b
+      | swift-tools-version | stack\s+(?:script|runghc|exec|--) | cabal:\s
+      | sourcery\s | noqa: | pyre-(?:ignore|fixme|strict) | pytype:
+      | jscpd: | markdownlint | sonar | lgtm\b | nosemgrep\b | gitleaks:allow
+      | shellcheck\b | @(?:ts|jsx|flow)\w* | -\*- | :schema\b | \[if\s | <!\[endif\]
+      | requires\s+-
     )""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -66,13 +84,35 @@ _LICENSE = re.compile(
     r"copyright|©|\(c\)\s*(?:\d{4}|[A-Z])|spdx-license-identifier|all rights reserved"
     r"|licensed under|permission is hereby granted|gnu (?:general|lesser|affero)"
     r"|\blicen[cs]e\s*:|(?:mit|apache|bsd|mozilla public|gpl|isc)\s+licen[cs]e"
-    r"|licen[cs]e,?\s+version\s+\d",
+    r"|licen[cs]e,?\s+version\s+\d|licensed to|licen[cs]e agreements?|under the licen[cs]e"
+    r"|this (?:program|file|library) is free software",
     re.IGNORECASE,
 )
 
 _CODE_PATTERNS = tuple(
     re.compile(p)
     for p in (
+        # PowerShell cmdlets (`Write-Host "x"`), YAML list items of one token
+        r"^[A-Z][a-z]+-[A-Z][A-Za-z]+(?:\s|$)",
+        r"^-\s+[\w\"'./:@${}-]+$",
+        # any line that opens a block: prose never ends with `{`
+        r"^.*\{$",
+        # statements ending in `;` with code punctuation or a dotted name or a string
+        r"^.*(?:\w\.\w|[\"'*]).*;$",
+        r"^(?:SELECT|INSERT|UPDATE|DELETE|DROP|CREATE|ALTER|TRUNCATE|GRANT|REVOKE|WITH|MERGE)\b"
+        r".*(?:;|\bFROM\b|\bTABLE\b|\bINTO\b|\bSET\b|\*)",
+        # `let x = ...` / `let () = f x in` (ML family), Haskell equations `f x y = ...`
+        r"^let\s+[\w()'_, ]+\s*=",
+        r"^[a-z_][\w']*(?:\s+[a-z_][\w']*)+\s*=\s*\S",
+        # print-like statements whose argument reads as an expression
+        r"^(?:puts|print|p|pp|echo|say|warn|die|printf|println|IO\.puts|IO\.inspect)\s+"
+        r"\S*(?:\w\.\w|[(\"'$\[@:])",
+        # shell commands with flags or paths
+        r"^(?:rm|cp|mv|mkdir|cd|ls|cat|grep|sed|awk|chmod|chown|curl|wget|git|npm|yarn|pnpm|"
+        r"pip|pip3|docker|kubectl|make|export|source|sudo|apt-get|apt|brew|tar|ln|touch|exit|"
+        r"set|unset|cargo|python|python3|node|bundle|rake|terraform|go)\s+"
+        r"(?:-{1,2}\w|[\w.-]*[/$~=][\w./$~=-]*|(?:run|install|build|test|commit|push|pull|add|"
+        r"ci|exec|apply|get|mod|init|up|down)\b)",
         # statements ending in `;` with code punctuation, and bare `break;`-like statements
         r"^[^;]*[=(){}\[\]][^;]*;\s*(?://.*)?$",
         r"^[A-Za-z_]\w*;$",
@@ -156,7 +196,19 @@ def is_directive(text: str) -> bool:
     return bool(_DIRECTIVE.match(text))
 
 
+_WORD = re.compile(r"[^\W\d_]{2,}")
+_CODE_PUNCT = re.compile(r"[(){}\[\];=<>+*/&|$@:]")
+
+
+def looks_like_prose(text: str) -> bool:
+    """Many plain words and little code punctuation: a sentence, whatever it ends with."""
+    words = len(_WORD.findall(text))
+    return words >= 6 and len(_CODE_PUNCT.findall(text)) < 0.06 * len(text)
+
+
 def is_code(text: str) -> bool:
+    if looks_like_prose(text):
+        return False
     return any(p.match(text) for p in _CODE_PATTERNS)
 
 

@@ -15,11 +15,12 @@ from tree_sitter import Node
 
 from intent.analysis import Analysis
 
+_KEYWORD_FUNCS = frozenset({"function_declaration", "function_definition", "anonymous_function"})
 _OPEN = frozenset({"{", "do", "->", "=>", "then"})
 _CLOSE = frozenset({"}", "end"})
 _PY_PLACEHOLDERS = frozenset({"pass_statement"})
 _ELIXIR_DEFS = frozenset({b"def", b"defp", b"defmacro", b"defmacrop"})
-_BODY_LIKE = re.compile(r"body|block|statement")
+_BODY_LIKE = re.compile(r"body|^block|block$|compound_statement|statement_block|statement_list")
 _BODY_WRAPPERS = frozenset({"body_statement", "block_body", "block", "statement_list"})
 
 
@@ -96,7 +97,9 @@ def _brace_container(fn: Node) -> Node | None:
     """The node whose direct children are the body's opening and closing tokens."""
     body = fn.child_by_field_name("body")
     if body is not None:
-        return _search_braces(body, depth=1)
+        found = _search_braces(body, depth=1)
+        if found is not None:
+            return found
     return _search_braces(fn, depth=2)
 
 
@@ -106,8 +109,8 @@ def _search_braces(node: Node, depth: int) -> Node | None:
         any(t in _OPEN for t in types) or node.type in ("method", "singleton_method")
     ):
         return node
-    if node.type in ("function_declaration", "function_definition") and "end" in types:
-        return node  # Lua: `function f() ... end`
+    if node.type in _KEYWORD_FUNCS and "end" in types:
+        return node  # Lua `function f() ... end`, Elixir `fn x -> ... end`
     if depth == 0:
         return None
     for child in reversed(node.named_children):
@@ -136,6 +139,7 @@ def _region(analysis: Analysis, container: Node) -> Body | None:
             or field in ("name", "parameters", "target", "arguments")
             or (kid.is_named and "param" in kid.type)
             or kid.type in ("|", "in", "def", "function", "fn", "sub")
+            or kid.type in ("class_method_parameter_list", "simple_name", "type_literal")
         ):
             start = kid.end_byte
             first_body = i + 1

@@ -36,6 +36,8 @@ class LanguageSpec:
     #: (Ruby `|x|`, Kotlin `x ->`, Swift `(x) in`): they are not statements.
     header_types: tuple[str, ...] = ()
     aliases: tuple[str, ...] = field(default=())
+    #: Extra query capturing documentation that is not a comment node (`@doc """..."""`).
+    doc_query: str = ""
 
 
 _C_FAMILY_FUNCS = ("function_definition", "lambda_expression")
@@ -133,7 +135,11 @@ SPECS: tuple[LanguageSpec, ...] = (
     LanguageSpec(
         "powershell",
         "tree_sitter_powershell",
-        function_types=("function_statement", "script_block_expression"),
+        function_types=(
+            "function_statement",
+            "script_block_expression",
+            "class_method_definition",
+        ),
         extensions=(".ps1", ".psm1", ".psd1"),
     ),
     LanguageSpec(
@@ -226,6 +232,10 @@ SPECS: tuple[LanguageSpec, ...] = (
     LanguageSpec(
         "elixir",
         "tree_sitter_elixir",
+        doc_query=(
+            "(unary_operator operand: (call target: (identifier) @_name"
+            ' (arguments (string))) (#match? @_name "^(module|type)?doc$")) @doc'
+        ),
         function_types=("anonymous_function", "call"),
         body_style="keyword_end",
         extensions=(".ex", ".exs"),
@@ -334,6 +344,8 @@ def _comment_query(spec: LanguageSpec) -> str:
             "(module . (expression_statement (string) @docstring))",
             "(block . (expression_statement (string) @docstring))",
         ]
+    if spec.doc_query:
+        parts.append(spec.doc_query)
     return "\n".join(parts)
 
 

@@ -60,7 +60,8 @@ def comment_instruction(analysis: Analysis, line: int, offset: int) -> str | Non
     if last.block:
         if not _starts_own_line(analysis, last):
             return None
-        if last.docstring and docstring_owner(last) is None:
+        python_docstring = last.docstring and last.node.type == "string"
+        if python_docstring and docstring_owner(last) is None:
             return None
         run = [last]
     else:

@@ -1,7 +1,8 @@
 """Labelled intent cases for Terraform / HCL (corpus part B), LSP languageId `terraform`.
 
 Comment syntaxes: `#`, `//`, `/* */`. HCL has no user-defined functions, so every empty
-block (resource, variable, dynamic content, locals) falls through to completion.
+block (resource, variable, dynamic content, locals) falls through to completion. There are no
+empty-function or docstring cases: HCL has neither functions nor doc comments.
 """
 
 LANG = "terraform"

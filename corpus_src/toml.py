@@ -1,7 +1,8 @@
 """Labelled intent cases for TOML (corpus part B).
 
 Comment syntax: `#`. TOML has no functions, so empty tables, inline tables and arrays fall
-through to completion; `#:schema` (Taplo) and editor mode lines are directives.
+through to completion; `#:schema` (Taplo) and editor mode lines are directives. There are no
+empty-function or docstring cases: TOML has neither functions nor doc comments.
 """
 
 LANG = "toml"

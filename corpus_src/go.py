@@ -697,6 +697,61 @@ func Hello() string {
 }
 """,
     ),
+    # --- more hard cases ------------------------------------------------------------------
+    gen(
+        "comment/package-doc-before-package-clause",
+        "ledger/doc.go",
+        """\
+// write a package comment describing the ledger: accounts, transfers and balances
+█
+package ledger
+
+import "errors"
+
+var ErrInsufficientFunds = errors.New("ledger: insufficient funds")
+
+type Account struct {
+	ID      string
+	Balance int64
+}
+""",
+        "write a package comment describing the ledger: accounts, transfers and balances",
+    ),
+    comp(
+        "scope/trailing-comment-on-line-above",
+        "limits/limits.go",
+        """\
+package limits
+
+const (
+	MaxBody    = 1 << 20
+	MaxHeaders = 100 // net/http default is larger
+	█
+)
+""",
+        note="a trailing comment on a code line does not form a comment block",
+    ),
+    efn(
+        "empty-function/closure-in-struct-literal",
+        "router/router.go",
+        """\
+package router
+
+import "net/http"
+
+type Route struct {
+	Path    string
+	Handler http.HandlerFunc
+}
+
+var Routes = []Route{
+	{Path: "/ping", Handler: func(w http.ResponseWriter, r *http.Request) { w.Write([]byte("pong")) }},
+	{Path: "/ready", Handler: func(w http.ResponseWriter, r *http.Request) {
+		█
+	}},
+}
+""",
+    ),
     # --- crlf -------------------------------------------------------------------------------
     gen(
         "crlf/comment",

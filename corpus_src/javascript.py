@@ -652,6 +652,56 @@ export const LABELS = {
 export const icon = (state) => LABELS[state]; // 👍 returns the label█
 """,
     ),
+    # --- more hard cases ------------------------------------------------------------------
+    gen(
+        "comment/inside-object-literal",
+        "webpack.config.js",
+        """\
+const path = require("path");
+
+module.exports = {
+  entry: "./src/index.js",
+  output: {
+    path: path.resolve(__dirname, "dist"),
+    filename: "[name].[contenthash].js",
+  },
+  // add a rule that loads .css files with style-loader and css-loader
+  █
+};
+""",
+        "add a rule that loads .css files with style-loader and css-loader",
+        note="rule 2 does not care which kind of block the comment is in, as long as it is the cursor's block",
+    ),
+    comp(
+        "scope/trailing-comment-on-line-above",
+        "constants.js",
+        """\
+export const PAGE_SIZE = 25;
+export const MAX_PAGES = 40;
+export const CACHE_TTL = 60_000;
+export const RETRY_DELAY = 500; // wait half a second between retries
+█
+export const USER_AGENT = "acme-client/1.0";
+""",
+        note="a trailing comment on a code line does not form a comment block",
+    ),
+    gen(
+        "multiline-comment/commented-code-line-dropped",
+        "search.js",
+        """\
+export function normalize(q) {
+  return q.trim().toLowerCase();
+}
+
+export const MIN_LENGTH = 2;
+
+// search the products by name and return the first 20 matches
+// return products.slice(0, 20);
+█
+""",
+        "search the products by name and return the first 20 matches",
+        note="the commented-out return statement is dropped from the block",
+    ),
     # --- crlf -------------------------------------------------------------------------------
     gen(
         "crlf/comment",

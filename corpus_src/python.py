@@ -908,6 +908,71 @@ def greet(name):
 """,
         note="a small file too, but rule 1 (cursor on a comment) comes first",
     ),
+    # --- more hard cases ------------------------------------------------------------------
+    comp(
+        "scope/trailing-comment-on-line-above",
+        "limits.py",
+        """\
+import os
+
+MAX_WORKERS = int(os.environ.get("MAX_WORKERS", 4))
+QUEUE_SIZE = 1000
+TIMEOUT = 30
+RETRIES = 3  # retry failed jobs three times before giving up
+█
+""",
+        note="a trailing comment on a code line is not a comment line, so there is no block above",
+    ),
+    gen(
+        "comment/todo-prefix",
+        "api/views.py",
+        """\
+from flask import Blueprint, jsonify, request
+
+bp = Blueprint("orders", __name__)
+
+
+@bp.post("/orders")
+def create_order():
+    payload = request.get_json()
+    # TODO: validate the payload against the order schema and return 422 on errors
+    █
+""",
+        "TODO: validate the payload against the order schema and return 422 on errors",
+        note="a TODO with a description is natural language: the prefix stays in the instruction",
+    ),
+    gen(
+        "docstring/single-quoted-docstring",
+        "units.py",
+        """\
+KB = 1024
+MB = KB * 1024
+GB = MB * 1024
+UNITS = ["B", "KB", "MB", "GB"]
+
+
+def human_size(n):
+    '''Format a byte count as a human readable string like 1.5 MB.'''
+    █
+""",
+        "Format a byte count as a human readable string like 1.5 MB.",
+    ),
+    gen(
+        "comment/end-of-file-without-newline",
+        "tokens.py",
+        """\
+import hashlib
+import hmac
+import secrets
+
+SECRET = secrets.token_bytes(32)
+ALGO = hashlib.sha256
+
+# sign the message with SECRET using HMAC and return the hex digest
+█""",
+        "sign the message with SECRET using HMAC and return the hex digest",
+        note="the cursor is on a fresh last line with no trailing newline",
+    ),
     # --- crlf -------------------------------------------------------------------------------
     gen(
         "crlf/comment",

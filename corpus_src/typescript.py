@@ -685,6 +685,62 @@ export const messages: Record<string, string> = {
 export const label = messages["greeting"] + "、" + █;
 """,
     ),
+    # --- more hard cases ------------------------------------------------------------------
+    efn(
+        "empty-function/nested-method-in-object-in-class",
+        "plugin.ts",
+        """\
+export interface Plugin {
+  name: string;
+  setup(ctx: { log: (m: string) => void }): void;
+}
+
+export class PluginHost {
+  private plugins: Plugin[] = [];
+
+  builtin(): Plugin {
+    return {
+      name: "noop",
+      setup(ctx) {
+        █
+      },
+    };
+  }
+}
+""",
+        note="the method inside the returned object literal is empty even though builtin() is not",
+    ),
+    gen(
+        "comment/end-of-file-without-newline",
+        "hash.ts",
+        """\
+import { createHash } from "crypto";
+
+export const ALGORITHM = "sha256";
+export const ENCODING = "hex";
+export type Digest = string;
+
+// hash a file by streaming it through createHash and resolve with the hex digest
+█""",
+        "hash a file by streaming it through createHash and resolve with the hex digest",
+    ),
+    comp(
+        "empty-block/abstract-class-body",
+        "shape.ts",
+        """\
+export interface Shape {
+  area(): number;
+}
+
+export const PI = Math.PI;
+
+export abstract class BaseShape implements Shape {
+  abstract area(): number;
+}
+
+export class Circle extends BaseShape {█}
+""",
+    ),
     # --- crlf -------------------------------------------------------------------------------
     gen(
         "crlf/comment-in-method",

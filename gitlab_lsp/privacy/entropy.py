@@ -42,7 +42,7 @@ _TEMPLATE = re.compile(
 )
 
 # Only letters with separators: identifiers, dotted names, paths, kebab-case words.
-_WORDS_ONLY = re.compile(r"[._/:-]*[A-Za-z]+(?:[._/:-]+[A-Za-z]+)*[._/:-]*")
+_WORDS_ONLY = re.compile(r"[$._/:-]*[A-Za-z]+(?:[._/:-]+[A-Za-z]+)*[._/:-]*")
 
 # `module.attribute` chains: an unquoted value that is code, not a secret.
 _ATTRIBUTE_CHAIN = re.compile(r"[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+")

@@ -47,7 +47,7 @@ def _candidates(rule: Rule, text: str, lowered: str) -> Iterator[SecretMatch]:
                 continue
         if rule.check is not None and not rule.check(text[start:end], context):
             continue
-        yield SecretMatch(rule.id, start, end)
+        yield SecretMatch(rule.rule_id_for(match), start, end)
 
 
 def find_secrets(text: str, rules: tuple[Rule, ...] = RULES) -> list[SecretMatch]:

@@ -15,7 +15,7 @@ the value of an assignment); the rest of the match is context that stays readabl
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from gitlab_lsp.privacy.entropy import is_placeholder, plausible_secret, plausible_unquoted_secret
@@ -41,6 +41,17 @@ class Rule:
     #: Searched, case-insensitively, in the text before the candidate on the same line.
     context: re.Pattern[str] | None = None
     check: Check | None = field(default=None, repr=False)
+    #: Families that share one pattern (one scan): the `kind` group's text -> rule id.
+    kinds: Mapping[str, str] = field(default_factory=dict)
+
+    @property
+    def ids(self) -> frozenset[str]:
+        """Every rule id this pattern can report."""
+        return frozenset(self.kinds.values()) if self.kinds else frozenset({self.id})
+
+    def rule_id_for(self, match: re.Match[str]) -> str:
+        """The family of a match: from its `kind` group when the pattern covers several."""
+        return self.kinds[match.group("kind").lower()] if self.kinds else self.id
 
     @property
     def folded_pattern(self) -> re.Pattern[str]:
@@ -63,6 +74,7 @@ def _rule(
     fold_case: bool = False,
     context: str | None = None,
     check: Check | None = None,
+    kinds: Mapping[str, str] | None = None,
 ) -> Rule:
     return Rule(
         rule_id,
@@ -72,6 +84,7 @@ def _rule(
         fold_case,
         re.compile(context, re.IGNORECASE | re.MULTILINE) if context else None,
         check,
+        kinds or {},
     )
 
 
@@ -83,18 +96,20 @@ def _token(prefix: str, body: str, end: str = _END) -> str:
     return f"{prefix}(?<![A-Za-z0-9_]{prefix}){body}{end}"
 
 
-def _tokens(prefixes: tuple[str, ...], body: str, end: str = _END) -> str:
-    """`_token` for several prefixes of different lengths."""
-    return "(?:" + "|".join(f"{p}(?<![A-Za-z0-9_]{p})" for p in prefixes) + f"){body}{end}"
-
-
-def _gitlab(rule_id: str, prefix: str, what: str, body: str = r"[0-9A-Za-z_-]{20,}") -> Rule:
-    # Routable tokens (GitLab 17.x) append `.<2-char version>.<crc>` to the random part.
-    return _rule(
-        rule_id,
-        f"GitLab {what} (`{prefix}`)",
-        _token(re.escape(prefix), body + r"(?:\.[0-9a-z]{2}\.[0-9a-z]{7,9})?"),
-    )
+# GitLab's token prefixes (`gl<kind>-`), scanned as one pattern: the rule id for each kind.
+_GITLAB_KINDS = {
+    "pat": "gitlab-pat",  # personal, project and group access tokens
+    "dt": "gitlab-deploy-token",
+    "rt": "gitlab-runner-token",  # runner authentication token
+    "ptt": "gitlab-pipeline-trigger-token",
+    "cbt": "gitlab-ci-job-token",
+    "oas": "gitlab-oauth-app-secret",
+    "soat": "gitlab-scim-token",
+    "ft": "gitlab-feed-token",
+    "imt": "gitlab-incoming-mail-token",
+    "agent": "gitlab-agent-token",  # Kubernetes agent
+    "ffct": "gitlab-feature-flag-token",  # feature flags client
+}
 
 
 # Key names that say "secret", and endings that say the key is only *about* one.
@@ -108,7 +123,14 @@ _NOT_A_SECRET_KEY = re.compile(
     r"|ize|izer|ized|izing|ization|used|class|cls|mode|policy|method|ids?_?list)s?$"
 )
 _BASE64_RUN = re.compile(r"[A-Za-z0-9+/]{40}")
-_SECRET_KEYWORDS = ("key", "secret", "passw", "pwd", "token", "credential", "passphrase")
+# What may stand between a key and its value's operator: a closing quote or bracket, blanks,
+# and the first half of `:=`, `?=`, `||=`.
+_KEY_END = r"[\"'\]]?[ \t]*(?::|\?|\|\|)?\Z"
+_KEY = r"(?P<key>" + _SECRET_KEY + r"[\w.-]{0,20})"
+# A line that is only `KEY=` / `key:` (`export KEY=`, `- key:` in YAML lists) before the value.
+_LINE_KEY = r"^[ \t]*(?:export[ \t]+|-[ \t]+)?[\w.-]{0,40}?" + _KEY + r"[ \t]*\Z"
+_QUOTED_VALUE = r"(?:[rRbBuU]{1,2})?(?P<q>[\"'`])(?P<secret>[^\"'`\s\\]{8,256}+)(?P=q)"
+_LINE_VALUE = r"(?P<secret>[A-Za-z0-9+/=_~!@^*.-]{12,256}+)[ \t]*\r?$"
 
 
 def _key_is_secret(context: re.Match[str] | None) -> bool:
@@ -137,36 +159,33 @@ def _pem_body(value: str, _context: re.Match[str] | None) -> bool:
     return _BASE64_RUN.search(value) is not None
 
 
-def _mixed_token(value: str, _context: re.Match[str] | None) -> bool:
-    return any(c.isdigit() for c in value) and any(c.isupper() for c in value[1:])
+def _discord_user_id(_value: str, context: re.Match[str] | None) -> bool:
+    # The first part is a base64 user id: digits and capitals, unlike a dotted identifier.
+    user_id = context.group("id") if context else ""
+    return any(c.isdigit() for c in user_id) and any(c.isupper() for c in user_id[1:])
 
 
 RULES: tuple[Rule, ...] = (
     # --- GitLab ---------------------------------------------------------------------------
-    _gitlab("gitlab-pat", "glpat-", "personal, project or group access token"),
-    _gitlab("gitlab-deploy-token", "gldt-", "deploy token"),
-    _gitlab("gitlab-runner-token", "glrt-", "runner authentication token"),
-    _gitlab(
-        "gitlab-runner-registration-token",
-        "GR1348941",
-        "runner registration token",
-        r"[0-9A-Za-z_-]{20}",
+    _rule(
+        "gitlab-token",
+        "GitLab tokens with a `gl<kind>-` prefix (see `_GITLAB_KINDS`); routable tokens "
+        "(GitLab 17.x) end in `.<version>.<crc>`",
+        r"gl(?<![A-Za-z0-9_]gl)(?P<kind>" + "|".join(_GITLAB_KINDS) + r")-[0-9A-Za-z_-]{20,}"
+        r"(?:\.[0-9a-z]{2}\.[0-9a-z]{7,9})?" + _END,
+        kinds=_GITLAB_KINDS,
     ),
-    _gitlab("gitlab-pipeline-trigger-token", "glptt-", "pipeline trigger token"),
-    _gitlab("gitlab-ci-job-token", "glcbt-", "CI/CD job token"),
-    _gitlab("gitlab-oauth-app-secret", "gloas-", "OAuth application secret"),
-    _gitlab("gitlab-scim-token", "glsoat-", "SCIM OAuth token"),
-    _gitlab("gitlab-feed-token", "glft-", "feed token"),
-    _gitlab("gitlab-incoming-mail-token", "glimt-", "incoming mail token", r"[0-9A-Za-z_-]{25,}"),
-    _gitlab("gitlab-agent-token", "glagent-", "Kubernetes agent token", r"[0-9A-Za-z_-]{50,}"),
-    _gitlab("gitlab-feature-flag-token", "glffct-", "feature flags client token"),
+    _rule(
+        "gitlab-runner-registration-token",
+        "GitLab runner registration token (`GR1348941`, deprecated)",
+        _token("GR1348941", r"[0-9A-Za-z_-]{20}"),
+    ),
     _rule(
         "gitlab-token-header",
         "Value of a `PRIVATE-TOKEN`, `JOB-TOKEN` or `DEPLOY-TOKEN` header or parameter",
-        r"[-_]token[\"']?\s*[:=]\s*[\"']?(?P<secret>[a-z0-9._~+/=-]{8,})",
-        ("private-token", "private_token", "job-token", "job_token", "deploy-token"),
+        r"token[\"']?\s*[:=]\s*[\"']?(?P<secret>[a-z0-9._~+/=-]{8,}+)",
         fold_case=True,
-        context=r"(?:private|job|deploy)\Z",
+        context=r"(?:private|job|deploy)[-_]\Z",
         check=_not_placeholder,
     ),
     # --- GitHub ---------------------------------------------------------------------------
@@ -193,7 +212,6 @@ RULES: tuple[Rule, ...] = (
         "AWS secret access key assigned to an `aws...secret...` key",
         r"aws[\w.-]{0,20}?(?:secret|sk)[\w.-]{0,20}[\"'\]]?[ \t]*(?::=|=>|=|:)[ \t]*[\"'`]?"
         r"(?P<secret>[a-z0-9/+]{40})(?![a-z0-9/+])",
-        ("aws",),
         fold_case=True,
     ),
     _rule(
@@ -214,15 +232,25 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         "gcp-oauth-token",
-        "Google OAuth access token (`ya29.`) or client secret (`GOCSPX-`)",
-        _tokens((r"ya29\.", "GOCSPX-"), r"[0-9A-Za-z_-]{20,}"),
-        ("ya29.", "gocspx-"),
+        "Google OAuth access token (`ya29.`)",
+        _token(r"ya29\.", r"[0-9A-Za-z_-]{20,}"),
+    ),
+    _rule(
+        "gcp-oauth-token",
+        "Google OAuth client secret (`GOCSPX-`)",
+        _token("GOCSPX-", r"[0-9A-Za-z_-]{28}"),
     ),
     _rule(
         "azure-storage-key",
-        "Azure storage account / Service Bus key in a connection string",
-        r"(?:accountkey|sharedaccesskey|sharedsecretvalue)=(?P<secret>[a-z0-9+/]{43,86}={0,2})",
-        ("accountkey=", "sharedaccesskey=", "sharedsecretvalue="),
+        "Azure storage account / Service Bus key in a connection string (`AccountKey=`)",
+        r"key=(?P<secret>[a-z0-9+/]{43,86}={0,2})",
+        fold_case=True,
+        context=r"(?:account|sharedaccess)\Z",
+    ),
+    _rule(
+        "azure-storage-key",
+        "Azure Service Bus / Relay shared secret (`SharedSecretValue=`)",
+        r"sharedsecretvalue=(?P<secret>[a-z0-9+/]{43,86}={0,2})",
         fold_case=True,
     ),
     _rule(
@@ -244,10 +272,14 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         "heroku-api-key",
-        "Heroku API key (`HRKU-`, or a UUID assigned to a `heroku` key)",
-        r"hrku-[0-9a-z_-]{20,}" + _END + r"|heroku[\w.-]{0,20}[\"'\]]?[ \t]*(?::=|=>|=|:)[ \t]*"
-        r"[\"'`]?(?P<secret>[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12})",
-        ("hrku-", "heroku"),
+        "Heroku API key (`HRKU-`)",
+        _token("HRKU-", r"[0-9A-Za-z_-]{20,}"),
+    ),
+    _rule(
+        "heroku-api-key",
+        "Heroku API key (a UUID assigned to a `heroku...` key)",
+        r"heroku[\w.-]{0,20}[\"'\]]?[ \t]*(?::=|=>|=|:)[ \t]*[\"'`]?"
+        r"(?P<secret>[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12})",
         fold_case=True,
     ),
     _rule(
@@ -283,9 +315,13 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         "huggingface-token",
-        "Hugging Face user or organisation access token (`hf_`, `api_org_`)",
-        _tokens(("hf_", "api_org_"), r"[A-Za-z]{34}", r"(?![A-Za-z0-9_])"),
-        ("hf_", "api_org_"),
+        "Hugging Face user access token (`hf_`)",
+        _token("hf_", r"[A-Za-z]{34}", r"(?![A-Za-z0-9_])"),
+    ),
+    _rule(
+        "huggingface-token",
+        "Hugging Face organisation API token (`api_org_`)",
+        _token("api_org_", r"[A-Za-z]{34}", r"(?![A-Za-z0-9_])"),
     ),
     # --- messaging ------------------------------------------------------------------------
     _rule(
@@ -306,10 +342,10 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         "discord-bot-token",
-        "Discord bot token (three dot-separated base64url parts, the first a user id)",
-        r"[MNO][A-Za-z0-9_-]{23,25}\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27,38}" + _END,
-        context=r"(?:^|[^A-Za-z0-9_.-])\Z",
-        check=_mixed_token,
+        "Discord bot token: the timestamp and signature after the base64 user id",
+        r"\.(?P<secret>[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27,38})" + _END,
+        context=r"(?:^|[^A-Za-z0-9_.-])(?P<id>[MNO][A-Za-z0-9_-]{23,25})\Z",
+        check=_discord_user_id,
     ),
     _rule(
         "telegram-bot-token",
@@ -340,15 +376,23 @@ RULES: tuple[Rule, ...] = (
     # --- payments and commerce ------------------------------------------------------------
     _rule(
         "stripe-key",
-        "Stripe secret or restricted key (`sk_live_`, `rk_live_`, test mode too)",
-        _token("[sr]k_", r"(?:live|test)_[0-9A-Za-z]{24,247}"),
-        ("sk_live_", "rk_live_", "sk_test_", "rk_test_"),
+        "Stripe secret key (`sk_live_`, `sk_test_`)",
+        _token("sk_", r"(?:live|test)_[0-9A-Za-z]{24,247}"),
+    ),
+    _rule(
+        "stripe-key",
+        "Stripe restricted key (`rk_live_`, `rk_test_`)",
+        _token("rk_", r"(?:live|test)_[0-9A-Za-z]{24,247}"),
     ),
     _rule(
         "square-token",
-        "Square access token (`EAAA`, `sq0atp-`) or application secret (`sq0csp-`)",
-        _tokens(("EAAA", "sq0atp-", "sq0csp-"), r"[0-9A-Za-z_-]{22,60}"),
-        ("eaaa", "sq0atp-", "sq0csp-"),
+        "Square access token (`EAAA`)",
+        _token("EAAA", r"[0-9A-Za-z_-]{60}"),
+    ),
+    _rule(
+        "square-token",
+        "Square legacy access token (`sq0atp-`) or application secret (`sq0csp-`)",
+        _token("sq0", r"(?:atp-[0-9A-Za-z_-]{22}|csp-[0-9A-Za-z_-]{43})"),
     ),
     _rule(
         "shopify-token",
@@ -399,7 +443,6 @@ RULES: tuple[Rule, ...] = (
         "Credentials of an `Authorization:` header (Bearer, Basic, Token, ...)",
         r"authorization[\"']?\s*[:=]\s*[\"']?(?:(?:bearer|basic|token|digest|negotiate)\s+)?"
         r"(?P<secret>[a-z0-9._~+/=-]{8,}+)(?![\w(\[{])",
-        ("authorization",),
         fold_case=True,
         check=_random_looking,
     ),
@@ -407,29 +450,37 @@ RULES: tuple[Rule, ...] = (
         "bearer-token",
         "A token after the `Bearer` scheme anywhere",
         r"bearer\s+(?P<secret>[a-z0-9._~+/-]{16,}=*)",
-        ("bearer",),
         fold_case=True,
         check=_random_looking,
     ),
     _rule(
         "generic-secret-assignment",
-        "A quoted value of enough entropy assigned to an api_key / password / secret / token key",
-        r"(?::=|=>|\?=|\|\|=|=|:)[ \t]*(?:[rRbBuU]{1,2})?(?P<q>[\"'`])"
-        r"(?P<secret>[^\"'`\s\\]{8,256})(?P=q)",
-        _SECRET_KEYWORDS,
-        context=r"(?P<key>" + _SECRET_KEY + r"[\w.-]{0,20})[\"'\]]?[ \t]*\|?\Z",
+        "A quoted value of enough entropy assigned (`=`, `:=`, `=>`, `?=`) to a secret-named key",
+        r"=>?[ \t]*" + _QUOTED_VALUE,
+        context=_KEY + _KEY_END,
+        check=_quoted_value_check,
+    ),
+    _rule(
+        "generic-secret-assignment",
+        'A quoted value of enough entropy given (`key: "..."`) to a secret-named key',
+        r":[ \t]*" + _QUOTED_VALUE,
+        context=_KEY + r"[\"'\]]?[ \t]*\Z",
         check=_quoted_value_check,
     ),
     _rule(
         "generic-secret-line",
-        "An unquoted `KEY=value` / `key: value` line (env, ini, YAML) with a random-looking value",
-        r"(?m)[=:][ \t]*(?P<secret>[A-Za-z0-9+/=_~!@^*.-]{12,256})[ \t]*\r?$",
-        _SECRET_KEYWORDS,
-        context=r"^[ \t]*(?:export[ \t]+|-[ \t]+)?[\w.-]{0,40}?(?P<key>"
-        + _SECRET_KEY
-        + r"[\w.-]{0,20})[ \t]*\Z",
+        "An unquoted `KEY=value` line (env, ini, properties) with a random-looking value",
+        r"(?m)=[ \t]*" + _LINE_VALUE,
+        context=_LINE_KEY,
+        check=_unquoted_value_check,
+    ),
+    _rule(
+        "generic-secret-line",
+        "An unquoted `key: value` line (YAML) with a random-looking value",
+        r"(?m):[ \t]*" + _LINE_VALUE,
+        context=_LINE_KEY,
         check=_unquoted_value_check,
     ),
 )
 
-RULE_IDS: frozenset[str] = frozenset(rule.id for rule in RULES)
+RULE_IDS: frozenset[str] = frozenset().union(*(rule.ids for rule in RULES))

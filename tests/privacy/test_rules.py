@@ -126,10 +126,10 @@ CASES: list[Case] = [
         lambda: chars(B64URL, 68),
         "https://discord.com/api/webhooks/123456789012345678/{}",
     ),
-    (
+    (  # the base64 user id before the first dot is public; the rest is masked
         "discord-bot-token",
-        lambda: "MT" + chars(ALNUM, 22, seed=3) + "." + chars(B64URL, 6) + "." + chars(B64URL, 38),
-        "client.run('{}')",
+        lambda: chars(B64URL, 6) + "." + chars(B64URL, 38),
+        "client.run('MTA" + chars(ALNUM, 21, seed=3) + ".{}')",
     ),
     ("telegram-bot-token", lambda: "AA" + chars(B64URL, 33), "bot = Bot('123456789:{}')"),
     ("twilio-api-key", lambda: "SK" + chars(HEX, 32), "api_key_sid = {}"),

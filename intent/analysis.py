@@ -60,7 +60,31 @@ class Analysis:
                 span = self._span(node, docstring=name in ("docstring", "doc"))
                 if (span.start <= end and span.end > start) or span.start == start:
                     found[node.id] = span
-        return sorted(found.values(), key=lambda s: s.start)
+        spans = sorted(found.values(), key=lambda s: s.start)
+        if self.root.has_error and self.grammar.spec.line_comment:
+            spans = self._add_swallowed_comments(spans, start, end)
+        return spans
+
+    def _add_swallowed_comments(
+        self, spans: list[CommentSpan], start: int, end: int
+    ) -> list[CommentSpan]:
+        """Line comments inside an ERROR node are often not comment nodes at all: the
+        parser skipped them while recovering. Recognise them by their marker there."""
+        view = self.view
+        marker = self.grammar.spec.line_comment.encode()
+        added = False
+        for line in range(view.line_of(start), view.line_of(end) + 1):
+            content = view.content_range(line)
+            if content is None or not view.data.startswith(marker, content[0]):
+                continue
+            if any(s.start <= content[0] < max(s.end, s.start + 1) for s in spans):
+                continue
+            error = _error_ancestor(self.root.descendant_for_byte_range(content[0], content[0]))
+            if error is None:
+                continue
+            spans.append(CommentSpan(content[0], content[1], error, False, False))
+            added = True
+        return sorted(spans, key=lambda s: s.start) if added else spans
 
     def _span(self, node: Node, *, docstring: bool) -> CommentSpan:
         data = self.view.data
@@ -100,6 +124,14 @@ def covered(content: tuple[int, int], comments: list[CommentSpan], data: bytes) 
         if pos >= end:
             return True
     return pos >= end or not data[pos:end].strip(b" \t\f\v")
+
+
+def _error_ancestor(node: Node | None) -> Node | None:
+    while node is not None:
+        if node.is_error:
+            return node
+        node = node.parent
+    return None
 
 
 def _is_docstring(string_node: Node) -> bool:

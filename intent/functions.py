@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from tree_sitter import Node
 
+from intent import textual
 from intent.analysis import Analysis
 
 _KEYWORD_FUNCS = frozenset({"function_declaration", "function_definition", "anonymous_function"})
@@ -38,6 +39,12 @@ def empty_function_at(analysis: Analysis, offset: int, line: int) -> Node | None
     answer is None even when an outer function is empty (it cannot be).
     """
     spec = analysis.grammar.spec
+    if spec.body_style == "equations":
+        found = textual.empty_equation(analysis.view, line, offset, spec.name)
+        return analysis.root if found else None
+    if spec.body_style == "sql":
+        found = textual.empty_sql_routine(analysis.view, line, offset)
+        return analysis.root if found else None
     if spec.body_style == "none" or not spec.function_types:
         return None
     for fn in _candidates(analysis, offset, line):

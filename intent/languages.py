@@ -18,7 +18,7 @@ from tree_sitter import Language, Query
 from intent.model import GrammarUnavailableError
 
 #: How a language delimits function bodies, which decides how rule 5 finds "inside the body".
-BodyStyle = Literal["braces", "python", "keyword_end", "none"]
+BodyStyle = Literal["braces", "python", "keyword_end", "equations", "sql", "none"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +38,9 @@ class LanguageSpec:
     aliases: tuple[str, ...] = field(default=())
     #: Extra query capturing documentation that is not a comment node (`@doc """..."""`).
     doc_query: str = ""
+    #: The line-comment marker, used to still see comments inside a region the parser
+    #: could not make sense of (an ERROR node swallows them). Empty: the language has none.
+    line_comment: str = "//"
 
 
 _C_FAMILY_FUNCS = ("function_definition", "lambda_expression")
@@ -75,7 +78,9 @@ SPECS: tuple[LanguageSpec, ...] = (
         ),
         extensions=(".cs",),
     ),
-    LanguageSpec("css", "tree_sitter_css", body_style="none", extensions=(".css",)),
+    LanguageSpec(
+        "css", "tree_sitter_css", line_comment="", body_style="none", extensions=(".css",)
+    ),
     LanguageSpec(
         "go",
         "tree_sitter_go",
@@ -135,6 +140,7 @@ SPECS: tuple[LanguageSpec, ...] = (
     LanguageSpec(
         "powershell",
         "tree_sitter_powershell",
+        line_comment="#",
         function_types=(
             "function_statement",
             "script_block_expression",
@@ -145,6 +151,7 @@ SPECS: tuple[LanguageSpec, ...] = (
     LanguageSpec(
         "python",
         "tree_sitter_python",
+        line_comment="#",
         function_types=("function_definition",),
         body_style="python",
         docstrings=True,
@@ -154,6 +161,7 @@ SPECS: tuple[LanguageSpec, ...] = (
     LanguageSpec(
         "ruby",
         "tree_sitter_ruby",
+        line_comment="#",
         function_types=("method", "singleton_method", "lambda", "block", "do_block"),
         body_style="keyword_end",
         header_types=("block_parameters", "lambda_parameters"),
@@ -176,15 +184,25 @@ SPECS: tuple[LanguageSpec, ...] = (
     LanguageSpec(
         "shellscript",
         "tree_sitter_bash",
+        line_comment="#",
         function_types=("function_definition",),
         extensions=(".sh", ".bash", ".zsh", ".ksh"),
         aliases=("sh", "bash", "zsh", "shell"),
     ),
-    LanguageSpec("yaml", "tree_sitter_yaml", body_style="none", extensions=(".yaml", ".yml")),
-    LanguageSpec("html", "tree_sitter_html", body_style="none", extensions=(".html", ".htm")),
+    LanguageSpec(
+        "yaml",
+        "tree_sitter_yaml",
+        line_comment="#",
+        body_style="none",
+        extensions=(".yaml", ".yml"),
+    ),
+    LanguageSpec(
+        "html", "tree_sitter_html", line_comment="", body_style="none", extensions=(".html", ".htm")
+    ),
     LanguageSpec(
         "json",
         "tree_sitter_json",
+        line_comment="",
         body_style="none",
         extensions=(".json", ".jsonc", ".json5"),
         aliases=("jsonc", "json5"),
@@ -218,6 +236,7 @@ SPECS: tuple[LanguageSpec, ...] = (
     LanguageSpec(
         "lua",
         "tree_sitter_lua",
+        line_comment="--",
         function_types=("function_declaration", "function_definition"),
         body_style="keyword_end",
         extensions=(".lua",),
@@ -226,12 +245,14 @@ SPECS: tuple[LanguageSpec, ...] = (
         "sql",
         "tree_sitter_sql",
         comment_types=("comment", "marginalia"),
-        body_style="none",
+        body_style="sql",
+        line_comment="--",
         extensions=(".sql",),
     ),
     LanguageSpec(
         "elixir",
         "tree_sitter_elixir",
+        line_comment="#",
         doc_query=(
             "(unary_operator operand: (call target: (identifier) @_name"
             ' (arguments (string))) (#match? @_name "^(module|type)?doc$")) @doc'
@@ -244,12 +265,14 @@ SPECS: tuple[LanguageSpec, ...] = (
         "haskell",
         "tree_sitter_haskell",
         comment_types=("comment", "haddock"),
-        body_style="none",
+        body_style="equations",
+        line_comment="--",
         extensions=(".hs", ".lhs"),
     ),
     LanguageSpec(
         "terraform",
         "tree_sitter_hcl",
+        line_comment="#",
         body_style="none",
         extensions=(".tf", ".tfvars", ".hcl"),
         aliases=("hcl", "terraform-vars"),
@@ -271,12 +294,14 @@ SPECS: tuple[LanguageSpec, ...] = (
         "ocaml",
         "tree_sitter_ocaml",
         factory="language_ocaml",
-        body_style="none",
+        body_style="equations",
+        line_comment="",
         extensions=(".ml", ".mli"),
     ),
     LanguageSpec(
         "perl",
         "tree_sitter_perl",
+        line_comment="#",
         comment_types=("comment", "pod"),
         function_types=("subroutine_declaration_statement", "anonymous_subroutine_expression"),
         extensions=(".pl", ".pm", ".t"),
@@ -288,7 +313,9 @@ SPECS: tuple[LanguageSpec, ...] = (
         function_types=("function_statement", "mixin_statement"),
         extensions=(".scss",),
     ),
-    LanguageSpec("toml", "tree_sitter_toml", body_style="none", extensions=(".toml",)),
+    LanguageSpec(
+        "toml", "tree_sitter_toml", line_comment="#", body_style="none", extensions=(".toml",)
+    ),
 )
 
 _BY_ID: dict[str, LanguageSpec] = {}

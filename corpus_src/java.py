@@ -711,6 +711,19 @@ public enum Status {
 }
 """,
     ),
+    comp(
+        "unicode/on-cjk-trailing-comment",
+        "src/main/java/com/acme/Labels.java",
+        """\
+package com.acme;
+
+public final class Labels {
+    public static final String SAVE = "保存";
+    public static final String CANCEL = "キャンセル"; // 取消按钮 🚫█
+    public static final String DELETE = "削除";
+}
+""",
+    ),
     # --- crlf -------------------------------------------------------------------------------
     gen(
         "crlf/comment",

@@ -140,8 +140,8 @@ def main(argv: list[str] | None = None) -> int:
     if stale:
         print(f"error: stale corpus files (run scripts/build_corpus.py): {stale}", file=sys.stderr)
         return 1
-    langs = {c for c in seen}
-    print(f"{total} cases from {len(list(SRC.glob('[!_]*.py')))} sources ({len(langs)} ids)")
+    sources = len(list(SRC.glob("[!_]*.py")))
+    print(f"{total} cases ({len(seen)} unique ids) from {sources} sources")
     return 0
 
 

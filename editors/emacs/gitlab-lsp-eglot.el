@@ -41,12 +41,14 @@ Add \"--mock\" to try it without a GitLab account."
   :type '(repeat symbol))
 
 (defcustom gitlab-lsp-settings
-  '(:baseUrl "https://gitlab.com"
-    :codeCompletion (:enabled t :enableSecretRedaction t)
+  '(:codeCompletion (:enabled t :enableSecretRedaction t)
     :featureFlags (:streamCodeGenerations :json-false)
     :logLevel "info")
   "Settings sent to the server, as a plist with the server's keys.
-Use :json-false for false.  The token is added from `gitlab-lsp-token'."
+Use :json-false for false.  The token is added from `gitlab-lsp-token'.
+Add :baseUrl \"https://gitlab.example.com\" for a self-managed instance;
+the default is GitLab.com (or, with --mock, the mock, which a :baseUrl
+here would override)."
   :type 'plist)
 
 (defcustom gitlab-lsp-token nil

@@ -14,12 +14,28 @@ HERE = Path(__file__).resolve().parent
 #: Every editor run is bounded by this; a hung editor fails the test instead of CI.
 EDITOR_TIMEOUT_S = 90
 
-#: The Python file the editors open, and where the cursor goes (end of the last line).
-PY_SOURCE = "def fibonacci(n):\n    "
-PY_CURSOR = (1, 4)
+#: The Python file the editors open: long enough (5 code lines) not to count as a small file,
+#: with the cursor inside a call, so the server asks for a completion.
+PY_SOURCE = (
+    "import sys\n"
+    "\n"
+    "\n"
+    "def greet(name):\n"
+    '    return f"Hello, {name}!"\n'
+    "\n"
+    "\n"
+    'if __name__ == "__main__":\n'
+    "    print(greet("
+)
+PY_CURSOR = (8, len("    print(greet("))
 
-#: What the bundled mock model answers for `PY_SOURCE` at `PY_CURSOR` (a completion).
-EXPECTED_COMPLETION = "a, b = 0, 1"
+#: What the bundled mock model answers there (deterministic).
+EXPECTED_COMPLETION = '"world")'
+
+#: A comment that asks for code (a generation), added below PY_SOURCE, and what the mock
+#: generates for it, streamed when the client enables streaming.
+GENERATION_COMMENT = "# write a function that reverses a string"
+EXPECTED_GENERATION = ("def reverses_string(text):", "return text[::-1]")
 
 
 def server_executable() -> Path:

@@ -33,6 +33,11 @@
       (find-file (getenv "GITLAB_LSP_TEST_FILE"))
       (gitlab-test-put :mode (symbol-name major-mode))
       (apply #'eglot (eglot--guess-contact))
+      ;; Eglot gives up waiting synchronously after `eglot-sync-connect' seconds and goes on
+      ;; connecting in the background: wait for it, bounded.
+      (with-timeout (60 (error "Eglot did not connect within 60 s"))
+        (while (not (eglot-current-server))
+          (accept-process-output nil 0.1)))
       (let ((server (eglot-current-server)))
         (unless server (error "Eglot did not connect"))
         (gitlab-test-put :server (eglot--project-nickname server))

@@ -79,7 +79,7 @@ elseif mode == 'inline' then
     -- A comment that asks for code: the server streams a generation for it.
     local last = vim.api.nvim_buf_line_count(bufnr)
     vim.api.nvim_buf_set_lines(bufnr, last, last, false,
-      { '', '', '# write a function that reverses a string', '' })
+      { '', '', assert(vim.env.GITLAB_LSP_TEST_COMMENT), '' })
     local total = vim.api.nvim_buf_line_count(bufnr)
     vim.api.nvim_win_set_cursor(0, { total, 0 })
     gitlab.suggest()

@@ -83,7 +83,7 @@ def test_eglot_completion(eglot_available: None, gitlab_lsp: Path, workspace: Pa
     assert results["completion-provider"] is True
     assert results["items"] >= 1
     text = results["text"]
-    assert text.startswith(EXPECTED_COMPLETION), results
+    assert text == EXPECTED_COMPLETION, results
     # completion-at-point inserted the item and Eglot replaced it with the item's full text.
     assert results["before"] == PY_SOURCE
     assert results["after"] == PY_SOURCE + text, results

@@ -7,7 +7,9 @@
 --
 -- and override what you need without editing this file:
 --
---   vim.lsp.config('gitlab_lsp', { settings = { baseUrl = 'https://gitlab.example.com' } })
+--   vim.lsp.config('gitlab_lsp', {
+--     settings = { gitlab = { baseUrl = 'https://gitlab.example.com' } },
+--   })
 --
 -- On Neovim 0.12+ suggestions appear as ghost text (vim.lsp.inline_completion); accept one
 -- with vim.lsp.inline_completion.get() (mapped to <Tab> below when nothing else claims it).
@@ -39,7 +41,9 @@ return {
   -- Keys are the server's (see editors/README.md).
   settings = {
     gitlab = {
-      baseUrl = 'https://gitlab.com',
+      -- Your instance; the server's default is https://gitlab.com (and the mock's own URL
+      -- with --mock, which a baseUrl here would override).
+      -- baseUrl = 'https://gitlab.example.com',
       -- Or leave it out: the server also reads GITLAB_TOKEN and `gitlab-lsp auth login`.
       token = vim.env.GITLAB_TOKEN,
       codeCompletion = { enabled = true, enableSecretRedaction = true },

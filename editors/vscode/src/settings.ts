@@ -48,21 +48,30 @@ function setPath(target: ServerSettings, dotted: string, value: unknown): void {
   node[parts[parts.length - 1]] = value;
 }
 
+/** Settings that, when sent, take the server off the bundled mock it starts with `--mock`. */
+const MOCK_OVERRIDDEN: readonly string[] = ['baseUrl'];
+
 /**
  * Builds the nested settings object. Unset values (undefined, or an empty string for optional
  * paths such as a CA file) are left out so that the server keeps its own defaults rather than
- * receiving an empty value it would have to reject.
+ * receiving an empty value it would have to reject. With `server.mock` on, the instance URL
+ * and the token are left out too: the server then uses the mock it started, which any
+ * `baseUrl` or `token` setting would replace.
  */
 export function buildServerSettings(read: ConfigReader, token?: string): ServerSettings {
+  const mock = read('server.mock') === true;
   const settings: ServerSettings = {};
   for (const key of SERVER_SETTING_KEYS) {
+    if (mock && MOCK_OVERRIDDEN.includes(key)) {
+      continue;
+    }
     const value = read(key);
     if (value === undefined || value === null || value === '') {
       continue;
     }
     setPath(settings, key, value);
   }
-  if (token) {
+  if (token && !mock) {
     settings.token = token;
   }
   return settings;

@@ -31,8 +31,21 @@ const SERVER = process.env.GITLAB_LSP_SERVER ?? path.join(REPO, '.venv', 'bin', 
 const TIMEOUT_MS = 30_000;
 
 const PY_URI = 'file:///tmp/gitlab-lsp-vscode-test/fib.py';
-const PY_TEXT = 'def fibonacci(n):\n    ';
+// Five code lines (not a "small file") and the cursor inside a call: a completion.
+const PY_TEXT = [
+  'import sys',
+  '',
+  '',
+  'def greet(name):',
+  '    return f"Hello, {name}!"',
+  '',
+  '',
+  'if __name__ == "__main__":',
+  '    print(greet(',
+].join('\n');
+const PY_CURSOR = { line: 8, character: '    print(greet('.length };
 const GEN_URI = 'file:///tmp/gitlab-lsp-vscode-test/gen.py';
+// A comment that asks for code: a generation, streamed since the settings enable streaming.
 const GEN_TEXT = '# write a function that reverses a string\n';
 
 interface InlineItem {
@@ -161,10 +174,10 @@ describe('gitlab-lsp --stdio --mock, driven as the VS Code extension drives it',
 
   test('an inline completion at the cursor', async () => {
     await session.open(PY_URI, PY_TEXT);
-    const items = await session.inline(PY_URI, 1, 4);
+    const items = await session.inline(PY_URI, PY_CURSOR.line, PY_CURSOR.character);
     assert.ok(items.length >= 1, 'no inline item');
     const text = typeof items[0].insertText === 'string' ? items[0].insertText : items[0].insertText.value;
-    assert.ok(text.startsWith('a, b = 0, 1'), `unexpected suggestion: ${JSON.stringify(text)}`);
+    assert.equal(text, '"world")');
     assert.equal(items[0].command?.command, SUGGESTION_ACCEPTED_COMMAND);
   });
 
@@ -186,7 +199,10 @@ describe('gitlab-lsp --stdio --mock, driven as the VS Code extension drives it',
     const seen: string[] = [];
     const text = await session.streams.follow(String(streamId), (partial) => seen.push(partial));
     assert.ok(seen.length >= 1);
-    assert.ok(text.includes('def ') && text.includes('[::-1]'), `unexpected generation: ${text}`);
+    assert.ok(
+      text.includes('def reverses_string(text):') && text.includes('return text[::-1]'),
+      `unexpected generation: ${text}`,
+    );
     // Each message carries the whole text so far, so the texts only grow.
     for (let i = 1; i < seen.length; i++) {
       assert.ok(seen[i].startsWith(seen[i - 1]), 'a streamed text shrank');

@@ -2,7 +2,7 @@
 -- shows suggestions as ghost text drawn with extmarks, streamed generations included.
 -- Neovim 0.12+ users need none of this: see ../../lsp/gitlab_lsp.lua.
 --
---   require('gitlab_lsp').setup({ settings = { baseUrl = 'https://gitlab.com' } })
+--   require('gitlab_lsp').setup({ settings = { baseUrl = 'https://gitlab.example.com' } })
 --
 -- Completion through the client's omnifunc (<C-x><C-o>) works too: the server answers
 -- textDocument/completion with one multi-line item.
@@ -30,7 +30,8 @@ local defaults = {
   -- server asks for the `gitlab` section). The token may also come from GITLAB_TOKEN in the
   -- server's environment or `gitlab-lsp auth login`.
   settings = {
-    baseUrl = 'https://gitlab.com',
+    -- baseUrl: the server's default is https://gitlab.com (the mock's own URL with --mock,
+    -- which setting it here would override). Set it for a self-managed instance.
     token = vim.env.GITLAB_TOKEN,
     codeCompletion = { enabled = true },
     featureFlags = { streamCodeGenerations = true },

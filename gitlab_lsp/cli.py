@@ -53,9 +53,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _normalise(argv: Sequence[str]) -> list[str]:
     args = list(argv)
-    if args and any(a == f or a.startswith(f + "=") for a in args for f in SERVE_FLAGS):
-        if args[0].startswith("-") and args[0] not in ("-h", "--help", "--version"):
-            return ["serve", *args]
+    serving = any(a == f or a.startswith(f + "=") for a in args for f in SERVE_FLAGS)
+    if serving and args[0].startswith("-") and args[0] not in ("-h", "--help", "--version"):
+        return ["serve", *args]
     return args
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Awaitable, Callable
 from dataclasses import asdict
 from typing import Any
@@ -15,6 +14,7 @@ from gitlab_lsp.mock.faults import PARTIES, Fault, InvalidFault
 from gitlab_lsp.mock.keys import KeyRing
 from gitlab_lsp.mock.ratelimit import DEFAULT_LIMITS
 from gitlab_lsp.mock.state import Latency, MockState
+from gitlab_lsp.mock.validation import strict_json_loads
 
 CONTROL_PREFIX = "/-/mock"
 _FAULT_FIELDS: dict[str, type | tuple[type, ...]] = {
@@ -44,7 +44,7 @@ def _number(value: Any, name: str, *, low: float, high: float) -> float:
 async def _json_object(request: Request) -> dict[str, Any]:
     raw = await request.body()
     try:
-        body = json.loads(raw) if raw else {}
+        body = strict_json_loads(raw) if raw else {}
     except (ValueError, UnicodeDecodeError):
         raise BadControlRequest("body is not JSON") from None
     if not isinstance(body, dict):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import uuid
 from typing import Any
 
@@ -15,6 +14,7 @@ from gitlab_lsp.mock.clock import issuer_now
 from gitlab_lsp.mock.gateway_auth import GATEWAY_AUDIENCE
 from gitlab_lsp.mock.keys import KeyRing
 from gitlab_lsp.mock.oidc import oidc_routes
+from gitlab_lsp.mock.validation import strict_json_loads
 
 INSTANCE_TOKEN_LIFETIME = 3 * 24 * 3600
 INSTANCE_SCOPES = ["complete_code", "generate_code"]
@@ -41,7 +41,7 @@ class CustomersDot:
 
     async def graphql(self, request: Request) -> Response:
         try:
-            body: Any = json.loads(await request.body())
+            body: Any = strict_json_loads(await request.body())
         except (ValueError, UnicodeDecodeError):
             return JSONResponse({"errors": [{"message": "Invalid JSON"}]}, status_code=400)
         if not isinstance(body, dict) or "cloudConnectorAccess" not in str(body.get("query", "")):

@@ -25,6 +25,7 @@ from gitlab_lsp.mock.users import CODE_SUGGESTIONS_SCOPES, Directory, PersonalAc
 from gitlab_lsp.mock.validation import (
     InstanceCodeRequest,
     ValidationFailed,
+    strict_json_loads,
     validate_instance_request,
 )
 
@@ -274,7 +275,7 @@ class Instance:
     @staticmethod
     def _parse(raw: bytes) -> InstanceCodeRequest:
         try:
-            document = json.loads(raw) if raw else None
+            document = strict_json_loads(raw) if raw else None
         except (ValueError, UnicodeDecodeError):
             raise RailsError(400, {"error": "The request body is not valid JSON"}) from None
         try:

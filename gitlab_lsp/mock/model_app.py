@@ -17,6 +17,7 @@ from starlette.responses import JSONResponse, Response, StreamingResponse
 from starlette.routing import Route
 
 from gitlab_lsp.mock.model import ModelRequest, run, stream_chunks
+from gitlab_lsp.mock.validation import strict_json_loads
 
 #: Pause between streamed pieces, so that they are separate chunks on the wire.
 PIECE_INTERVAL = 0.005
@@ -45,7 +46,7 @@ def _parse(body: Any) -> ModelRequest | None:
 
 async def generate(request: Request) -> Response:
     try:
-        body = json.loads(await request.body())
+        body = strict_json_loads(await request.body())
     except (ValueError, UnicodeDecodeError):
         return _bad("body is not JSON")
     model_request = _parse(body)

@@ -18,6 +18,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from gitlab_lsp.mock.clock import issuer_skew
 from gitlab_lsp.mock.faults import Fault
 from gitlab_lsp.mock.state import MockState
+from gitlab_lsp.mock.validation import strict_json_loads
 
 #: Header the parties put on their calls to each other, so the log and the latency hops
 #: can tell a client's request from another party's.
@@ -187,7 +188,7 @@ class PartyMiddleware:
         text: str | None = None
         if body:
             try:
-                parsed = json.loads(body)
+                parsed = strict_json_loads(body)
             except (ValueError, UnicodeDecodeError):
                 text = body.decode("utf-8", errors="replace")
         return {

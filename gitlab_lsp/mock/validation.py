@@ -51,10 +51,19 @@ class CodeRequest:
     project_path: str | None = None
 
 
+def _reject_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not valid JSON")
+
+
+def strict_json_loads(raw: bytes | str) -> Any:
+    """json.loads without the NaN/Infinity extensions, which no JSON encoder may echo back."""
+    return json.loads(raw, parse_constant=_reject_constant)
+
+
 def parse_json(raw: bytes) -> Any:
     """The JSON document in `raw`; raises ValidationFailed shaped like FastAPI's json_invalid."""
     try:
-        return json.loads(raw)
+        return strict_json_loads(raw)
     except (ValueError, UnicodeDecodeError) as exc:
         position = getattr(exc, "pos", 0)
         raise ValidationFailed(

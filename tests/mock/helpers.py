@@ -63,3 +63,49 @@ def direct_headers(details: dict[str, Any]) -> dict[str, str]:
         "X-Gitlab-Language-Server-Version": "0.1.0",
         "User-Agent": "gitlab-language-server:0.1.0 (tests:1.0)",
     }
+
+
+def forge(
+    stack: MockStack, *, signer: str = "instance", kid: str | None = None, **claims: Any
+) -> str:
+    """A JWT shaped like the instance's self-issued token, signed by `signer`'s current key;
+    keyword arguments override claims (None removes one)."""
+    import time
+    import uuid
+
+    import jwt
+
+    now = int(time.time())
+    issuers = {
+        "instance": stack.instance_url,
+        "customersdot": stack.customersdot_url,
+        "gateway": "gitlab-ai-gateway",
+    }
+    base: dict[str, Any] = {
+        "iss": issuers[signer],
+        "aud": "gitlab-ai-gateway",
+        "sub": stack.instance_id,
+        "iat": now,
+        "nbf": now - 5,
+        "exp": now + 600,
+        "jti": uuid.uuid4().hex,
+        "gitlab_realm": stack.realm,
+        "scopes": ["complete_code", "generate_code"],
+    }
+    base.update(claims)
+    final = {k: v for k, v in base.items() if v is not None}
+    key = stack.keyrings[signer].signing
+    return jwt.encode(final, key.private, algorithm="RS256", headers={"kid": kid or key.kid})
+
+
+def instance_headers(stack: MockStack, token: str, **overrides: str | None) -> dict[str, str]:
+    """Headers of a request signed with an instance-style JWT; None drops a header."""
+    headers: dict[str, str | None] = {
+        "Authorization": f"Bearer {token}",
+        "X-Gitlab-Authentication-Type": "oidc",
+        "X-Gitlab-Instance-Id": stack.instance_id,
+        "X-Gitlab-Realm": stack.realm,
+        "X-Gitlab-Global-User-Id": "user-1",
+    }
+    headers.update(overrides)
+    return {k: v for k, v in headers.items() if v is not None}

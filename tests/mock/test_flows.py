@@ -17,19 +17,6 @@ from .helpers import (
 )
 
 
-@pytest.fixture(params=["saas", "self-managed"])
-def stack(request: pytest.FixtureRequest) -> MockStack:
-    name = "mock_gateway" if request.param == "saas" else "mock_gateway_sm"
-    value: MockStack = request.getfixturevalue(name)
-    return value
-
-
-@pytest.fixture
-def client() -> httpx.Client:
-    with httpx.Client(trust_env=False, timeout=10) as c:
-        yield c  # type: ignore[misc]
-
-
 def test_direct_access_answers_the_wire_shape(stack: MockStack, client: httpx.Client) -> None:
     details = direct_access(client, stack)
     assert details["base_url"] == f"{stack.cloud_url}/ai"

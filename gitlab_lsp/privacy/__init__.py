@@ -5,7 +5,7 @@
 """
 
 from gitlab_lsp.privacy.logs import RedactingFilter, install_log_redaction, scrub
-from gitlab_lsp.privacy.redaction import SecretMatch, find_secrets, redact
+from gitlab_lsp.privacy.redaction import SecretMatch, find_secrets, redact, redact_around_cursor
 from gitlab_lsp.privacy.rules import RULE_IDS, RULES, Rule
 
 __all__ = [
@@ -17,5 +17,6 @@ __all__ = [
     "find_secrets",
     "install_log_redaction",
     "redact",
+    "redact_around_cursor",
     "scrub",
 ]

@@ -85,3 +85,14 @@ def redact(text: str) -> str:
         pos = max(pos, m.end)
     pieces.append(text[pos:])
     return "".join(pieces)
+
+
+def redact_around_cursor(above: str, below: str) -> tuple[str, str]:
+    """Redact the text on both sides of the cursor as the one text it is.
+
+    Redacting each side alone misses a secret the cursor sits inside (a pasted token being
+    edited): neither half matches a full token format. Masking keeps lengths, so the joined
+    text splits back at the same offset.
+    """
+    joined = redact(above + below)
+    return joined[: len(above)], joined[len(above) :]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from gitlab_lsp.privacy import find_secrets, redact
+from gitlab_lsp.privacy import find_secrets, redact, redact_around_cursor
 
 from .fakes import ALNUM, B64URL, chars, jwt, pem_block
 
@@ -51,6 +51,15 @@ def test_adjacent_and_overlapping_secrets_are_masked_once() -> None:
     redacted = redact(text)
     assert redacted == "Authorization: Bearer " + "*" * len(token)
     assert len(find_secrets(text)) == 1
+
+
+def test_a_secret_the_cursor_sits_inside_is_masked_on_both_sides() -> None:
+    pat = _pat()
+    above, below = f'TOKEN = "{pat[:12]}', f'{pat[12:]}"\nprint(TOKEN)\n'
+    assert redact(above) == above  # alone, neither half is a token
+    masked_above, masked_below = redact_around_cursor(above, below)
+    assert masked_above == 'TOKEN = "' + "*" * 12
+    assert masked_below == "*" * (len(pat) - 12) + '"\nprint(TOKEN)\n'
 
 
 def test_a_match_never_shows_the_secret() -> None:

@@ -61,9 +61,14 @@ class GitLabLanguageServer(LanguageServer):
         """
         if isinstance(error, json.JSONDecodeError | UnicodeDecodeError):
             log.warning("received a message that is not JSON: %s", error)
-            self.protocol._send_response(
-                None,  # type: ignore[arg-type]
-                error=JsonRpcParseError().to_response_error(),
+            error = JsonRpcParseError()
+            # Written as a plain dict: lsprotocol's converter would drop the null id.
+            self.protocol._send_data(
+                {
+                    "jsonrpc": "2.0",
+                    "id": None,
+                    "error": {"code": error.code, "message": "Parse error"},
+                }
             )
             return
         log.error("server error (%s): %s", getattr(source, "__name__", source), error)

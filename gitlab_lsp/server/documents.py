@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import posixpath
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
@@ -56,19 +57,24 @@ def utf16_len(text: str) -> int:
     return len(text.encode("utf-16-le")) // 2
 
 
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
 def _line_bounds(text: str, line: int) -> tuple[int, int] | None:
-    """Start and end (before any line break) of `line` in `text`; None past the last line."""
+    """Start and end (before its line break) of `line`; None past the last line.
+
+    Lines end at LF, CRLF or a lone CR, as in LSP.
+    """
     start = 0
-    for _ in range(line):
-        nl = text.find("\n", start)
-        if nl < 0:
-            return None
-        start = nl + 1
-    end = text.find("\n", start)
-    end = len(text) if end < 0 else end
-    if end > start and text[end - 1] == "\r":
-        end -= 1
-    return start, end
+    if line > 0:
+        breaks = _LINE_BREAK.finditer(text)
+        for _ in range(line):
+            found = next(breaks, None)
+            if found is None:
+                return None
+            start = found.end()
+    found = _LINE_BREAK.search(text, start)
+    return start, (len(text) if found is None else found.start())
 
 
 def clamp(text: str, line: int, character: int) -> tuple[int, int]:
@@ -77,7 +83,7 @@ def clamp(text: str, line: int, character: int) -> tuple[int, int]:
         return (0, 0)
     bounds = _line_bounds(text, line)
     if bounds is None:
-        last = text.count("\n")
+        last = sum(1 for _ in _LINE_BREAK.finditer(text))
         start, end = _line_bounds(text, last) or (0, 0)
         return (last, utf16_len(text[start:end]))
     start, end = bounds
@@ -87,7 +93,7 @@ def clamp(text: str, line: int, character: int) -> tuple[int, int]:
 def offset_at(text: str, line: int, character: int) -> int:
     """String index of an LSP position, clamped into `text`.
 
-    Walks line starts with `str.find`, which stays fast on multi-megabyte documents.
+    Walks line breaks with a compiled regex, which stays fast on multi-megabyte documents.
     """
     if line < 0:
         return 0
@@ -98,11 +104,13 @@ def offset_at(text: str, line: int, character: int) -> int:
     content = text[start:end]
     if content.isascii():
         return start + max(0, min(character, len(content)))
+    # A column inside a surrogate pair (undefined in LSP) rounds down to the character's start,
+    # as the intent document does.
     units = 0
     for index, char in enumerate(content):
-        if units >= character:
-            return start + index
         units += 2 if ord(char) > 0xFFFF else 1
+        if units > character:
+            return start + index
     return end
 
 

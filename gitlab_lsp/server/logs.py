@@ -38,9 +38,24 @@ def default_log_file() -> Path:
     return Path(platformdirs.user_log_dir("gitlab-lsp", appauthor=False)) / "gitlab-lsp.log"
 
 
-def _install_redaction(handler: logging.Handler) -> None:
-    from gitlab_lsp.privacy.logs import install_log_redaction
+class _ScrubFilter(logging.Filter):
+    """Fallback redaction when the privacy package cannot be imported: tokens and JWTs only."""
 
+    def filter(self, record: logging.LogRecord) -> bool:
+        from gitlab_lsp.errors import scrub
+
+        record.msg = scrub(record.getMessage())
+        record.args = None
+        return True
+
+
+def _install_redaction(handler: logging.Handler) -> None:
+    try:
+        from gitlab_lsp.privacy.logs import install_log_redaction
+    except Exception as exc:  # never start without redaction, never fail to start
+        print(f"gitlab-lsp: log redaction falls back to token patterns: {exc!r}", file=sys.stderr)
+        handler.addFilter(_ScrubFilter())
+        return
     install_log_redaction(handler)
 
 

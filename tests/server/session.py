@@ -28,9 +28,9 @@ CUSTOM_NOTIFICATIONS = (
 )
 PY_URI = "file:///work/project/billing.py"
 PY_TEXT = (
-    "import dataclasses\n\n\n@dataclasses.dataclass\nclass Invoice:\n"
-    "    number: str\n    amount_cents: int\n\n"
-    "    def total_with_tax(self, rate: float) -> int:\n        return "
+    "import dataclasses\n\n\ndef total_price(items):\n    total = 0\n"
+    "    for item in items:\n        total += item.price\n    return total\n\n\n"
+    "print(total_price("
 )
 
 
@@ -135,3 +135,34 @@ class Session:
 
         await asyncio.wait_for(enough(), timeout)
         return self.notifications[method]
+
+
+# --- the mock, as the tests use it -------------------------------------------------------
+
+SUGGESTION_PATHS = ("/v2/code/completions", "/v2/completions", "/v2/code/generations")
+INSTANCE_COMPLETIONS = "/api/v4/code_suggestions/completions"
+
+
+def upstream_calls(mock: Any) -> list[tuple[str, str]]:
+    """(party, path) of every suggestion request a client sent (not the token traffic)."""
+    return [
+        (e["party"], e["path"])
+        for e in mock.control.requests()
+        if e.get("source", "client") == "client"
+        and (e["path"] in SUGGESTION_PATHS or e["path"] == INSTANCE_COMPLETIONS)
+    ]
+
+
+def slow_model(mock: Any, seconds: float = 3.0) -> None:
+    """Every model call (so every generation) takes `seconds`."""
+    mock.control.latency(model=seconds)
+
+
+def slow_gateway(mock: Any, seconds: float = 3.0) -> None:
+    mock.control.latency(client_gateway=seconds, client_instance=seconds)
+
+
+def gateway_down(mock: Any) -> None:
+    """The AI gateway's completion routes answer 503 until reset."""
+    for path in ("/v2/code/completions", "/v2/completions"):
+        mock.control.fault("gateway", path, status=503, body={"detail": "Inference failed"})

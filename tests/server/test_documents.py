@@ -2,7 +2,8 @@
 
 The reference model is deliberately naive (a list of lines, rebuilt on every edit) and follows
 the LSP rules on its own: UTF-16 columns, LF / CRLF / CR line breaks, and positions past the
-end of a line or of the document clamped to that end.
+end of a line or of the document clamped to that end. A column inside a surrogate pair, which
+LSP leaves undefined, means the start of that character.
 """
 
 from __future__ import annotations
@@ -29,9 +30,9 @@ def reference_index(text: str, line: int, character: int) -> int:
     index = sum(len(p) + len(b) for p, b in zip(pieces[:line], breaks, strict=False))
     units = 0
     for char in pieces[line]:
-        if units >= character:
-            return index
         units += 2 if ord(char) > 0xFFFF else 1
+        if units > character:  # inside a surrogate pair: the character's start
+            return index
         index += 1
     return index
 

@@ -1,0 +1,382 @@
+"""The language server end to end: a real subprocess over stdio against the bundled mock."""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+from typing import Any
+
+import pytest
+from lsprotocol import types
+from pygls.exceptions import JsonRpcException
+
+from .session import (
+    PY_TEXT,
+    PY_URI,
+    Session,
+    end_of,
+    gateway_down,
+    slow_gateway,
+    slow_model,
+    upstream_calls,
+)
+
+pytestmark = pytest.mark.asyncio
+
+GEN_URI = "file:///work/project/report.py"
+GEN_TEXT = (
+    "import csv\nfrom pathlib import Path\n\n"
+    "# Read invoices.csv and return the total amount per customer, largest first\n"
+)
+
+
+def direct_calls(mock: Any) -> int:
+    return sum(1 for party, _path in upstream_calls(mock) if party == "gateway")
+
+
+def instance_calls(mock: Any) -> int:
+    return sum(1 for party, _path in upstream_calls(mock) if party == "instance")
+
+
+# --- capabilities ---------------------------------------------------------------------------
+
+
+async def test_inline_completion_is_advertised_to_clients_that_support_it(session: Session) -> None:
+    result = await session.start()
+    caps = result.capabilities
+    assert caps.inline_completion_provider is not None
+    assert caps.completion_provider is None
+    assert caps.position_encoding in (None, types.PositionEncodingKind.Utf16)
+    sync = caps.text_document_sync
+    assert isinstance(sync, types.TextDocumentSyncOptions)
+    assert sync.change == types.TextDocumentSyncKind.Incremental
+    assert caps.execute_command_provider is not None
+    assert "gitlab.ls.codeSuggestionAccepted" in caps.execute_command_provider.commands
+
+
+async def test_completion_is_advertised_to_clients_without_inline_completion(
+    session: Session,
+) -> None:
+    from pytest_lsp import client_capabilities
+
+    result = await session.start(capabilities=client_capabilities("neovim@v0.10.0"))
+    assert result.capabilities.completion_provider is not None
+    assert result.capabilities.inline_completion_provider is None
+
+
+# --- suggestions ----------------------------------------------------------------------------
+
+
+async def test_inline_completion_goes_direct_to_the_gateway(session: Session) -> None:
+    await session.start()
+    session.open()
+    session.mock.control.clear_requests()
+    result = await session.inline(end_of(PY_TEXT))
+    assert result is not None and result.items
+    item = result.items[0]
+    assert isinstance(item.insert_text, str) and item.insert_text.strip()
+    assert item.range == types.Range(start=end_of(PY_TEXT), end=end_of(PY_TEXT))
+    assert item.command is not None and item.command.command == "gitlab.ls.codeSuggestionAccepted"
+    assert direct_calls(session.mock) >= 1
+    assert instance_calls(session.mock) == 0
+
+
+async def test_completion_items_for_editors_without_inline_completion(session: Session) -> None:
+    from pytest_lsp import client_capabilities
+
+    await session.start(capabilities=client_capabilities("neovim@v0.10.0"))
+    session.open()
+    result = await session.client.text_document_completion_async(
+        types.CompletionParams(
+            text_document=types.TextDocumentIdentifier(uri=PY_URI),
+            position=end_of(PY_TEXT),
+            context=types.CompletionContext(trigger_kind=types.CompletionTriggerKind.Invoked),
+        )
+    )
+    assert isinstance(result, types.CompletionList) and result.items
+    item = result.items[0]
+    assert item.insert_text_format == types.InsertTextFormat.PlainText
+    assert isinstance(item.text_edit, types.TextEdit)
+    assert item.text_edit.range.start == end_of(PY_TEXT)
+    assert item.text_edit.new_text.strip()
+    assert "\n" not in item.label and len(item.label) <= 62
+    assert item.command is not None and item.command.arguments
+
+
+async def test_generation_goes_through_the_instance_and_is_returned_whole(
+    session: Session,
+) -> None:
+    await session.start()
+    session.open(uri=GEN_URI, text=GEN_TEXT)
+    session.mock.control.clear_requests()
+    result = await session.inline(end_of(GEN_TEXT), uri=GEN_URI)
+    assert result is not None and result.items
+    text = result.items[0].insert_text
+    assert isinstance(text, str) and "\n" in text.strip()
+    assert instance_calls(session.mock) == 1
+    assert direct_calls(session.mock) == 0
+
+
+async def test_streamed_generation(session: Session) -> None:
+    await session.start(featureFlags={"streamCodeGenerations": True})
+    session.open(uri=GEN_URI, text=GEN_TEXT)
+    result = await session.inline(end_of(GEN_TEXT), uri=GEN_URI)
+    assert result is not None and len(result.items) == 1
+    item = result.items[0]
+    assert item.insert_text == ""
+    assert item.command is not None and item.command.command == "gitlab.ls.startStreaming"
+    assert item.command.arguments is not None
+    stream_id = item.command.arguments[0]
+
+    async def finished() -> list[Any]:
+        while True:
+            got = [
+                n
+                for n in session.notifications["streamingCompletionResponse"]
+                if _get(n, "id") == stream_id
+            ]
+            if got and _get(got[-1], "done"):
+                return got
+            await asyncio.sleep(0.02)
+
+    updates = await asyncio.wait_for(finished(), 15)
+    texts = [_get(u, "completion") for u in updates]
+    assert texts[-1].strip(), "the stream produced no text"
+    assert all(b.startswith(a) for a, b in itertools.pairwise(texts))
+    assert [_get(u, "done") for u in updates].count(True) == 1
+
+
+async def test_cancel_streaming_stops_the_stream(session: Session) -> None:
+    await session.start(featureFlags={"streamCodeGenerations": True})
+    slow_model(session.mock)
+    session.open(uri=GEN_URI, text=GEN_TEXT)
+    result = await session.inline(end_of(GEN_TEXT), uri=GEN_URI)
+    assert result is not None and result.items[0].command is not None
+    stream_id = result.items[0].command.arguments[0]  # type: ignore[index]
+    await asyncio.sleep(0.3)
+    session.client.protocol.notify("cancelStreaming", {"id": stream_id})
+    updates = await session.wait_for("streamingCompletionResponse", 1, timeout=5)
+
+    async def done() -> None:
+        while not any(_get(u, "done") for u in updates if _get(u, "id") == stream_id):
+            await asyncio.sleep(0.02)
+
+    await asyncio.wait_for(done(), 3)
+
+
+# --- under typing -------------------------------------------------------------------------
+
+
+async def test_a_superseded_request_is_cancelled(session: Session) -> None:
+    await session.start()
+    session.open()
+    first = asyncio.ensure_future(session.inline(end_of(PY_TEXT), invoked=False))
+    await asyncio.sleep(0.05)
+    second = asyncio.ensure_future(session.inline(end_of(PY_TEXT), invoked=False))
+    with pytest.raises(JsonRpcException) as info:
+        await asyncio.wait_for(first, 5)
+    assert info.value.code == -32800  # RequestCancelled
+    result = await asyncio.wait_for(second, 10)
+    assert result is not None and result.items
+
+
+async def test_cancel_request_is_answered_at_once(session: Session) -> None:
+    await session.start()
+    slow_gateway(session.mock)
+    session.open()
+    loop = asyncio.get_running_loop()
+    started = loop.time()
+    request = session.client.protocol.send_request_async(
+        types.TEXT_DOCUMENT_INLINE_COMPLETION,
+        types.InlineCompletionParams(
+            text_document=types.TextDocumentIdentifier(uri=PY_URI),
+            position=end_of(PY_TEXT),
+            context=types.InlineCompletionContext(
+                trigger_kind=types.InlineCompletionTriggerKind.Invoked
+            ),
+        ),
+        msg_id=4242,
+    )
+    await asyncio.sleep(0.3)
+    session.client.protocol.notify(types.CANCEL_REQUEST, types.CancelParams(id=4242))
+    with pytest.raises(JsonRpcException) as info:
+        await asyncio.wait_for(request, 2)
+    assert info.value.code == -32800
+    assert loop.time() - started < 1.5
+
+
+async def test_typing_into_a_suggestion_is_served_from_the_cache(session: Session) -> None:
+    await session.start()
+    session.open()
+    first = await session.inline(end_of(PY_TEXT))
+    assert first is not None and first.items
+    suggestion = first.items[0].insert_text
+    assert isinstance(suggestion, str) and len(suggestion) > 2
+    session.mock.control.clear_requests()
+    typed = suggestion[:2]
+    session.type_at(PY_URI, end_of(PY_TEXT), typed, version=2)
+    second = await session.inline(end_of(PY_TEXT + typed), invoked=False)
+    assert second is not None and second.items
+    assert second.items[0].insert_text == suggestion[2:]
+    assert upstream_calls(session.mock) == []
+
+
+async def test_no_request_for_tiny_files_or_mid_line(session: Session) -> None:
+    await session.start()
+    session.open(uri="file:///work/tiny.py", text="x = ")
+    session.open(uri="file:///work/mid.py", text=PY_TEXT + "[9]) + 1\n")
+    session.mock.control.clear_requests()
+    assert not _items(
+        await session.inline(types.Position(line=0, character=4), uri="file:///work/tiny.py")
+    )
+    mid = end_of(PY_TEXT)
+    assert not _items(await session.inline(mid, uri="file:///work/mid.py"))
+    assert upstream_calls(session.mock) == []
+
+
+async def test_unsupported_language_is_reported_as_feature_state(session: Session) -> None:
+    await session.start()
+    session.open(
+        uri="file:///work/notes.txt",
+        text="Dear diary, today I wrote a server\n",
+        language="plaintext",
+    )
+    assert not _items(
+        await session.inline(types.Position(line=1, character=0), uri="file:///work/notes.txt")
+    )
+    states = await session.wait_for("$/gitlab/featureStateChange")
+    checks = [c["checkId"] for c in _engaged(states[-1])]
+    assert "code-suggestions-document-unsupported-language" in checks
+
+
+# --- settings -------------------------------------------------------------------------------
+
+
+async def test_token_and_base_url_swap_at_run_time(session: Session, mock_gateway_sm: Any) -> None:
+    await session.start()
+    session.open()
+    assert _items(await session.inline(end_of(PY_TEXT)))
+    # A token the instance rejects: reported, and no suggestions.
+    session.client.workspace_did_change_configuration(
+        types.DidChangeConfigurationParams(settings={"token": "glpat-revokedrevokedrevoked"})
+    )
+    checks = await session.wait_for("$/gitlab/token/check")
+    assert checks[-1]["message"]
+    assert not _items(await session.inline(end_of(PY_TEXT)))
+    # Another instance (self-managed) with its own token: suggestions come from there.
+    mock_gateway_sm.control.clear_requests()
+    session.client.workspace_did_change_configuration(
+        types.DidChangeConfigurationParams(
+            settings={
+                "baseUrl": mock_gateway_sm.instance_url,
+                "token": mock_gateway_sm.tokens["duo"],
+            }
+        )
+    )
+    await asyncio.sleep(0.2)
+    assert _items(await session.inline(end_of(PY_TEXT)))
+    assert upstream_calls(mock_gateway_sm)
+
+
+async def test_an_invalid_setting_is_reported_and_the_last_good_one_stays(
+    session: Session,
+) -> None:
+    await session.start()
+    session.open()
+    session.client.workspace_did_change_configuration(
+        types.DidChangeConfigurationParams(settings={"baseUrl": "not a url", "logLevel": "loud"})
+    )
+
+    async def shown() -> None:
+        while not session.client.messages:
+            await asyncio.sleep(0.02)
+
+    await asyncio.wait_for(shown(), 5)
+    message = session.client.messages[-1].message
+    assert "baseUrl" in message and "logLevel" in message
+    assert _items(await session.inline(end_of(PY_TEXT)))
+
+
+async def test_settings_pulled_with_workspace_configuration(session: Session) -> None:
+    session.client.set_configuration({"codeCompletion": {"enabled": False}}, section="gitlab")
+    await session.start()
+    session.open()
+    await asyncio.sleep(0.3)
+    assert not _items(await session.inline(end_of(PY_TEXT)))
+
+
+async def test_token_expiry_mid_session(session: Session) -> None:
+    session.mock.control.token_lifetime(2)
+    await session.start()
+    session.open()
+    assert _items(await session.inline(end_of(PY_TEXT)))
+    await asyncio.sleep(2.5)
+    assert _items(await session.inline(end_of(PY_TEXT)))
+    assert not session.notifications["$/gitlab/token/check"]
+
+
+# --- route health -----------------------------------------------------------------------
+
+
+async def test_gateway_down_falls_back_to_the_instance(session: Session) -> None:
+    await session.start(suggestionsCache={"enabled": False})
+    session.open()
+    assert _items(await session.inline(end_of(PY_TEXT)))  # direct works: the JWT is fetched
+    gateway_down(session.mock)
+    session.mock.control.clear_requests()
+    assert _items(await session.inline(end_of(PY_TEXT))), "the instance should have answered"
+    assert instance_calls(session.mock) == 1
+    errors = await session.wait_for("$/gitlab/api/error")
+    assert _get(errors[0], "route") == "direct"
+    session.mock.control.clear_faults()
+    assert _items(await session.inline(end_of(PY_TEXT)))
+    recovered = await session.wait_for("$/gitlab/api/recovered")
+    assert _get(recovered[0], "route") == "direct"
+
+
+# --- telemetry ------------------------------------------------------------------------------
+
+
+async def test_acceptance_telemetry(session: Session) -> None:
+    await session.start()
+    session.open()
+    result = await session.inline(end_of(PY_TEXT))
+    assert result is not None and result.items[0].command is not None
+    command = result.items[0].command
+    await session.client.workspace_execute_command_async(
+        types.ExecuteCommandParams(command=command.command, arguments=command.arguments)
+    )
+    session.client.protocol.notify(
+        "$/gitlab/telemetry",
+        {
+            "category": "code_suggestions",
+            "action": "suggestion_shown",
+            "context": {"trackingId": command.arguments[0]},
+        },  # type: ignore[index]
+    )
+    await asyncio.sleep(0.2)
+    logged = "\n".join(m.message for m in session.client.log_messages)
+    assert f"suggestion_accepted {command.arguments[0]}" in logged  # type: ignore[index]
+
+
+async def test_telemetry_disabled_items_carry_no_command(session: Session) -> None:
+    await session.start(telemetry={"enabled": False})
+    session.open()
+    result = await session.inline(end_of(PY_TEXT))
+    assert result is not None and result.items
+    assert result.items[0].command is None
+
+
+# --- helpers ------------------------------------------------------------------------------
+
+
+def _get(params: Any, key: str) -> Any:
+    return params[key] if isinstance(params, dict) else getattr(params, key)
+
+
+def _items(result: types.InlineCompletionList | None) -> list[types.InlineCompletionItem]:
+    return [] if result is None else list(result.items)
+
+
+def _engaged(params: Any) -> list[dict[str, Any]]:
+    return list(params[0][0]["engagedChecks"])

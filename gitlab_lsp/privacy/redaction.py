@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
-from gitlab_lsp.privacy.rules import CONTEXT_WINDOW, RULES, Rule
+from gitlab_lsp.privacy.rules import RULES, Rule
 
 MASK = "*"
 
@@ -41,7 +41,7 @@ def _candidates(rule: Rule, text: str, lowered: str) -> Iterator[SecretMatch]:
         context: re.Match[str] | None = None
         if rule.context is not None:
             line_start = text.rfind("\n", 0, match.start()) + 1
-            window_start = max(line_start, match.start() - CONTEXT_WINDOW)
+            window_start = max(line_start, match.start() - rule.context_window)
             context = rule.context.search(text, window_start, match.start())
             if context is None:
                 continue

@@ -23,8 +23,9 @@ from gitlab_lsp.privacy.entropy import is_placeholder, plausible_secret, plausib
 #: Decides whether a candidate is a secret: its text, and the match of the rule's context.
 Check = Callable[[str, "re.Match[str] | None"], bool]
 
-#: How far before a candidate (within its line) the rule's `context` pattern may look.
-CONTEXT_WINDOW = 256
+#: How far before a candidate (within its line) a rule's `context` pattern looks, by default:
+#: enough for a key name and its operator, and short, because the search is unanchored.
+CONTEXT_WINDOW = 96
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +42,8 @@ class Rule:
     #: Searched, case-insensitively, in the text before the candidate on the same line.
     context: re.Pattern[str] | None = None
     check: Check | None = field(default=None, repr=False)
+    #: Characters before the candidate, on its line, that `context` is searched in.
+    context_window: int = CONTEXT_WINDOW
     #: Families that share one pattern (one scan): the `kind` group's text -> rule id.
     kinds: Mapping[str, str] = field(default_factory=dict)
 
@@ -75,6 +78,7 @@ def _rule(
     context: str | None = None,
     check: Check | None = None,
     kinds: Mapping[str, str] | None = None,
+    context_window: int = CONTEXT_WINDOW,
 ) -> Rule:
     return Rule(
         rule_id,
@@ -84,6 +88,7 @@ def _rule(
         fold_case,
         re.compile(context, re.IGNORECASE | re.MULTILINE) if context else None,
         check,
+        context_window,
         kinds or {},
     )
 
@@ -130,7 +135,7 @@ _KEY = r"(?P<key>" + _SECRET_KEY + r"[\w.-]{0,20})"
 # A line that is only `KEY=` / `key:` (`export KEY=`, `- key:` in YAML lists) before the value.
 _LINE_KEY = r"^[ \t]*(?:export[ \t]+|-[ \t]+)?[\w.-]{0,40}?" + _KEY + r"[ \t]*\Z"
 _QUOTED_VALUE = r"(?:[rRbBuU]{1,2})?(?P<q>[\"'`])(?P<secret>[^\"'`\s\\]{8,256}+)(?P=q)"
-_LINE_VALUE = r"(?P<secret>[A-Za-z0-9+/=_~!@^*.-]{12,256}+)[ \t]*\r?$"
+_LINE_VALUE = r"(?P<secret>[A-Za-z0-9+/_~!@^*.-][A-Za-z0-9+/=_~!@^*.-]{11,255}+)[ \t]*\r?$"
 
 
 def _key_is_secret(context: re.Match[str] | None) -> bool:
@@ -258,6 +263,7 @@ RULES: tuple[Rule, ...] = (
         "Azure shared access signature (`sig=` next to `sv=`/`se=`/`sp=` parameters)",
         r"sig=(?<=[?&;]sig=)(?P<secret>[A-Za-z0-9%+/]{40,120}(?:%3D|=){0,2})",
         context=r"(?:^|[?&;\"'])s[vep]=",
+        context_window=256,  # the other parameters of a SAS URL come before `sig=`
     ),
     _rule(
         "azure-client-secret",
@@ -414,7 +420,10 @@ RULES: tuple[Rule, ...] = (
     _rule(
         "private-key",
         "PEM private key block (RSA, EC, DSA, OpenSSH, PKCS#8, PGP), masked whole",
-        r"-----BEGIN[ A-Z0-9_-]{0,40}PRIVATE KEY(?: BLOCK)?-----[\s\S]{16,65536}?"
+        # The body (base64, `Proc-Type:` headers, string quotes and `\\n` escapes of code) stops
+        # at the next `-----`: an unterminated BEGIN costs one short scan, not 64 kB.
+        r"-----BEGIN[ A-Z0-9_-]{0,40}PRIVATE KEY(?: BLOCK)?-----"
+        r"(?:[\w\s+/=\\\"'`,:;.()]|-(?!----)){16,65536}?"
         r"-----END[ A-Z0-9_-]{0,40}PRIVATE KEY(?: BLOCK)?-----",
         check=_pem_body,
     ),

@@ -30,7 +30,7 @@ def _candidates(rule: Rule, text: str, lowered: str) -> Iterator[SecretMatch]:
         return
     if not rule.fold_case:
         matches = rule.pattern.finditer(text)
-    elif len(lowered) == len(text):
+    elif len(lowered) == len(text):  # lower() never shortens a character, so all aligned
         matches = rule.pattern.finditer(lowered)
     else:  # lowercasing moved characters: positions in `lowered` would be wrong
         matches = rule.folded_pattern.finditer(text)
@@ -40,8 +40,10 @@ def _candidates(rule: Rule, text: str, lowered: str) -> Iterator[SecretMatch]:
             continue
         context: re.Match[str] | None = None
         if rule.context is not None:
-            line_start = text.rfind("\n", 0, match.start()) + 1
-            window_start = max(line_start, match.start() - rule.context_window)
+            # The window ends at the candidate and starts at its line's start, at most
+            # `context_window` back (a minified line must not cost a scan to its beginning).
+            floor = max(0, match.start() - rule.context_window)
+            window_start = text.rfind("\n", floor, match.start()) + 1 or floor
             context = rule.context.search(text, window_start, match.start())
             if context is None:
                 continue

@@ -1,6 +1,8 @@
-"""The secret-detection rules: one entry per token family, gitleaks-style.
+"""The secret-detection rules, gitleaks-style: 54 token families in 50-odd patterns.
 
-Each pattern is written from the provider's public description of its token format. Speed
+A family may need more than one pattern (Stripe's `sk_` and `rk_` keys scan faster apart),
+and one pattern may cover several families (GitLab's `gl<kind>-` prefixes share a scan and
+report their family from the `kind` group). Each pattern is written from the provider's public description of its token format. Speed
 comes from how the patterns start: Python's `re` scans for a literal prefix almost as fast
 as `str.find`, but tries every position for a pattern that starts with a class, an
 alternation or a look-behind. So token patterns start with their literal prefix and check
@@ -54,7 +56,7 @@ class Rule:
 
     def rule_id_for(self, match: re.Match[str]) -> str:
         """The family of a match: from its `kind` group when the pattern covers several."""
-        return self.kinds[match.group("kind").lower()] if self.kinds else self.id
+        return self.kinds[match.group("kind")] if self.kinds else self.id
 
     @property
     def folded_pattern(self) -> re.Pattern[str]:

@@ -84,7 +84,7 @@ def test_jetbrains_lsp4ij_template() -> None:
 
 def test_emacs_settings_keys() -> None:
     """The plist keys in the Eglot and lsp-mode recipes' default settings."""
-    for name in ("gitlab-lsp-eglot.el",):
+    for name in ("gitlab-lsp.el",):
         source = (EDITORS / "emacs" / name).read_text(encoding="utf-8")
         block = source.split("(defcustom gitlab-lsp-settings", 1)[1].split('"', 1)[0]
         keys = set(re.findall(r":([A-Za-z]+)", block)) - {"json"}
@@ -108,15 +108,28 @@ def test_known_settings_cover_the_documented_surface() -> None:
     assert set(setting_paths({"a": {"b": 1, "c": {"d": 2}}, "e": 3})) == {"a.b", "a.c.d", "e"}
 
 
+def _emacs_has(feature: str) -> bool:
+    proc = subprocess.run(
+        ["emacs", "--batch", "--eval", f"(progn (require '{feature}) (princ \"ok\"))"],
+        capture_output=True, text=True, timeout=60, stdin=subprocess.DEVNULL, check=False,
+    )  # fmt: skip
+    return proc.stdout.strip() == "ok"
+
+
 @pytest.mark.skipif(shutil.which("emacs") is None, reason="Emacs is not installed")
-def test_emacs_recipes_byte_compile_cleanly(tmp_path: Path) -> None:
-    """Byte-compiling catches unbalanced parens and unknown functions in the recipes."""
-    for name in ("gitlab-lsp-eglot.el",):
-        target = tmp_path / name
-        shutil.copy(EDITORS / "emacs" / name, target)
-        proc = subprocess.run(
-            ["emacs", "--batch", "--eval", "(setq byte-compile-error-on-warn t)",
-             "-f", "batch-byte-compile", str(target)],
-            capture_output=True, text=True, timeout=120, stdin=subprocess.DEVNULL, check=False,
-        )  # fmt: skip
-        assert proc.returncode == 0, proc.stderr[-3000:]
+@pytest.mark.parametrize(
+    ("name", "needs"),
+    [("gitlab-lsp.el", None), ("gitlab-lsp-eglot.el", "eglot"), ("gitlab-lsp-mode.el", "lsp-mode")],
+)
+def test_emacs_recipes_byte_compile_cleanly(name: str, needs: str | None, tmp_path: Path) -> None:
+    """Byte-compiling with warnings as errors catches typos, unknown functions, bad docstrings."""
+    if needs is not None and not _emacs_has(needs):
+        pytest.skip(f"{needs} is not available to Emacs")
+    for file in (EDITORS / "emacs").glob("*.el"):
+        shutil.copy(file, tmp_path / file.name)
+    proc = subprocess.run(
+        ["emacs", "--batch", "-L", str(tmp_path), "--eval", "(setq byte-compile-error-on-warn t)",
+         "-f", "batch-byte-compile", str(tmp_path / name)],
+        capture_output=True, text=True, timeout=120, stdin=subprocess.DEVNULL, check=False,
+    )  # fmt: skip
+    assert proc.returncode == 0, proc.stderr[-3000:]

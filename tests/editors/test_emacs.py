@@ -21,11 +21,12 @@ from .conftest import EDITOR_TIMEOUT_S, EDITORS, EXPECTED_COMPLETION, HERE, PY_S
 EMACS = shutil.which("emacs")
 
 
-def _has_eglot() -> bool:
+def emacs_has(feature: str) -> bool:
+    """Whether `(require FEATURE)` works in this machine's Emacs."""
     if EMACS is None:
         return False
     proc = subprocess.run(
-        [EMACS, "--batch", "--eval", '(progn (require \'eglot) (princ "ok"))'],
+        [EMACS, "--batch", "--eval", f'(progn (require \'{feature}) (princ "ok"))'],
         capture_output=True,
         text=True,
         timeout=60,
@@ -43,11 +44,17 @@ pytestmark = [
 
 @pytest.fixture(scope="module")
 def eglot_available() -> None:
-    if not _has_eglot():
+    if not emacs_has("eglot"):
         pytest.skip("Eglot is not available to Emacs (CI installs elpa-eglot; Emacs 29+ has it)")
 
 
-def run_emacs(server: Path, workspace: Path) -> dict[str, Any]:
+@pytest.fixture(scope="module")
+def lsp_mode_available() -> None:
+    if not emacs_has("lsp-mode"):
+        pytest.skip("lsp-mode is not available to Emacs (CI installs elpa-lsp-mode)")
+
+
+def run_emacs(driver: str, server: Path, workspace: Path) -> dict[str, Any]:
     assert EMACS is not None
     source = workspace / "fib.py"
     source.write_text(PY_SOURCE, encoding="utf-8")
@@ -62,7 +69,7 @@ def run_emacs(server: Path, workspace: Path) -> dict[str, Any]:
     }
     env.pop("GITLAB_TOKEN", None)
     proc = subprocess.run(
-        [EMACS, "--batch", "-l", str(HERE / "emacs_driver.el")],
+        [EMACS, "--batch", "-l", str(HERE / driver)],
         cwd=workspace,
         env=env,
         stdin=subprocess.DEVNULL,
@@ -78,7 +85,7 @@ def run_emacs(server: Path, workspace: Path) -> dict[str, Any]:
 
 
 def test_eglot_completion(eglot_available: None, gitlab_lsp: Path, workspace: Path) -> None:
-    results = run_emacs(gitlab_lsp, workspace)
+    results = run_emacs("emacs_driver.el", gitlab_lsp, workspace)
     assert results["mode"] == "python-mode"
     assert results["completion-provider"] is True
     assert results["items"] >= 1
@@ -87,3 +94,16 @@ def test_eglot_completion(eglot_available: None, gitlab_lsp: Path, workspace: Pa
     # completion-at-point inserted the item and Eglot replaced it with the item's full text.
     assert results["before"] == PY_SOURCE
     assert results["after"] == PY_SOURCE + text, results
+
+
+def test_lsp_mode_add_on_client_completion(
+    lsp_mode_available: None, gitlab_lsp: Path, workspace: Path
+) -> None:
+    """lsp-mode (8.0 in Debian: no inline completion yet) through gitlab-lsp-mode.el."""
+    results = run_emacs("lsp_mode_driver.el", gitlab_lsp, workspace)
+    assert results["servers"] == ["gitlab-lsp"]
+    assert results["completion-feature"] is True
+    assert results["text"] == EXPECTED_COMPLETION, results
+    assert results["after"] == PY_SOURCE + EXPECTED_COMPLETION, results
+    # $/gitlab/featureStateChange reached the handler: nothing stops suggestions.
+    assert results["status"] == "GitLab"

@@ -9,9 +9,13 @@ Pure and importable on its own (no network). See docs/intent.md for the rules.
 
 from __future__ import annotations
 
-from intent.document import Document
+from typing import TYPE_CHECKING, Any
+
 from intent.languages import resolve, supported_languages
 from intent.model import DatasetError, GrammarUnavailableError, Intent, IntentError
+
+if TYPE_CHECKING:
+    from intent.document import Document
 
 __all__ = [
     "DatasetError",
@@ -34,9 +38,21 @@ def detect(
     filename: str | None = None,
 ) -> Intent:
     """The intent at an LSP position (0-based line, UTF-16 character) of a whole text."""
+    from intent.document import Document
+
     return Document(text, language_id=language_id, filename=filename).detect(line, character)
 
 
 def supports(language_id: str | None = None, filename: str | None = None) -> bool:
     """Whether intents are detected for this languageId (or, failing that, file name)."""
     return resolve(language_id, filename) is not None
+
+
+def __getattr__(name: str) -> Any:
+    # `Document` pulls in tree-sitter: loaded on first use, so that importing the package
+    # (the CLI does, to register its sub-command) stays cheap.
+    if name == "Document":
+        from intent.document import Document
+
+        return Document
+    raise AttributeError(f"module 'intent' has no attribute {name!r}")

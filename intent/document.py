@@ -22,8 +22,8 @@ from intent.source import SourceView, line_starts, parser_bytes
 #: Above this size the whole file is not parsed: a window of lines around the cursor is.
 HUGE_BYTES = 1_000_000
 #: Lines kept on each side of the cursor in a huge file (and at most this many bytes).
-WINDOW_LINES = 2_000
-WINDOW_BYTES = 200_000
+WINDOW_LINES = 1_000
+WINDOW_BYTES = 100_000
 
 Position = tuple[int, int]
 

@@ -47,6 +47,10 @@ def empty_function_at(analysis: Analysis, offset: int, line: int) -> Node | None
         return analysis.root if found else None
     if spec.body_style == "none" or not spec.function_types:
         return None
+    if spec.name == "rust":
+        in_macro = _rust_macro_function(analysis, offset)
+        if in_macro is not None:
+            return in_macro
     for fn in _candidates(analysis, offset, line):
         body = _body(analysis, fn)
         if body is None:
@@ -216,3 +220,29 @@ def _python_trailing_inside(
     if missing:
         return True
     return view.column(offset) > view.column(fn.start_byte)
+
+
+def _rust_macro_function(analysis: Analysis, offset: int) -> Node | None:
+    """Inside `macro_rules!` the grammar only sees token trees; `fn name(...) {}` there is
+    still a function to the reader. Returns the empty `{}` token tree holding the cursor
+    when it follows `fn`, a name and a parenthesised token tree."""
+    node: Node | None = analysis.root.descendant_for_byte_range(offset, offset)
+    while node is not None and node.type != "token_tree":
+        node = node.parent
+    if node is None or node.child_count < 2 or node.children[0].type != "{":
+        return None
+    if not node.start_byte < offset <= node.end_byte - 1 or node.named_child_count:
+        return None
+    sibling = node.prev_sibling
+    seen_params = False
+    for _ in range(8):  # `fn name(args) -> Type {`: a handful of tokens back
+        if sibling is None or sibling.type in (";", "=>"):
+            return None
+        if sibling.type == "token_tree" and sibling.child_count and sibling.children[0].type == "(":
+            seen_params = True
+        elif sibling.type == "token_tree":
+            return None
+        elif sibling.type == "fn":
+            return node if seen_params else None
+        sibling = sibling.prev_sibling
+    return None

@@ -11,11 +11,12 @@ import warnings
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import PurePath
-from typing import Literal
-
-from tree_sitter import Language, Query
+from typing import TYPE_CHECKING, Literal
 
 from intent.model import GrammarUnavailableError
+
+if TYPE_CHECKING:
+    from tree_sitter import Language, Query
 
 #: How a language delimits function bodies, which decides how rule 5 finds "inside the body".
 BodyStyle = Literal["braces", "python", "keyword_end", "equations", "sql", "none"]
@@ -379,6 +380,8 @@ def _comment_query(spec: LanguageSpec) -> str:
 @cache
 def grammar(name: str) -> Grammar:
     """The loaded grammar and compiled query of a language (once per process)."""
+    from tree_sitter import Language, Query
+
     spec = _BY_ID[name]
     try:
         module = importlib.import_module(spec.module)

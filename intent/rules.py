@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from intent import comments as text_rules
-from intent.analysis import Analysis, CommentSpan, docstring_owner
+from intent.analysis import Analysis, CommentSpan, covered, docstring_owner
 from intent.functions import empty_function_at
 from intent.model import Intent
 
 #: Rule 4: a file with fewer code lines than this is a "small file".
 SMALL_FILE_LINES = 5
-_CHUNK_LINES = 256
+_FIRST_CHUNK_LINES = 16
 
 
 def decide(analysis: Analysis, line: int, offset: int) -> Intent:
@@ -105,14 +105,18 @@ def _same_scope(analysis: Analysis, first: CommentSpan, line: int, offset: int) 
 
 
 def code_line_count(analysis: Analysis, enough: int) -> int:
-    """Lines that are neither blank nor pure comment, counting stops at `enough`."""
+    """Lines that are neither blank nor pure comment; counting stops at `enough`.
+
+    Lines are read in chunks growing 4x (16, 64, 256... lines), so a typical file is
+    decided from its first chunk and a file that is all comments still costs O(n).
+    """
     view = analysis.view
     count = 0
-    for first in range(0, view.line_count, _CHUNK_LINES):
-        last = min(first + _CHUNK_LINES, view.line_count) - 1
-        chunk_start = view.line_range(first)[0]
-        chunk_end = view.line_range(last)[1]
-        spans = analysis.comments_in(chunk_start, chunk_end)
+    first = 0
+    size = _FIRST_CHUNK_LINES
+    while first < view.line_count:
+        last = min(first + size, view.line_count) - 1
+        spans = analysis.comments_in(view.line_range(first)[0], view.line_range(last)[1])
         index = 0
         for line in range(first, last + 1):
             content = view.content_range(line)
@@ -124,13 +128,12 @@ def code_line_count(analysis: Analysis, enough: int) -> int:
                 count += 1
                 if count >= enough:
                     return count
+        first, size = last + 1, size * 4
     return count
 
 
 def _covered_from(
     spans: list[CommentSpan], index: int, content: tuple[int, int], data: bytes
 ) -> bool:
-    from intent.analysis import covered
-
     relevant = [s for s in spans[index : index + 8] if s.start <= content[1]]
     return bool(relevant) and covered(content, relevant, data)

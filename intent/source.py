@@ -1,8 +1,9 @@
 """Line table over UTF-8 bytes: LSP positions (UTF-16 columns) to byte offsets and back.
 
 The parser sees the document as UTF-8 bytes in which every lone `\\r` is replaced by `\\n`
-(same length), so tree-sitter rows always equal LSP lines whatever the line endings are, and
-byte offsets are the same in the text we keep and in the bytes we parse.
+and every NUL by a space (same length), so tree-sitter rows always equal LSP lines whatever
+the line endings are, and byte offsets are the same in the text we keep and in the bytes
+we parse.
 """
 
 from __future__ import annotations
@@ -16,10 +17,13 @@ _WS = b" \t\f\v"
 
 
 def parser_bytes(data: bytes) -> bytes:
-    """The bytes handed to tree-sitter: lone CRs become LFs, nothing moves."""
-    if b"\r" not in data:
-        return data
-    return _LONE_CR.sub(b"\n", data)
+    """The bytes handed to tree-sitter: lone CRs become LFs and NULs become spaces (the
+    lexers stop tokens at NUL, which would cut a comment short); nothing moves."""
+    if b"\r" in data:
+        data = _LONE_CR.sub(b"\n", data)
+    if b"\x00" in data:
+        data = data.replace(b"\x00", b" ")
+    return data
 
 
 def line_starts(data: bytes, base: int = 0) -> list[int]:

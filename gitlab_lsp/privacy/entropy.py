@@ -33,10 +33,10 @@ _PLACEHOLDER_WORDS = frozenset(
     }
 )
 
-# Template syntax, environment references, format directives, runs of one character,
-# `#colour` values of style tables.
+# Template syntax, environment references, format directives and f-string fields, runs of
+# one character, `#colour` values of style tables.
 _TEMPLATE = re.compile(
-    r"\$\{|\$\(|\{\{|\}\}|<[^>]*>|%\(?\w*\)?[sdr]|\{\w*\}|^\$\w+$|(.)\1{5,}|^[*.x•-]+$|://|^your|example"
+    r"\$\{|\$\(|\{\{|\}\}|<[^>]*>|%\(?\w*\)?[sdr]|\{[^{}\s]*\}|^\$\w+$|(.)\1{5,}|^[*.x•-]+$|://|^your|example"
     r"|^(?:my|some|dummy|fake|test|sample)[_-]|^#",
     re.IGNORECASE,
 )

@@ -1,9 +1,8 @@
 """The rules stay quiet on ordinary code (measured; `benchmarks/redaction.py` prints the table).
 
 Measured on CPython 3.11's standard library without its test suites (653 files, 11 MB) and on
-this project's sources: one match, a documented example password in `urllib/request.py`
-(`passwd='geheim$parole'` in a docstring), which is a secret by form and which we accept to
-mask. The bound leaves room for two more such examples across 3.11 patch releases; beyond
+this project's sources: one match, an example password passed as `passwd=` in a docstring of
+`urllib/request.py`, which is a secret by form and which we accept to mask. The bound leaves room for two more such examples across 3.11 patch releases; beyond
 that a rule has started to flag ordinary code and must be tightened.
 """
 

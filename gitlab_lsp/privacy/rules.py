@@ -1,4 +1,4 @@
-"""The secret-detection rules, gitleaks-style: 54 token families in 50-odd patterns.
+"""The secret-detection rules, gitleaks-style: token families and the patterns that find them.
 
 A family may need more than one pattern (Stripe's `sk_` and `rk_` keys scan faster apart),
 and one pattern may cover several families (GitLab's `gl<kind>-` prefixes share a scan and
@@ -448,6 +448,13 @@ RULES: tuple[Rule, ...] = (
         r"://[^\s:/@\"'`<>]+:(?P<secret>[^\s@/\"'`<>]{3,256})@[^\s@/]",
         context=r"\b[a-z][a-z0-9+.-]{1,20}\Z",
         check=_not_placeholder,
+    ),
+    _rule(
+        "url-query-secret",
+        "A random-looking value of a secret-named URL query parameter (`?access_token=...`)",
+        r"=(?P<secret>[A-Za-z0-9._~+/%-]{12,256}+)(?=[&#\s\"'`)\]]|$)",
+        context=r"[?&][\w.-]{0,30}?" + _KEY + r"\Z",
+        check=_quoted_value_check,
     ),
     _rule(
         "authorization-header",

@@ -87,6 +87,8 @@ LOOK_ALIKES = [
     "The file starts with -----BEGIN RSA PRIVATE KEY----- and ends with -----END RSA PRIVATE KEY-----.",
     'style = {Token.Prompt: "#ansibrightgreen"}',
     'if token == "abcdef123456":',
+    "https://gitlab.com/oauth/authorize?client_id=abc&redirect_uri=https%3A%2F%2Fx&state=s",
+    "GET /api/v4/projects?private_token=$GITLAB_TOKEN&per_page=100",
 ]
 
 

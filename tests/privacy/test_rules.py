@@ -176,6 +176,12 @@ CASES: list[Case] = [
         lambda: chars(ALNUM, 14),
         "git clone https://oauth2:{}@gitlab.example.com/group/project.git",
     ),
+    (
+        "url-query-secret",
+        lambda: chars(ALNUM, 32),
+        'requests.get("https://api.acme.test/v1/items?access_token={}&page=2")',
+    ),
+    ("url-query-secret", lambda: chars(B64URL, 24), "wss://push.acme.test/socket?apikey={}"),
     ("authorization-header", lambda: chars(B64, 32) + "==", "Authorization: Basic {}"),
     ("bearer-token", lambda: chars(B64URL, 40), "headers['X'] = 'Bearer {}'"),
     ("generic-secret-assignment", lambda: chars(ALNUM, 24), 'api_key = "{}"'),

@@ -10,6 +10,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
+from gitlab_lsp.mock.apps import party_app
 from gitlab_lsp.mock.clock import issuer_now
 from gitlab_lsp.mock.gateway_auth import GATEWAY_AUDIENCE
 from gitlab_lsp.mock.keys import KeyRing
@@ -32,8 +33,8 @@ class CustomersDot:
         self.licenses = licenses
 
     def app(self) -> Starlette:
-        return Starlette(
-            routes=[
+        return party_app(
+            [
                 *oidc_routes(self.url, self.keys),
                 Route("/graphql", self.graphql, methods=["POST"]),
             ]

@@ -19,6 +19,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
+from gitlab_lsp.mock.apps import party_app
 from gitlab_lsp.mock.clock import issuer_now
 from gitlab_lsp.mock.errors import UpstreamError
 from gitlab_lsp.mock.gateway_auth import (
@@ -85,8 +86,8 @@ class Gateway:
         self.model_url = model_url
 
     def app(self) -> Starlette:
-        return Starlette(
-            routes=[
+        return party_app(
+            [
                 Route("/monitoring/healthz", self.healthz, methods=["GET"]),
                 Route("/v1/code/user_access_token", self.user_access_token, methods=["POST"]),
                 Route("/v2/completions", self.completions, methods=["POST"]),

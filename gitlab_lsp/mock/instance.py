@@ -14,6 +14,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import BaseRoute, Route
 
+from gitlab_lsp.mock.apps import party_app
 from gitlab_lsp.mock.errors import UpstreamError
 from gitlab_lsp.mock.instance_token import InstanceCredential, self_issued_token
 from gitlab_lsp.mock.keys import KeyRing
@@ -91,8 +92,8 @@ class Instance:
         self.control_routes = control_routes
 
     def app(self) -> Starlette:
-        return Starlette(
-            routes=[
+        return party_app(
+            [
                 *self.control_routes,
                 *oidc_routes(self.url, self.keys),
                 Route("/api/v4/version", self.version, methods=["GET"]),

@@ -1,7 +1,8 @@
 """The gateway's view of other issuers' keys: discovered over HTTP and cached for 24 hours.
 
-A token whose `kid` is unknown triggers one refetch (at most once per second per issuer), so
-a key rotated at the issuer is picked up without waiting out the cache.
+A token whose `kid` is unknown triggers one refetch, so a key rotated at the issuer is picked
+up without waiting out the cache; a kid still unknown after that is remembered, so garbage
+tokens cannot make the gateway hammer the issuers.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from cryptography.hazmat.primitives.asymmetric.rsa import RSAPublicKey
 from jwt.algorithms import RSAAlgorithm
 
 CACHE_SECONDS = 24 * 3600
-REFETCH_MIN_INTERVAL = 1.0
+UNKNOWN_KIDS_LIMIT = 1024
 
 log = logging.getLogger(__name__)
 
@@ -38,8 +39,10 @@ class JwksCache:
     def __init__(self, client: httpx.AsyncClient, provider_urls: list[str]) -> None:
         self._client = client
         self._providers = [_Provider(base_url=url.rstrip("/")) for url in provider_urls]
+        self._unknown_kids: set[str] = set()
 
     def clear(self) -> None:
+        self._unknown_kids.clear()
         for provider in self._providers:
             provider.keys = {}
             provider.issuer = None
@@ -50,11 +53,16 @@ class JwksCache:
         for provider in self._providers:
             await self._ensure(provider, force=False)
         found = self._lookup(kid)
-        if found is not None:
+        if found is not None or kid is None or kid in self._unknown_kids:
             return found
         for provider in self._providers:
             await self._ensure(provider, force=True)
-        return self._lookup(kid)
+        found = self._lookup(kid)
+        if found is None:
+            if len(self._unknown_kids) >= UNKNOWN_KIDS_LIMIT:
+                self._unknown_kids.clear()
+            self._unknown_kids.add(kid)
+        return found
 
     def _lookup(self, kid: str | None) -> tuple[RSAPublicKey, str] | None:
         for provider in self._providers:
@@ -70,10 +78,7 @@ class JwksCache:
         async with provider.lock:
             now = time.monotonic()
             fresh = provider.fetched_at is not None and now - provider.fetched_at < CACHE_SECONDS
-            recent = (
-                provider.fetched_at is not None and now - provider.fetched_at < REFETCH_MIN_INTERVAL
-            )
-            if (fresh and not force) or recent:
+            if fresh and not force:
                 return
             try:
                 await self._fetch(provider)

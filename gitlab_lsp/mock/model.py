@@ -113,6 +113,20 @@ _STOPWORDS = frozenset(
         "numbers",
         "number",
         "list",
+        "is",
+        "are",
+        "whether",
+        "check",
+        "if",
+        "be",
+        "as",
+        "all",
+        "each",
+        "every",
+        "using",
+        "then",
+        "me",
+        "us",
     ]
 )
 
@@ -170,6 +184,8 @@ def _rename_single_param(family: str, task: str, header: str, lines: list[str]) 
 
 def _name_for(instruction: str, family: str) -> str:
     words = [w for w in _words(instruction) if w not in _STOPWORDS][:3] or ["process", "items"]
+    if task_for(instruction) == "is_prime":
+        words = ["is", "prime"]
     if family in ("python", "ruby", "rust"):
         return "_".join(words)
     return words[0] + "".join(w.capitalize() for w in words[1:])

@@ -16,6 +16,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response, StreamingResponse
 from starlette.routing import Route
 
+from gitlab_lsp.mock.apps import party_app
 from gitlab_lsp.mock.model import ModelRequest, run, stream_chunks
 from gitlab_lsp.mock.validation import strict_json_loads
 
@@ -67,4 +68,4 @@ async def generate(request: Request) -> Response:
 
 
 def create_model_app() -> Starlette:
-    return Starlette(routes=[Route("/v1/generate", generate, methods=["POST"])])
+    return party_app([Route("/v1/generate", generate, methods=["POST"])])

@@ -15,6 +15,7 @@ from typing import Any
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from gitlab_lsp.mock.apps import MOCK_FAILURE_DETAIL
 from gitlab_lsp.mock.clock import issuer_skew
 from gitlab_lsp.mock.faults import Fault
 from gitlab_lsp.mock.state import MockState
@@ -29,6 +30,8 @@ MAX_BODY_BYTES = 10 * 1024 * 1024
 
 #: A "timeout" fault holds the request at most this long, then gives up with a 504.
 TIMEOUT_FAULT_CAP = 900.0
+
+log = logging.getLogger(__name__)
 
 _DROP_LOG_MESSAGE = "ASGI callable returned without completing response."
 
@@ -161,10 +164,17 @@ class PartyMiddleware:
                 return {"type": "http.request", "body": body, "more_body": False}
             return await receive()
 
-        if fault is None:
-            await self.app(scope, replay, recording_send)
-            return
-        await self._apply_fault(fault, scope, replay, recording_send)
+        try:
+            if fault is None:
+                await self.app(scope, replay, recording_send)
+            else:
+                await self._apply_fault(fault, scope, replay, recording_send)
+        except Exception:
+            # A bug in the mock must not look like a server error the client caused or should
+            # handle as GitLab's: log it loudly and answer 503 if nothing was sent yet.
+            log.exception("%s failed on %s %s", self.party, scope["method"], scope["path"])
+            if entry["status"] is None:
+                await send_json(recording_send, 503, {"detail": MOCK_FAILURE_DETAIL})
 
     async def _read_body(self, receive: Receive) -> tuple[bytes, bool, bool]:
         chunks: list[bytes] = []

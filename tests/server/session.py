@@ -34,6 +34,17 @@ PY_TEXT = (
 )
 
 
+def plain(value: Any) -> Any:
+    """pygls hands a client unknown notifications' params as named tuples: back to JSON shapes."""
+    if hasattr(value, "_asdict"):
+        return {k: plain(v) for k, v in value._asdict().items()}
+    if isinstance(value, list | tuple):
+        return [plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: plain(v) for k, v in value.items()}
+    return value
+
+
 def inline_capabilities() -> types.ClientCapabilities:
     """VS Code's capabilities plus LSP 3.18 inline completion."""
     caps = client_capabilities("visual-studio-code")
@@ -57,7 +68,7 @@ class Session:
 
     def _collector(self, method: str) -> Any:
         def collect(params: Any) -> None:
-            self.notifications[method].append(params)
+            self.notifications[method].append(plain(params))
 
         return collect
 
@@ -163,6 +174,8 @@ def slow_gateway(mock: Any, seconds: float = 3.0) -> None:
 
 
 def gateway_down(mock: Any) -> None:
-    """The AI gateway's completion routes answer 503 until reset."""
-    for path in ("/v2/code/completions", "/v2/completions"):
-        mock.control.fault("gateway", path, status=503, body={"detail": "Inference failed"})
+    """The gateway's direct completion route answers 503 until the faults are cleared; the
+    route the instance forwards to (/v2/code/completions) keeps working."""
+    mock.control.fault(
+        "gateway", "/v2/completions", status=503, body={"detail": "Inference failed"}
+    )

@@ -186,16 +186,18 @@ async def test_cancel_request_is_answered_at_once(session: Session) -> None:
     session.open()
     loop = asyncio.get_running_loop()
     started = loop.time()
-    request = session.client.protocol.send_request_async(
-        types.TEXT_DOCUMENT_INLINE_COMPLETION,
-        types.InlineCompletionParams(
-            text_document=types.TextDocumentIdentifier(uri=PY_URI),
-            position=end_of(PY_TEXT),
-            context=types.InlineCompletionContext(
-                trigger_kind=types.InlineCompletionTriggerKind.Invoked
+    request = asyncio.ensure_future(
+        session.client.protocol.send_request_async(
+            types.TEXT_DOCUMENT_INLINE_COMPLETION,
+            types.InlineCompletionParams(
+                text_document=types.TextDocumentIdentifier(uri=PY_URI),
+                position=end_of(PY_TEXT),
+                context=types.InlineCompletionContext(
+                    trigger_kind=types.InlineCompletionTriggerKind.Invoked
+                ),
             ),
-        ),
-        msg_id=4242,
+            msg_id=4242,
+        )
     )
     await asyncio.sleep(0.3)
     session.client.protocol.notify(types.CANCEL_REQUEST, types.CancelParams(id=4242))

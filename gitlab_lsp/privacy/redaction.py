@@ -56,6 +56,8 @@ def find_secrets(text: str, rules: tuple[Rule, ...] = RULES) -> list[SecretMatch
     """Every secret in `text`, in order; a match lying inside another one is left out."""
     lowered = text.lower()
     found = [m for rule in rules for m in _candidates(rule, text, lowered)]
+    # Stable sort: of two matches with the same span, the earlier rule names it, and RULES
+    # lists provider formats before the generic keyword rules.
     found.sort(key=lambda m: (m.start, -m.end))
     kept: list[SecretMatch] = []
     reach = -1

@@ -43,6 +43,17 @@ def test_scrub_of_header_values() -> None:
     assert scrub(f"sent Bearer {OPAQUE}") == "sent Bearer [REDACTED:bearer-token]"
 
 
+def test_an_opaque_oauth_token_in_a_json_rpc_payload_is_scrubbed() -> None:
+    # What a debug log of `workspace/didChangeConfiguration` carries: no prefix to go by.
+    oauth = chars("0123456789abcdef", 64)
+    payload = (
+        '{"jsonrpc": "2.0", "method": "workspace/didChangeConfiguration", "params": '
+        f'{{"settings": {{"baseUrl": "https://gitlab.com", "token": "{oauth}"}}}}}}'
+    )
+    assert oauth not in scrub(payload)
+    assert '"token": "[REDACTED:generic-secret-assignment]"' in scrub(payload)
+
+
 def test_message_args_are_scrubbed(captured: tuple[logging.Logger, io.StringIO]) -> None:
     logger, stream = captured
     logger.info("calling with %s", PAT)

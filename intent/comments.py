@@ -171,7 +171,7 @@ def strip_delimiters(line: str, *, continuation: bool) -> str:
     leading `*` is decoration rather than text.
     """
     s = line.strip()
-    if s in _BARE_MARKERS:
+    if s in _BARE_MARKERS or s in _CLOSERS:
         return ""
     docstring = _DOCSTRING_PREFIX.match(s)
     if docstring and len(docstring.group(1)) == 3:

@@ -1,9 +1,15 @@
 /**
  * The VS Code side of gitlab-lsp: starts `gitlab-lsp --stdio`, feeds it the `gitlab-lsp.*`
  * settings (the token lives in VS Code's secret storage, never in settings.json), shows the
- * server's feature state in the status bar and writes streamed generations into the editor.
- * Inline suggestions themselves need no code here: vscode-languageclient 9 maps
+ * server's feature state in the status bar and shows streamed generations as inline
+ * suggestions. Plain inline suggestions need no code here: vscode-languageclient 9 maps
  * `textDocument/inlineCompletion` onto VS Code's inline suggestion API.
+ *
+ * Streaming: the server answers a generation with one empty item carrying the command
+ * `gitlab.ls.startStreaming`. VS Code never shows an empty suggestion, so waiting for the user
+ * to accept it would never start the stream: the inline middleware starts following it at
+ * once, and each `streamingCompletionResponse` re-triggers inline suggestions, which the
+ * middleware answers with the text so far, anchored where the generation was asked for.
  */
 
 import * as vscode from 'vscode';
@@ -22,8 +28,23 @@ import {
   TokenCheckParams,
 } from './protocol';
 import { buildServerSettings, initializationOptions, ServerSettings, serverLaunch } from './settings';
-import { StreamCancelledError, StreamTracker } from './streaming';
-import { StreamView } from './streamView';
+import {
+  announcedStream,
+  StreamAnchor,
+  StreamCancelledError,
+  streamedSuggestion,
+  StreamTracker,
+} from './streaming';
+
+/** Our own command on a streamed suggestion: accepting it ends the stream. */
+const STREAM_ACCEPTED_COMMAND = 'gitlab-lsp.streamAccepted';
+
+interface ShownStream {
+  id: string;
+  anchor: StreamAnchor;
+  text: string;
+  done: boolean;
+}
 
 const SECTION = 'gitlab-lsp';
 const TOKEN_SECRET = 'gitlab-lsp.token';
@@ -35,6 +56,7 @@ class GitLabExtension implements vscode.Disposable {
   private readonly output: vscode.OutputChannel;
   private readonly disposables: vscode.Disposable[] = [];
   private lastStatus: StatusView = STARTING;
+  private shown: ShownStream | undefined;
 
   constructor(private readonly context: vscode.ExtensionContext) {
     this.status = vscode.window.createStatusBarItem(vscode.StatusBarAlignment.Right, 100);
@@ -74,6 +96,22 @@ class GitLabExtension implements vscode.Disposable {
         String(this.context.extension.packageJSON.version ?? '0.0.0'),
       ),
       middleware: {
+        provideInlineCompletionItems: async (document, position, context, token, next) => {
+          const streamed = this.streamedItem(document, position);
+          if (streamed !== undefined) {
+            return [streamed];
+          }
+          const result = await next(document, position, context, token);
+          const items = result === null || result === undefined
+            ? []
+            : Array.isArray(result) ? result : result.items;
+          const stream = announcedStream(items, START_STREAMING_COMMAND);
+          if (stream === undefined) {
+            return result;
+          }
+          this.beginStream(stream.streamId, document.uri.toString(), position);
+          return [];
+        },
         workspace: {
           // Answer `workspace/configuration` pulls with the same object the pushes carry.
           configuration: async (params) => {
@@ -130,27 +168,86 @@ class GitLabExtension implements vscode.Disposable {
     void this.client.sendNotification(DID_CHANGE_DOCUMENT_IN_ACTIVE_EDITOR, editor.document.uri.toString());
   }
 
-  /** `gitlab.ls.startStreaming`: run by VS Code when the user accepts a generation's item. */
-  async startStreaming(streamId: unknown, _trackingId?: unknown): Promise<void> {
-    const editor = vscode.window.activeTextEditor;
-    if (typeof streamId !== 'string' || editor === undefined || this.client === undefined) {
-      return;
+  /** The suggestion for the stream being shown, if the editor asks where it is anchored. */
+  private streamedItem(
+    document: vscode.TextDocument,
+    position: vscode.Position,
+  ): vscode.InlineCompletionItem | undefined {
+    const shown = this.shown;
+    if (shown === undefined) {
+      return undefined;
     }
-    const view = new StreamView(editor, () => this.cancelStream(streamId));
+    const at = { uri: document.uri.toString(), line: position.line, character: position.character };
+    const start = new vscode.Position(shown.anchor.line, shown.anchor.character);
+    const typed =
+      at.uri === shown.anchor.uri && at.line === shown.anchor.line && at.character >= start.character
+        ? document.getText(new vscode.Range(start, position))
+        : '';
+    const text = streamedSuggestion(shown.anchor, shown.text, at, typed);
+    if (text === undefined) {
+      this.cancelStream(shown.id);
+      return undefined;
+    }
+    const item = new vscode.InlineCompletionItem(text, new vscode.Range(start, position));
+    item.command = { title: 'Accept generation', command: STREAM_ACCEPTED_COMMAND, arguments: [shown.id] };
+    return item;
+  }
+
+  /** Follow a stream, re-triggering inline suggestions as its text grows. */
+  beginStream(streamId: string, uri: string, position: vscode.Position): void {
+    if (this.shown !== undefined && this.shown.id !== streamId) {
+      this.cancelStream(this.shown.id);
+    }
+    const shown: ShownStream = {
+      id: streamId,
+      anchor: { uri, line: position.line, character: position.character },
+      text: '',
+      done: false,
+    };
+    this.shown = shown;
     this.status.text = '$(sync~spin) GitLab';
     this.status.tooltip = 'GitLab Code Suggestions: generating (command "GitLab: Cancel Generation" stops it)';
-    try {
-      await this.streams.follow(streamId, (text) => void view.show(text));
-    } catch (error) {
-      if (!(error instanceof StreamCancelledError)) {
-        throw error;
+    const refresh = (text: string, done: boolean): void => {
+      shown.text = text;
+      shown.done = done;
+      if (this.shown === shown) {
+        void vscode.commands.executeCommand('editor.action.inlineSuggest.trigger');
       }
-    } finally {
-      this.showStatus(this.lastStatus);
+    };
+    this.streams
+      .follow(streamId, refresh)
+      .catch((error: unknown) => {
+        if (!(error instanceof StreamCancelledError)) {
+          this.output.appendLine(`stream ${streamId} failed: ${String(error)}`);
+        }
+      })
+      .finally(() => this.showStatus(this.lastStatus));
+  }
+
+  /** `gitlab.ls.startStreaming`, should anything run it: follow the stream at the cursor. */
+  startStreaming(streamId: unknown): void {
+    const editor = vscode.window.activeTextEditor;
+    if (typeof streamId === 'string' && editor !== undefined) {
+      this.beginStream(streamId, editor.document.uri.toString(), editor.selection.active);
+    }
+  }
+
+  /** The user accepted the streamed suggestion: stop following it (and stop the server). */
+  streamAccepted(streamId: unknown): void {
+    if (typeof streamId !== 'string' || this.shown?.id !== streamId) {
+      return;
+    }
+    const done = this.shown.done;
+    this.shown = undefined;
+    if (!done) {
+      this.cancelStream(streamId);
     }
   }
 
   cancelStream(streamId: string): void {
+    if (this.shown?.id === streamId) {
+      this.shown = undefined;
+    }
     if (!this.streams.active().includes(streamId)) {
       return;
     }
@@ -192,7 +289,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const register = (id: string, run: (...args: unknown[]) => unknown): void =>
     ext.track(vscode.commands.registerCommand(id, run));
 
-  register(START_STREAMING_COMMAND, (streamId, trackingId) => ext.startStreaming(streamId, trackingId));
+  register(START_STREAMING_COMMAND, (streamId) => ext.startStreaming(streamId));
+  register(STREAM_ACCEPTED_COMMAND, (streamId) => ext.streamAccepted(streamId));
   register('gitlab-lsp.cancelStreaming', () => ext.cancelAllStreams());
   register('gitlab-lsp.showLogs', () => ext.showLogs());
   register('gitlab-lsp.restart', async () => {

@@ -86,3 +86,52 @@ export class StreamTracker {
     return [...this.streams.keys()];
   }
 }
+
+/** The part of an inline item that matters here; VS Code's and LSP's items both fit. */
+export interface CommandCarrier {
+  command?: { command: string; arguments?: unknown[] };
+}
+
+/**
+ * The stream a suggestion list announces: the server answers a generation with one empty item
+ * whose command is `gitlab.ls.startStreaming` with `[streamId, trackingId]`.
+ */
+export function announcedStream(
+  items: readonly CommandCarrier[],
+  startCommand: string,
+): { streamId: string; trackingId?: string } | undefined {
+  for (const item of items) {
+    const args = item.command?.command === startCommand ? item.command.arguments : undefined;
+    if (args !== undefined && typeof args[0] === 'string') {
+      return {
+        streamId: args[0],
+        trackingId: typeof args[1] === 'string' ? args[1] : undefined,
+      };
+    }
+  }
+  return undefined;
+}
+
+/** Where a streamed generation started: it is shown as a suggestion anchored there. */
+export interface StreamAnchor {
+  uri: string;
+  line: number;
+  character: number;
+}
+
+/**
+ * The suggestion to show for a stream when the editor asks at (uri, line, character), having
+ * typed `typed` since the anchor on that line; undefined once the user went elsewhere or typed
+ * something the generation does not start with (the stream is then abandoned).
+ */
+export function streamedSuggestion(
+  anchor: StreamAnchor,
+  text: string,
+  at: StreamAnchor,
+  typed: string,
+): string | undefined {
+  if (at.uri !== anchor.uri || at.line !== anchor.line || at.character < anchor.character) {
+    return undefined;
+  }
+  return text.startsWith(typed) ? text : undefined;
+}

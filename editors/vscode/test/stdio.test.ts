@@ -24,7 +24,7 @@ import {
   SUGGESTION_ACCEPTED_COMMAND,
 } from '../src/protocol';
 import { buildServerSettings, initializationOptions, serverLaunch } from '../src/settings';
-import { StreamTracker } from '../src/streaming';
+import { announcedStream, streamedSuggestion, StreamTracker } from '../src/streaming';
 
 const REPO = path.resolve(__dirname, '..', '..', '..', '..');
 const SERVER = process.env.GITLAB_LSP_SERVER ?? path.join(REPO, '.venv', 'bin', 'gitlab-lsp');
@@ -187,17 +187,17 @@ describe('gitlab-lsp --stdio --mock, driven as the VS Code extension drives it',
     assert.equal(view.kind, 'ready', view.tooltip);
   });
 
-  test('a generation streams through gitlab.ls.startStreaming', async () => {
+  test('a generation streams, and the middleware would show it as a suggestion', async () => {
     await session.open(GEN_URI, GEN_TEXT);
     const items = await session.inline(GEN_URI, 1, 0);
     assert.equal(items.length, 1);
-    const command = items[0].command;
-    assert.equal(command?.command, START_STREAMING_COMMAND);
     assert.equal(items[0].insertText, '');
-    const [streamId] = command?.arguments ?? [];
-    assert.equal(typeof streamId, 'string');
+    // What the inline middleware does with the answer: find the announced stream...
+    const stream = announcedStream(items, START_STREAMING_COMMAND);
+    assert.ok(stream !== undefined, `no stream announced: ${JSON.stringify(items)}`);
+    // ...and follow it as the notifications arrive.
     const seen: string[] = [];
-    const text = await session.streams.follow(String(streamId), (partial) => seen.push(partial));
+    const text = await session.streams.follow(stream.streamId, (partial) => seen.push(partial));
     assert.ok(seen.length >= 1);
     assert.ok(
       text.includes('def reverses_string(text):') && text.includes('return text[::-1]'),
@@ -207,6 +207,13 @@ describe('gitlab-lsp --stdio --mock, driven as the VS Code extension drives it',
     for (let i = 1; i < seen.length; i++) {
       assert.ok(seen[i].startsWith(seen[i - 1]), 'a streamed text shrank');
     }
+    // Shown where it was asked for, still shown while the user types its first characters,
+    // dropped once they type something else or move to another line.
+    const anchor = { uri: GEN_URI, line: 1, character: 0 };
+    assert.equal(streamedSuggestion(anchor, text, anchor, ''), text);
+    assert.equal(streamedSuggestion(anchor, text, { ...anchor, character: 3 }, text.slice(0, 3)), text);
+    assert.equal(streamedSuggestion(anchor, text, { ...anchor, character: 3 }, 'xyz'), undefined);
+    assert.equal(streamedSuggestion(anchor, text, { ...anchor, line: 0 }, ''), undefined);
   });
 });
 

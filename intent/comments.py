@@ -93,7 +93,11 @@ _CODE_PATTERNS = tuple(
     re.compile(p)
     for p in (
         # PowerShell cmdlets (`Write-Host "x"`), YAML list items of one token
-        r"^[A-Z][a-z]+-[A-Z][A-Za-z]+(?:\s|$)",
+        r"^(?:Get|Set|New|Remove|Add|Clear|Copy|Move|Write|Read|Start|Stop|Restart|Invoke|"
+        r"Import|Export|Test|Out|Select|Where|ForEach|Sort|Format|Convert|ConvertTo|"
+        r"ConvertFrom|Join|Split|Install|Uninstall|Update|Register|Enable|Disable|Wait|Push|"
+        r"Pop|Resolve|Measure|Compare|Send|Receive|Connect|Use|Show|Find|Save|Rename|Expand|"
+        r"Compress|Enter|Exit)-[A-Z][A-Za-z]+(?:\s+[-$\"'@(]|\s*$)",
         r"^-\s+[\w\"'./:@${}-]+$",
         # any line that opens a block: prose never ends with `{`
         r"^.*\{$",
@@ -123,7 +127,9 @@ _CODE_PATTERNS = tuple(
         r"^(?:await\s+|new\s+)?[A-Za-z_$][\w.$:]*(?:<[\w<>, ?]*>)?\(.*\)[;{]?$",
         r"^[A-Za-z_$][\w.$]*\.[A-Za-z_$][\w$]*(?:\(.*\))?[;]?$",
         # imports and includes
-        r"^import\s+[\w.*{}\s,]+(?:\s+from\s+['\"].*['\"])?;?$",
+        r"^import\s+(?:static\s+)?[\w.*]+(?:\s+as\s+\w+)?(?:\s*,\s*[\w.]+(?:\s+as\s+\w+)?)*;?$",
+        r"^import\s+(?:qualified\s+)?[A-Z][\w.]*(?:\s+as\s+\w+)?(?:\s*\(.*\))?$",
+        r"^import\s+.*\s+from\s+['\"].*['\"];?$",
         r"^import\s+['\"].+['\"];?$",
         r"^from\s+[\w.]+\s+import\s+[\w*,\s()]+$",
         r"^#\s*include\s*[<\"]",
@@ -136,7 +142,7 @@ _CODE_PATTERNS = tuple(
         r"^return(?:\s+\S+)?;?$",
         r"^return\b.*[;)]$",
         r"^(?:let|const|var|val|my|local|auto)\s+[\w$]+\s*[:=;]",
-        r"^(?:public|private|protected|static|final|async|export|pub)\b.*[({;=]",
+        r"^(?:public|private|protected|static|final|async|export|pub)\b.*(?:\w\(|[;{=])",
         r"^(?:def|fn|func|function|fun|sub|proc)\s+[\w.$]+\s*\(.*$",
         r"^(?:class|struct|enum|interface|trait|impl|module|object)\s+\w+.*[{:(]\s*$",
         r"^(?:if|while|for|switch|catch|foreach|elsif|elif|unless|until)\s*\(.*\)\s*\{?$",

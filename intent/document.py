@@ -151,10 +151,16 @@ class Document:
             before = self._scripts
             assert before is not None
             after = vue.find_scripts(self._data)
+            delta = new_end - old_end
+            shifted = tuple(
+                (a if a <= start else a + delta, b if b < start else b + delta)
+                for a, b in before.ranges
+            )
+            # incremental only if the blanked bytes changed exactly where the text did
             reparse_all = (
                 not before.inside(start, old_end)
                 or after.language != before.language
-                or len(after.ranges) != len(before.ranges)
+                or after.ranges != shifted
             )
         if reparse_all:
             self._full_parse()

@@ -173,3 +173,16 @@ def test_vue_edit_inside_and_outside_the_script() -> None:
     assert doc.detect(7, 0).user_instruction == "fetch the messages from the api"
     assert doc.detect(7, 0) == intent.detect(text, 7, 0, language_id="vue")
     assert doc.detect(1, 4).reason.startswith("vue: the cursor is outside")
+
+
+def test_vue_typing_a_closing_script_tag_moves_the_block() -> None:
+    source = "<template><p/></template>\n<script>\nconst a = 1\n// x\nfunction f() {}\n</script>\n"
+    doc = Document(source, language_id="vue")
+    doc.apply_change("</script>", (3, 0), (3, 0))
+    text = doc.text
+    for line in range(text.count("\n") + 1):
+        for character in (0, 3, 20):
+            assert doc.detect(line, character) == intent.detect(
+                text, line, character, language_id="vue"
+            )
+    assert doc.detect(4, 14).reason.startswith("vue: the cursor is outside")

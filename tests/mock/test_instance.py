@@ -7,7 +7,15 @@ import pytest
 
 from gitlab_lsp.mock import MockStack
 
-from .helpers import DIRECT_ACCESS, INSTANCE_COMPLETIONS, instance_body, pat_headers
+from .helpers import (
+    DIRECT_ACCESS,
+    INSTANCE_COMPLETIONS,
+    direct_access,
+    direct_headers,
+    gateway_body,
+    instance_body,
+    pat_headers,
+)
 
 MONOLITH = "monolith"
 
@@ -165,3 +173,19 @@ def test_oidc_discovery_and_jwks(stack: MockStack, client: httpx.Client, role: s
         assert discovery["issuer"] == base
         keys = client.get(discovery["jwks_uri"]).json()["keys"]
         assert keys and all(k["kty"] == "RSA" and k["kid"] and k["alg"] == "RS256" for k in keys)
+
+
+def test_gateway_rate_limits_per_user(mock_gateway_sm: MockStack, client: httpx.Client) -> None:
+    mock_gateway_sm.control.rate_limits(gateway=(2, 60))
+    details = direct_access(client, mock_gateway_sm)
+    url = f"{details['base_url']}/v2/completions"
+    codes = [
+        client.post(url, headers=direct_headers(details), json=gateway_body()).status_code
+        for _ in range(2)
+    ]
+    limited = client.post(url, headers=direct_headers(details), json=gateway_body())
+    assert codes == [200, 200]
+    assert limited.status_code == 429 and 1 <= int(limited.headers["Retry-After"]) <= 60
+    # the same user through the instance is limited by the gateway too (the 429 passes through)
+    through = post(client, mock_gateway_sm, INSTANCE_COMPLETIONS, json=instance_body())
+    assert through.status_code == 429 and "X-GitLab-Error-Origin" not in through.headers

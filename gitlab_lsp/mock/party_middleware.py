@@ -71,6 +71,14 @@ def _headers_dict(scope: Scope) -> dict[str, str]:
     return headers
 
 
+#: What the real gateway says for the statuses clients handle specially.
+_GATEWAY_FAULT_BODIES: dict[int, Any] = {
+    401: {"error": "Forbidden by auth provider"},
+    403: {"detail": "Unauthorized to access code completions"},
+    503: {"detail": "Inference failed"},
+}
+
+
 def _default_fault_body(party: str, status: int) -> Any:
     try:
         phrase = HTTPStatus(status).phrase
@@ -79,7 +87,7 @@ def _default_fault_body(party: str, status: int) -> Any:
     if party == "instance":
         return {"message": f"{status} {phrase}"}
     if party == "gateway":
-        return {"detail": "Inference failed" if status == 503 else phrase}
+        return _GATEWAY_FAULT_BODIES.get(status, {"detail": phrase})
     if party == "customersdot":
         return {"errors": [{"message": phrase}]}
     return {"error": phrase}

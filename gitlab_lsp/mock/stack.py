@@ -151,6 +151,8 @@ class MockStack:
                 sock.close()
             raise
         self.urls = {party: _url(self.host, sock) for party, sock in sockets.items()}
+        self._ready.clear()
+        self._failure = None
         install_log_filter()
         self._thread = threading.Thread(
             target=self._run, args=(sockets,), name="gitlab-lsp-mock", daemon=True

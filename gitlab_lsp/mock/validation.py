@@ -99,9 +99,8 @@ class _Gateway:
         *,
         required: bool,
         max_len: int | None = None,
-        nullable: bool = True,
     ) -> str | None:
-        if key not in obj or (obj[key] is None and nullable and not required):
+        if key not in obj or (obj[key] is None and not required):
             if required:
                 self.fail([*loc, key], "missing", "Field required", obj)
             return None

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import time
+import uuid
 from typing import Any
 
 import httpx
+import jwt
 
 from gitlab_lsp.mock import MockStack
 
@@ -70,11 +73,6 @@ def forge(
 ) -> str:
     """A JWT shaped like the instance's self-issued token, signed by `signer`'s current key;
     keyword arguments override claims (None removes one)."""
-    import time
-    import uuid
-
-    import jwt
-
     now = int(time.time())
     issuers = {
         "instance": stack.instance_url,

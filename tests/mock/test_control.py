@@ -125,6 +125,11 @@ def test_stack_lifecycle_without_with() -> None:
         stack.stop()
     with pytest.raises(httpx.ConnectError):
         httpx.get(f"{stack.cloud_url}/ai/monitoring/healthz", trust_env=False)
+    stack.start()  # a stopped stack starts again, on new ports
+    try:
+        assert httpx.get(f"{stack.cloud_url}/ai/monitoring/healthz", trust_env=False).status_code == 200
+    finally:
+        stack.stop()
 
 
 def test_bad_realm_is_refused() -> None:

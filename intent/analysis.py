@@ -34,12 +34,14 @@ class CommentSpan:
 class Analysis:
     """A tree plus its source view; everything the rules need for one document version."""
 
-    __slots__ = ("grammar", "tree", "view")
+    __slots__ = ("code_lines", "grammar", "tree", "view")
 
     def __init__(self, grammar: Grammar, tree: Tree, view: SourceView) -> None:
         self.grammar = grammar
         self.tree = tree
         self.view = view
+        #: Rule 4's count for this version of the document, once someone has asked.
+        self.code_lines: int | None = None
 
     @property
     def root(self) -> Node:

@@ -26,7 +26,9 @@ def decide(analysis: Analysis, line: int, offset: int) -> Intent:
             reason="rule 2: a comment block above the cursor is an instruction",
         )
 
-    if code_line_count(analysis, SMALL_FILE_LINES) < SMALL_FILE_LINES:
+    if analysis.code_lines is None:
+        analysis.code_lines = code_line_count(analysis, SMALL_FILE_LINES)
+    if analysis.code_lines < SMALL_FILE_LINES:
         return Intent(
             "generation",
             "small_file",

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -55,7 +56,7 @@ def run_eval(args: argparse.Namespace) -> int:
         return 2
     report = evaluate(cases)
     render = {"table": as_table, "json": as_json, "junit": as_junit}[args.format]
-    print(render(report))
+    _print(render(report))
     if args.min_accuracy is not None and report.accuracy < args.min_accuracy:
         print(
             f"accuracy {report.accuracy:.2%} is below --min-accuracy {args.min_accuracy:.2%}",
@@ -63,6 +64,16 @@ def run_eval(args: argparse.Namespace) -> int:
         )
         return 1
     return 0
+
+
+def _print(text: str) -> None:
+    """Print, tolerating a reader that stops early (`... | head`)."""
+    try:
+        print(text, flush=True)
+    except BrokenPipeError:
+        # the interpreter would complain again while flushing stdout at exit
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
 
 
 def run_classify(args: argparse.Namespace) -> int:

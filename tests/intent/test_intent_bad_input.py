@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import intent
 from intent.document import HUGE_BYTES, Document
+from intent.languages import SPECS
 
 CODE5 = "a = 1\nb = 2\nc = 3\nd = 4\ne = 5\n"
 
@@ -88,3 +91,52 @@ def test_binary_garbage_does_not_raise() -> None:
             "completion",
             "generation",
         )
+
+
+FRAGMENTS = [
+    "\n",
+    "\r\n",
+    "\r",
+    " ",
+    "\t",
+    "{",
+    "}",
+    "(",
+    ")",
+    "#",
+    "//",
+    "/*",
+    "*/",
+    "--",
+    '"""',
+    "'",
+    '"',
+    "def f():",
+    "function f() {",
+    "end",
+    "<script>",
+    "</script>",
+    "<!--",
+    "-->",
+    "😀",
+    "中",
+    "\x00",
+    "\ud800",
+    "pass",
+    "x = 1",
+    "=begin",
+    "=end",
+]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    language=st.sampled_from(sorted({s.name for s in SPECS} | {"vue"})),
+    pieces=st.lists(st.sampled_from(FRAGMENTS), max_size=40),
+    line=st.integers(-2, 30),
+    character=st.integers(-2, 80),
+)
+def test_detect_never_raises(language: str, pieces: list[str], line: int, character: int) -> None:
+    result = intent.detect("".join(pieces), line, character, language_id=language)
+    assert result.intent in ("completion", "generation")
+    assert (result.user_instruction is not None) == (result.generation_type == "comment")

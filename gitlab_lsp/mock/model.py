@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
+from gitlab_lsp.mock.model_context import csv_function, loop_body, return_expression
 from gitlab_lsp.mock.model_snippets import (
     EXAMPLE_ARGS,
     JAVA_RETURN_TYPES,
@@ -318,6 +319,16 @@ def _complete_once(req: ModelRequest) -> str:
         task = task_for(instruction)
         return "\n" + "\n".join(_function(family, _name_for(instruction, family), task, indent))
 
+    if family in ("python", "javascript"):
+        if stripped == "return" or line.endswith("return "):
+            expression = return_expression(lines, family)
+            if expression:
+                return ("" if line.endswith(" ") else " ") + expression
+        if not stripped:
+            statement = loop_body(lines, family)
+            if statement:
+                return statement
+
     if not stripped:
         previous = next((p for p in reversed(lines[:-1]) if p.strip()), "")
         name = _header_block(family, previous)
@@ -385,6 +396,10 @@ def _generate_once(req: ModelRequest) -> str:
     text = instruction or "process items"
     task = task_for(text)
     indent = _indent_of(lines[-1])
+    composed = csv_function(text, indent) if family == "python" else None
+    if composed:
+        lead = "" if lines[-1].strip() == "" else "\n"
+        return lead + "\n".join(composed) + "\n"
     comment = (
         f"{indent}{_comment_prefix(family)} {text.rstrip('.')}." if not req.instruction else None
     )

@@ -127,7 +127,10 @@ def test_stack_lifecycle_without_with() -> None:
         httpx.get(f"{stack.cloud_url}/ai/monitoring/healthz", trust_env=False)
     stack.start()  # a stopped stack starts again, on new ports
     try:
-        assert httpx.get(f"{stack.cloud_url}/ai/monitoring/healthz", trust_env=False).status_code == 200
+        assert (
+            httpx.get(f"{stack.cloud_url}/ai/monitoring/healthz", trust_env=False).status_code
+            == 200
+        )
     finally:
         stack.stop()
 

@@ -107,3 +107,31 @@ def test_never_fails_and_is_deterministic(
     answers = run(request)
     assert answers == run(request)
     assert len(answers) <= choices and all(isinstance(a, str) and a for a in answers)
+
+
+def test_return_combines_the_function_inputs() -> None:
+    method = (
+        "@dataclasses.dataclass\nclass Invoice:\n    number: str\n    amount_cents: int\n\n"
+        "    def total_with_tax(self, rate: float) -> int:\n        return "
+    )
+    assert complete("python", method) == ["round(self.amount_cents * (1 + rate))"]
+    assert complete("javascript", "function area(width, height) {\n  return ") == [
+        "width * height;"
+    ]
+
+
+def test_loop_body_feeds_the_accumulator() -> None:
+    prefix = "def total(items):\n    result = 0\n    for item in items:\n        "
+    assert complete("python", prefix, "\n") == ["result += item"]
+    js = "const names = [];\nfor (const user of users) {\n  "
+    assert complete("javascript", js) == ["names.push(user);"]
+
+
+def test_csv_instruction_aggregates_the_named_columns() -> None:
+    text = generate(
+        "python",
+        "import csv\n\n",
+        "Read invoices.csv and return the total amount per customer, largest first",
+    )
+    assert text.startswith('def total_amount_per_customer(path="invoices.csv"):')
+    assert 'row["customer"]' in text and 'float(row["amount"])' in text and "reverse=True" in text

@@ -59,6 +59,7 @@ def comment_instruction(analysis: Analysis, line: int, offset: int) -> str | Non
     if not on_line or not analysis.is_comment_line(above, on_line):
         return None
     last = on_line[-1]
+    run: list[CommentSpan]
     if last.block:
         if not _starts_own_line(analysis, last):
             return None
@@ -67,7 +68,7 @@ def comment_instruction(analysis: Analysis, line: int, offset: int) -> str | Non
             return None
         run = [last]
     else:
-        run = [last]
+        run = list(on_line)
         upper = above - 1
         while upper >= 0 and not view.is_blank(upper):
             spans = analysis.comments_on_line(upper)
@@ -75,7 +76,7 @@ def comment_instruction(analysis: Analysis, line: int, offset: int) -> str | Non
                 break
             if not analysis.is_comment_line(upper, spans):
                 break
-            run.insert(0, spans[-1])
+            run[0:0] = spans
             upper -= 1
     if analysis.grammar.spec.indentation_scoped and not _same_scope(analysis, run[0], line, offset):
         return None

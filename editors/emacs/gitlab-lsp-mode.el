@@ -72,11 +72,24 @@
     (puthash "$/gitlab/token/check"
              (lambda (_workspace params)
                (gitlab-lsp-token-problem
-                (and (hash-table-p params) (gethash "message" params))))
+                (and (or (hash-table-p params) (keywordp (car-safe params)))
+                     (gitlab-lsp--get params :message))))
              handlers)
     (dolist (ignored '("$/gitlab/api/error" "$/gitlab/api/recovered"
                        "streamingCompletionResponse"))
       (puthash ignored #'ignore handlers))
+    handlers)
+  ;; Answer the server's pull for the `gitlab' section ourselves: lsp-mode would answer from
+  ;; its own registered settings, which hold none of ours, and the server would check the
+  ;; token against the default instance before the push below arrives.
+  :request-handlers
+  (let ((handlers (make-hash-table :test 'equal)))
+    (puthash "workspace/configuration"
+             (lambda (_workspace params)
+               (apply #'vector
+                      (mapcar (lambda (_item) (gitlab-lsp-mode--settings))
+                              (append (gitlab-lsp--get params :items) nil))))
+             handlers)
     handlers)))
 
 (provide 'gitlab-lsp-mode)

@@ -94,4 +94,8 @@ elseif mode == 'inline' then
   end)
 end
 
+-- $/gitlab/featureStateChange parsed by the module's handler (bounded wait: it may still come).
+vim.wait(5000, function() return gitlab.status() ~= '' end, 50)
+results.status = gitlab.status()
+
 finish()

@@ -94,6 +94,8 @@ def test_eglot_completion(eglot_available: None, gitlab_lsp: Path, workspace: Pa
     # completion-at-point inserted the item and Eglot replaced it with the item's full text.
     assert results["before"] == PY_SOURCE
     assert results["after"] == PY_SOURCE + text, results
+    # $/gitlab/featureStateChange (a positional array) reached the Eglot handler.
+    assert results["status"] == "GitLab"
 
 
 def test_lsp_mode_add_on_client_completion(

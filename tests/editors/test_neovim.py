@@ -96,6 +96,8 @@ def test_completion_through_the_builtin_client(gitlab_lsp: Path, workspace: Path
     assert results["items"] >= 1
     assert results["text"] == EXPECTED_COMPLETION, results
     assert results["command"] == "gitlab.ls.codeSuggestionAccepted"
+    # The feature state reached the module's handler: nothing stops suggestions.
+    assert results["status"] == "GitLab"
 
 
 def test_ghost_text_accept_and_streamed_generation(gitlab_lsp: Path, workspace: Path) -> None:

@@ -6,17 +6,23 @@ matching fault rule (status, delay, timeout, dropped connection, malformed body,
 from __future__ import annotations
 
 import asyncio
-import json
 import logging
 import time
 from collections.abc import Callable
-from http import HTTPStatus
 from typing import Any
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from gitlab_lsp.mock.apps import MOCK_FAILURE_DETAIL
+from gitlab_lsp.mock.asgi_send import send_json
 from gitlab_lsp.mock.clock import issuer_skew
+from gitlab_lsp.mock.fault_effects import (
+    contains_drop,
+    dropping_send,
+    hold_until_disconnect,
+    malforming_send,
+    send_fault_status,
+)
 from gitlab_lsp.mock.faults import Fault
 from gitlab_lsp.mock.state import MockState
 from gitlab_lsp.mock.validation import strict_json_loads
@@ -28,38 +34,7 @@ CALLER_HEADER = "x-mock-caller"
 #: Largest request body any party reads; larger bodies get a 413 without being buffered.
 MAX_BODY_BYTES = 10 * 1024 * 1024
 
-#: A "timeout" fault holds the request at most this long, then gives up with a 504.
-TIMEOUT_FAULT_CAP = 900.0
-
 log = logging.getLogger(__name__)
-
-_DROP_LOG_MESSAGE = "ASGI callable returned without completing response."
-
-
-class _DropConnection(Exception):
-    """Raised inside a send wrapper to abandon a response mid-body (a dropped connection)."""
-
-
-class _QuietDroppedResponses(logging.Filter):
-    """uvicorn reports every deliberately dropped response as an error; those are the point
-    of the fault, so they are not logged."""
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        return record.getMessage() != _DROP_LOG_MESSAGE
-
-
-def install_log_filter() -> None:
-    logger = logging.getLogger("uvicorn.error")
-    if not any(isinstance(f, _QuietDroppedResponses) for f in logger.filters):
-        logger.addFilter(_QuietDroppedResponses())
-
-
-def _contains_drop(exc: BaseException) -> bool:
-    if isinstance(exc, _DropConnection):
-        return True
-    if isinstance(exc, BaseExceptionGroup):
-        return any(_contains_drop(e) for e in exc.exceptions)
-    return False
 
 
 def _headers_dict(scope: Scope) -> dict[str, str]:
@@ -69,43 +44,6 @@ def _headers_dict(scope: Scope) -> dict[str, str]:
         value = raw_value.decode("latin-1")
         headers[name] = f"{headers[name]}, {value}" if name in headers else value
     return headers
-
-
-#: What the real gateway says for the statuses clients handle specially.
-_GATEWAY_FAULT_BODIES: dict[int, Any] = {
-    401: {"error": "Forbidden by auth provider"},
-    403: {"detail": "Unauthorized to access code completions"},
-    503: {"detail": "Inference failed"},
-}
-
-
-def _default_fault_body(party: str, status: int) -> Any:
-    try:
-        phrase = HTTPStatus(status).phrase
-    except ValueError:
-        phrase = "Injected fault"
-    if party == "instance":
-        return {"message": f"{status} {phrase}"}
-    if party == "gateway":
-        return _GATEWAY_FAULT_BODIES.get(status, {"detail": phrase})
-    if party == "customersdot":
-        return {"errors": [{"message": phrase}]}
-    return {"error": phrase}
-
-
-async def _send_simple(
-    send: Send, status: int, body: bytes, headers: list[tuple[bytes, bytes]]
-) -> None:
-    all_headers = [*headers, (b"content-length", str(len(body)).encode())]
-    await send({"type": "http.response.start", "status": status, "headers": all_headers})
-    await send({"type": "http.response.body", "body": body, "more_body": False})
-
-
-async def send_json(
-    send: Send, status: int, payload: Any, extra: list[tuple[bytes, bytes]] | None = None
-) -> None:
-    body = json.dumps(payload).encode()
-    await _send_simple(send, status, body, [(b"content-type", b"application/json"), *(extra or [])])
 
 
 class PartyMiddleware:
@@ -241,131 +179,23 @@ class PartyMiddleware:
         if fault.delay:
             await asyncio.sleep(fault.delay)
         if fault.timeout:
-            if await self._hold_until_disconnect(receive):
+            if await hold_until_disconnect(receive):
                 return
             await send_json(send, 504, {"detail": "Injected timeout elapsed"})
             return
         out: Send = send
         if fault.malformed:
-            out = _malforming_send(out)
+            out = malforming_send(out)
         if fault.drop_mid_stream:
-            out = _dropping_send(out)
+            out = dropping_send(out)
         token = issuer_skew.set(fault.clock_skew or 0.0)
         try:
             if fault.status is not None:
-                await self._send_fault_status(fault, out)
+                await send_fault_status(self.party, fault, out)
             else:
                 await self.app(scope, receive, out)
         except BaseException as exc:
-            if not _contains_drop(exc):
+            if not contains_drop(exc):
                 raise
         finally:
             issuer_skew.reset(token)
-
-    async def _send_fault_status(self, fault: Fault, send: Send) -> None:
-        assert fault.status is not None
-        payload = (
-            fault.body if fault.body is not None else _default_fault_body(self.party, fault.status)
-        )
-        extra: list[tuple[bytes, bytes]] = []
-        if fault.status == 429:
-            extra.append((b"retry-after", b"1"))
-        if self.party == "instance" and fault.status >= 400:
-            extra.append((b"x-gitlab-error-origin", b"monolith"))
-        if isinstance(payload, str):
-            await _send_simple(
-                send,
-                fault.status,
-                payload.encode(),
-                [(b"content-type", b"text/plain; charset=utf-8"), *extra],
-            )
-        else:
-            await send_json(send, fault.status, payload, extra)
-
-    @staticmethod
-    async def _hold_until_disconnect(receive: Receive) -> bool:
-        """Wait for the client to give up; True when it did, False when the cap elapsed."""
-
-        async def wait() -> None:
-            while (await receive())["type"] != "http.disconnect":
-                pass
-
-        try:
-            await asyncio.wait_for(wait(), timeout=TIMEOUT_FAULT_CAP)
-        except TimeoutError:
-            return False
-        return True
-
-
-def _dropping_send(send: Send) -> Send:
-    """Lets the headers and a little of the body through, then abandons the connection."""
-    sent_chunks = 0
-
-    async def wrapped(message: Message) -> None:
-        nonlocal sent_chunks
-        if message["type"] != "http.response.body":
-            await send(message)
-            return
-        body: bytes = message.get("body", b"")
-        if message.get("more_body", False):
-            if body:
-                await send({"type": "http.response.body", "body": body, "more_body": True})
-                sent_chunks += 1
-                if sent_chunks >= 2:
-                    raise _DropConnection
-            return
-        if sent_chunks == 0 and body:
-            await send(
-                {"type": "http.response.body", "body": body[: len(body) // 2], "more_body": True}
-            )
-        raise _DropConnection
-
-    return wrapped
-
-
-def _mangle(body: bytes, content_type: str) -> bytes:
-    if "json" in content_type:
-        return body[: max(1, len(body) // 2)] if body else b"{"
-    if "event-stream" in content_type and b"data: {" in body:
-        return body.replace(b"data: {", b"data: {{")
-    return b"\xff\xfe" + body
-
-
-def _malforming_send(send: Send) -> Send:
-    """Corrupts the body while keeping status and headers, so clients must cope with it."""
-    pending_start: Message | None = None
-    content_type = ""
-
-    async def wrapped(message: Message) -> None:
-        nonlocal pending_start, content_type
-        if message["type"] == "http.response.start":
-            pending_start = message
-            for name, value in message.get("headers", []):
-                if name.lower() == b"content-type":
-                    content_type = value.decode("latin-1").lower()
-            return
-        if message["type"] != "http.response.body":
-            await send(message)
-            return
-        original: bytes = message.get("body", b"")
-        body = (
-            _mangle(original, content_type) if original or pending_start is not None else original
-        )
-        if pending_start is not None:
-            start = pending_start
-            pending_start = None
-            headers = [
-                (n, v) for n, v in start.get("headers", []) if n.lower() != b"content-length"
-            ]
-            if not message.get("more_body", False):
-                headers.append((b"content-length", str(len(body)).encode()))
-            await send({**start, "headers": headers})
-        await send(
-            {
-                "type": "http.response.body",
-                "body": body,
-                "more_body": message.get("more_body", False),
-            }
-        )
-
-    return wrapped

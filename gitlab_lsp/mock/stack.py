@@ -25,6 +25,7 @@ from gitlab_lsp.mock.cloud import cloud_route
 from gitlab_lsp.mock.control import CONTROL_PREFIX, control_routes
 from gitlab_lsp.mock.customersdot import CustomersDot
 from gitlab_lsp.mock.errors import MockStartupError
+from gitlab_lsp.mock.fault_effects import install_log_filter
 from gitlab_lsp.mock.gateway import Gateway
 from gitlab_lsp.mock.gateway_auth import GatewayAuthenticator
 from gitlab_lsp.mock.instance import Instance
@@ -32,7 +33,7 @@ from gitlab_lsp.mock.instance_token import InstanceCredential
 from gitlab_lsp.mock.jwks import JwksCache
 from gitlab_lsp.mock.keys import KeyRing
 from gitlab_lsp.mock.model_app import create_model_app
-from gitlab_lsp.mock.party_middleware import PartyMiddleware, install_log_filter
+from gitlab_lsp.mock.party_middleware import PartyMiddleware
 from gitlab_lsp.mock.state import MockState
 from gitlab_lsp.mock.users import Directory
 

@@ -75,28 +75,56 @@ async def concurrent(stack: MockStack, n: int) -> tuple[int, int, float]:
     return client_calls, len(seen), elapsed
 
 
+async def expiring(stack: MockStack, lifetime: int, seconds: float) -> tuple[int, int, int, int]:
+    """Requests every 250 ms while user JWTs live `lifetime` s: how many waited for a token?"""
+    stack.control.token_lifetime(lifetime)
+    stack.control.clear_requests()
+    options = ClientOptions(ide_name="benchmark", ide_version="1")
+    waited = sent = 0
+    routes: set[str] = set()
+    async with CodeSuggestions(stack.instance_url, stack.tokens["duo"], options=options) as cs:
+        await cs.suggest(**REQUEST)  # the first need fetches the token: not counted
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            suggestion = await cs.suggest(**REQUEST)
+            sent += 1
+            routes.add(suggestion.route)
+            waited += suggestion.timings.token_wait > 1.0
+            await asyncio.sleep(0.25)
+        calls = cs.direct_access_requests
+    stack.control.token_lifetime(None)
+    return sent, waited, calls, sum(r == "instance" for r in routes)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--requests", type=int, default=40, help="sequential requests per route")
     parser.add_argument("--concurrency", type=int, default=50, help="concurrent first requests")
+    parser.add_argument(
+        "--expiry-seconds", type=float, default=8.0, help="length of the 3 s token lifetime run"
+    )
     args = parser.parse_args()
     with MockStack(realm="saas", host="127.0.0.1") as stack:
         stack.control.latency(**HOPS)
+        # The mock enforces GitLab's per-user limits; a benchmark sends more than a person types.
+        stack.control.rate_limits(direct_access=None, completions=None, gateway=None)
         direct, direct_routes = asyncio.run(sequential(stack, True, args.requests))
         instance, instance_routes = asyncio.run(sequential(stack, False, args.requests))
         calls, seen, elapsed = asyncio.run(concurrent(stack, args.concurrency))
+        stack.control.latency()
+        sent, waited, refreshes, fell_back = asyncio.run(expiring(stack, 3, args.expiry_seconds))
     hops = ", ".join(f"{k}={v * 1000:.0f} ms" for k, v in HOPS.items())
     print(f"SDK against the bundled mock over HTTP; injected hops: {hops}")
     print(f"{args.requests} sequential completions per route (after one warm-up request)\n")
-    print(f"| {'route':<28} | {'p50 ms':>8} | {'p99 ms':>8} | {'mean ms':>8} |")
-    print(f"|{'-' * 30}|{'-' * 10}|{'-' * 10}|{'-' * 10}|")
+    print(f"| {'route':<34} | {'p50 ms':>8} | {'p99 ms':>8} | {'mean ms':>8} |")
+    print(f"|{'-' * 36}|{'-' * 10}|{'-' * 10}|{'-' * 10}|")
     for label, values, routes in (
         ("direct (AI gateway)", direct, direct_routes),
         ("instance (direct off)", instance, instance_routes),
     ):
         name = f"{label} [{'/'.join(sorted(routes))}]"
         print(
-            f"| {name:<28} | {percentile(values, 50):>8.1f} | {percentile(values, 99):>8.1f} "
+            f"| {name:<34} | {percentile(values, 50):>8.1f} | {percentile(values, 99):>8.1f} "
             f"| {statistics.fmean(values):>8.1f} |"
         )
     saved = statistics.median(instance) - statistics.median(direct)
@@ -105,6 +133,11 @@ def main() -> int:
         f"\n{args.concurrency} concurrent first completions: {calls} direct_access call(s) "
         f"made by the client, {seen} received by the mock instance; all {args.concurrency} "
         f"went direct; wall time {elapsed:.0f} ms"
+    )
+    print(
+        f"\nuser JWTs living 3 s, one completion every 250 ms for {args.expiry_seconds:g} s: "
+        f"{waited} of {sent} requests waited for a token, {refreshes} direct_access calls, "
+        f"{'some' if fell_back else 'no'} completions fell back to the instance"
     )
     return 0
 

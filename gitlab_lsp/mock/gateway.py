@@ -29,17 +29,13 @@ from gitlab_lsp.mock.gateway_auth import (
     GatewayAuthenticator,
     Principal,
 )
+from gitlab_lsp.mock.gateway_validation import CodeRequest, validate_gateway_request
 from gitlab_lsp.mock.keys import KeyRing
 from gitlab_lsp.mock.model import language_of
 from gitlab_lsp.mock.ratelimit import RateLimited
 from gitlab_lsp.mock.state import MockState
 from gitlab_lsp.mock.streaming import TruncatableStream, raw_frames, sse_frames
-from gitlab_lsp.mock.validation import (
-    CodeRequest,
-    ValidationFailed,
-    parse_json,
-    validate_gateway_request,
-)
+from gitlab_lsp.mock.validation import ValidationFailed, parse_json
 
 USER_TOKEN_LIFETIME = 3600
 MODEL_TIMEOUT = 10.0

@@ -17,18 +17,14 @@ from starlette.routing import BaseRoute, Route
 from gitlab_lsp.mock.apps import party_app
 from gitlab_lsp.mock.errors import UpstreamError
 from gitlab_lsp.mock.instance_token import InstanceCredential, self_issued_token
+from gitlab_lsp.mock.instance_validation import InstanceCodeRequest, validate_instance_request
 from gitlab_lsp.mock.keys import KeyRing
 from gitlab_lsp.mock.oidc import oidc_routes
 from gitlab_lsp.mock.ratelimit import RateLimited
 from gitlab_lsp.mock.state import MockState
 from gitlab_lsp.mock.streaming import TruncatableStream
 from gitlab_lsp.mock.users import CODE_SUGGESTIONS_SCOPES, Directory, PersonalAccessToken
-from gitlab_lsp.mock.validation import (
-    InstanceCodeRequest,
-    ValidationFailed,
-    strict_json_loads,
-    validate_instance_request,
-)
+from gitlab_lsp.mock.validation import ValidationFailed, strict_json_loads
 
 GITLAB_VERSION = "17.6.0-ee"
 USER_TOKEN_LIFETIME = 3600
@@ -302,8 +298,6 @@ class Instance:
                 {"type": c.type, "name": c.name, "content": c.content} for c in body.context
             ],
         }
-        if body.choices_count is not None:
-            forward["choices_count"] = body.choices_count
         if generation:
             forward["prompt"] = self._generation_prompt(body)
             return forward, "/v2/code/generations"

@@ -16,6 +16,7 @@ from .helpers import (
     COMPLETION,
     GENERATION,
     ClientFactory,
+    direct_access_calls,
     direct_completions,
     instance_completions,
 )
@@ -157,3 +158,21 @@ async def test_cancelling_the_consumer_closes_the_stream(
     assert time.perf_counter() - started < 0.2
     # the pool is still usable afterwards
     assert (await cs.suggest(**COMPLETION)).route == "direct"
+
+
+async def test_token_issued_by_a_skewed_clock_is_replaced_once(
+    saas: MockStack, make_client: ClientFactory
+) -> None:
+    # The instance's clock runs 10 minutes fast: its JWT is not valid yet (nbf) at the gateway.
+    saas.control.fault(
+        party="instance",
+        path="/api/v4/code_suggestions/direct_access",
+        clock_skew=600,
+        times=1,
+    )
+    cs = make_client(saas)
+    suggestion = await cs.suggest(**COMPLETION)
+
+    assert suggestion.route == "direct"
+    assert len(direct_access_calls(saas)) == 2
+    assert len(direct_completions(saas)) == 2

@@ -16,6 +16,9 @@ from intent.source import SourceView
 _PY_DEF_TYPES = ("function_definition", "class_definition")
 
 
+_JSX_LANGUAGES = frozenset({"javascript", "javascriptreact", "typescriptreact"})
+
+
 @dataclass(frozen=True, slots=True)
 class CommentSpan:
     """A comment (or docstring) with its end trimmed of trailing line breaks.
@@ -107,7 +110,18 @@ class Analysis:
             return False
         if comments is None:
             comments = self.comments_on_line(line)
-        return covered(content, comments, self.view.data)
+        data = self.view.data
+        if covered(content, comments, data):
+            return True
+        # JSX writes comments as `{/* ... */}`: the braces only hold the comment
+        start, end = content
+        return (
+            self.grammar.spec.name in _JSX_LANGUAGES
+            and data[start : start + 1] == b"{"
+            and data[end - 1 : end] == b"}"
+            and end - start > 2
+            and covered((start + 1, end - 1), comments, data)
+        )
 
     def comment_text_lines(self, span: CommentSpan) -> list[str]:
         """The source lines of a comment, from its start (not from the line start)."""

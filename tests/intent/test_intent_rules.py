@@ -303,3 +303,13 @@ def test_intent_is_a_frozen_dataclass() -> None:
     result = at(CODE5 + "█", "python")
     with pytest.raises(AttributeError):
         result.intent = "generation"  # type: ignore[misc]
+
+
+def test_rule2_jsx_comment_container() -> None:
+    text = (
+        'import a from "a";\nconst x = 1;\nconst y = 2;\nexport function L() {\n'
+        "  return (\n    <ul>\n      {/* render each todo with a checkbox */}\n      █\n"
+        "    </ul>\n  );\n}\n"
+    )
+    result = at(text, "javascriptreact")
+    assert result.user_instruction == "render each todo with a checkbox"

@@ -19,7 +19,8 @@ import logging
 import re
 import time
 import uuid
-from dataclasses import dataclass
+from collections import deque
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from lsprotocol import types
@@ -43,6 +44,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 ACTIVE_EDITOR_CHANGED = "$/gitlab/didChangeDocumentInActiveEditor"
+STATS_REQUEST = "gitlab-lsp/stats"
 MIN_CONTENT = 10
 INVOKED_CHOICES = 4
 LABEL_WIDTH = 60
@@ -81,6 +83,32 @@ class Context:
         return _NEAR_END_OF_LINE.fullmatch(rest_of_line) is not None
 
 
+@dataclass
+class Stats:
+    """What the server did with suggestion requests, answered to `gitlab-lsp/stats`.
+
+    For diagnostics, the tests and the benchmark (which subtracts `upstream_ms`, the time
+    spent in the SDK call, from each round trip to get the server's own overhead).
+    """
+
+    requests: int = 0
+    upstream: int = 0
+    cache_hits: int = 0
+    cancelled: int = 0
+    errors: int = 0
+    upstream_ms: deque[float] = field(default_factory=lambda: deque(maxlen=10_000))
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "requests": self.requests,
+            "upstream": self.upstream,
+            "cacheHits": self.cache_hits,
+            "cancelled": self.cancelled,
+            "errors": self.errors,
+            "upstreamMs": [round(ms, 3) for ms in self.upstream_ms],
+        }
+
+
 @dataclass(frozen=True)
 class Outcome:
     """What to show: choices (possibly from the cache), or a stream that was started."""
@@ -109,8 +137,7 @@ class SuggestionService:
         self._streams = streams
         self._telemetry = telemetry
         self._inflight: dict[str, asyncio.Task[Any]] = {}
-        #: Requests that went upstream (for tests and the benchmark's request counting).
-        self.upstream_requests = 0
+        self.stats = Stats()
 
     # --- LSP handlers --------------------------------------------------------------------
 
@@ -193,6 +220,7 @@ class SuggestionService:
         settings = self._settings.current
         if not settings.code_completion.enabled or not self._language_allowed(opened, settings):
             return None, None
+        self.stats.requests += 1
         task = asyncio.current_task()
         previous = self._inflight.get(uri)
         if previous is not None and previous is not task and not previous.done():
@@ -201,6 +229,9 @@ class SuggestionService:
             self._inflight[uri] = task
         try:
             return await self._suggest(opened, line, character, invoked, streaming, settings)
+        except asyncio.CancelledError:
+            self.stats.cancelled += 1
+            raise
         finally:
             if self._inflight.get(uri) is task:
                 del self._inflight[uri]
@@ -218,6 +249,7 @@ class SuggestionService:
         if settings.suggestions_cache.enabled:
             hit = self._cache.get(opened.uri, ctx.above, ctx.below)
             if hit is not None:
+                self.stats.cache_hits += 1
                 return Outcome(hit.choices, hit.tracking_id), ctx
         if not invoked and settings.code_completion.debounce_ms > 0:
             await asyncio.sleep(settings.code_completion.debounce_ms / 1000)
@@ -229,7 +261,7 @@ class SuggestionService:
         tracking_id = uuid.uuid4().hex
         request = self._request(ctx, settings)
         client = self._upstream.client(settings)
-        self.upstream_requests += 1
+        self.stats.upstream += 1
         self._record("suggestion_requested", tracking_id)
         if streaming and settings.stream_code_generations and request["intent"] == "generation":
             stream_id = uuid.uuid4().hex
@@ -242,17 +274,19 @@ class SuggestionService:
             self._record("suggestion_cancelled", tracking_id)
             raise
         except Exception as exc:
+            self.stats.errors += 1
             self._failed(exc, tracking_id)
             return None, ctx
+        elapsed = (time.perf_counter() - started) * 1000
+        self.stats.upstream_ms.append(elapsed)
         self._upstream.token_works()
         choices = _unique([*suggestion.choices, suggestion.text])
-        # The benchmark reads "upstream N ms" to subtract the SDK call from the round trip.
         log.debug(
             "suggestion: %s via %s, %d choice(s), upstream %.2f ms",
             suggestion.intent,
             suggestion.route,
             len(choices),
-            (time.perf_counter() - started) * 1000,
+            elapsed,
         )
         if not choices:
             self._record("suggestion_not_provided", tracking_id)
@@ -357,3 +391,7 @@ def register(server: LanguageServer, service: SuggestionService) -> None:
     @server.feature(ACTIVE_EDITOR_CHANGED)
     def active_document_changed(params: Any) -> None:
         service.active_document_changed(params)
+
+    @server.feature(STATS_REQUEST)
+    def stats(_params: Any) -> dict[str, Any]:
+        return service.stats.as_dict()

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from itertools import accumulate
 
-_LINE_BREAK = re.compile(rb"\r\n|\r|\n")
 _LONE_CR = re.compile(rb"\r(?!\n)")
 _WS = b" \t\f\v"
 
@@ -27,8 +27,15 @@ def parser_bytes(data: bytes) -> bytes:
 
 
 def line_starts(data: bytes, base: int = 0) -> list[int]:
-    """Byte offsets (plus `base`) at which each line after the first begins."""
-    return [m.end() + base for m in _LINE_BREAK.finditer(data)]
+    """Byte offsets (plus `base`) at which each line after the first begins.
+
+    `bytes.splitlines` breaks at exactly LSP's line ends (`\\r\\n`, `\\r`, `\\n`), and
+    summing the piece lengths in C is several times faster than a regex walk on big files.
+    """
+    pieces = data.splitlines(keepends=True)
+    if pieces and pieces[-1][-1:] not in (b"\n", b"\r"):
+        pieces.pop()  # the last line has no terminator: no line starts after it
+    return list(accumulate(map(len, pieces), initial=base))[1:]
 
 
 def utf16_units(s: str) -> int:

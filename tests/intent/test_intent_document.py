@@ -186,3 +186,26 @@ def test_vue_typing_a_closing_script_tag_moves_the_block() -> None:
                 text, line, character, language_id="vue"
             )
     assert doc.detect(4, 14).reason.startswith("vue: the cursor is outside")
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    pieces=st.lists(st.sampled_from(["a", "\n", "\r", "\r\n", "😀"]), max_size=30),
+    edits_=st.lists(
+        st.tuples(st.integers(0, 40), st.integers(0, 40), st.sampled_from(FRAGMENTS)),
+        max_size=5,
+    ),
+)
+def test_patched_line_table_equals_a_fresh_one(
+    pieces: list[str], edits_: list[tuple[int, int, str]]
+) -> None:
+    from intent.source import SourceView
+
+    text = "".join(pieces)
+    doc = Document(text, language_id="python")
+    for a, b, fragment in edits_:
+        start, end = sorted((min(a, len(text)), min(b, len(text))))
+        doc.apply_change(fragment, _utf16_position(text, start), _utf16_position(text, end))
+        text = doc.text
+        fresh = SourceView(text.encode("utf-8", errors="surrogatepass"))
+        assert doc._view.starts == fresh.starts

@@ -87,18 +87,23 @@ async def send_fault_status(party: str, fault: Fault, send: Send) -> None:
         await send_json(send, fault.status, payload, extra)
 
 
-async def hold_until_disconnect(receive: Receive) -> bool:
-    """Wait for the client to give up; True when it did, False when the cap elapsed."""
+async def hold_until_disconnect(receive: Receive, stopping: asyncio.Event) -> bool:
+    """Wait for the client to give up; True when it did, False when the cap elapsed or the
+    mock is stopping (then the caller answers, so that shutdown does not have to cancel it)."""
 
-    async def wait() -> None:
+    async def client_gone() -> None:
         while (await receive())["type"] != "http.disconnect":
             pass
 
+    waiters = [asyncio.ensure_future(client_gone()), asyncio.ensure_future(stopping.wait())]
     try:
-        await asyncio.wait_for(wait(), timeout=TIMEOUT_FAULT_CAP)
-    except TimeoutError:
-        return False
-    return True
+        done, _ = await asyncio.wait(
+            waiters, timeout=TIMEOUT_FAULT_CAP, return_when=asyncio.FIRST_COMPLETED
+        )
+    finally:
+        for waiter in waiters:
+            waiter.cancel()
+    return waiters[0] in done
 
 
 def dropping_send(send: Send) -> Send:

@@ -179,9 +179,9 @@ class PartyMiddleware:
         if fault.delay:
             await asyncio.sleep(fault.delay)
         if fault.timeout:
-            if await hold_until_disconnect(receive):
+            if await hold_until_disconnect(receive, self.state.stopping):
                 return
-            await send_json(send, 504, {"detail": "Injected timeout elapsed"})
+            await send_json(send, 504, {"detail": "Injected timeout ended"})
             return
         out: Send = send
         if fault.malformed:

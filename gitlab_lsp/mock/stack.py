@@ -187,6 +187,7 @@ class MockStack:
 
     async def _serve(self, sockets: dict[str, socket.socket]) -> None:
         self._loop = asyncio.get_running_loop()
+        self.state.stopping = asyncio.Event()  # bound to this run's loop (stacks can restart)
         self._stop_event = asyncio.Event()
         clients = {party: party_client(party) for party in ("instance", "gateway")}
         apps, after_start = self._build(clients)
@@ -197,6 +198,7 @@ class MockStack:
                     log_config=None,
                     access_log=False,
                     lifespan="off",
+                    proxy_headers=False,
                     http="h11",
                     timeout_graceful_shutdown=1,
                 )
@@ -216,6 +218,7 @@ class MockStack:
             self._ready.set()
             await self._stop_event.wait()
         finally:
+            self.state.stopping.set()
             for client in clients.values():
                 await client.aclose()
             for server in servers:

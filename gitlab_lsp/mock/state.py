@@ -6,6 +6,7 @@ matter for the few readers in other threads (tests calling in-process helpers).
 
 from __future__ import annotations
 
+import asyncio
 import threading
 import time
 from collections import deque
@@ -61,6 +62,8 @@ class MockState:
         self.token_lifetime: int | None = None
         self.direct_connections = True
         self.started_at = time.time()
+        #: Set when the stack shuts down, so that requests held by faults let go at once.
+        self.stopping = asyncio.Event()
         self._reset_hooks: list[Callable[[], None]] = []
 
     def on_reset(self, hook: Callable[[], None]) -> None:

@@ -148,3 +148,28 @@ async def test_usable_from_async_tests(mock_gateway: MockStack) -> None:
         )
     assert response.status_code == 201
     assert mock_gateway.control.requests("instance")[-1]["status"] == 201
+
+
+def test_stopping_releases_requests_held_by_a_timeout_fault() -> None:
+    import threading
+    import time
+
+    stack = MockStack().start()
+    stack.control.fault("instance", "/api/v4/version", timeout=True)
+    answers: list[int] = []
+
+    def held() -> None:
+        url = f"{stack.instance_url}/api/v4/version"
+        answers.append(
+            httpx.get(
+                url, headers={"PRIVATE-TOKEN": stack.tokens["duo"]}, timeout=30, trust_env=False
+            ).status_code
+        )
+
+    thread = threading.Thread(target=held)
+    thread.start()
+    while not stack.control.requests("instance"):
+        time.sleep(0.01)
+    stack.stop()
+    thread.join(10)
+    assert answers == [504]

@@ -31,7 +31,7 @@ from gitlab_lsp.mock.gateway_auth import (
 )
 from gitlab_lsp.mock.gateway_validation import CodeRequest, validate_gateway_request
 from gitlab_lsp.mock.keys import KeyRing
-from gitlab_lsp.mock.model import language_of
+from gitlab_lsp.mock.languages import language_of
 from gitlab_lsp.mock.ratelimit import RateLimited
 from gitlab_lsp.mock.state import MockState
 from gitlab_lsp.mock.streaming import TruncatableStream, raw_frames, sse_frames

@@ -10,8 +10,8 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass
-from pathlib import PurePosixPath
 
+from gitlab_lsp.mock.languages import family_of
 from gitlab_lsp.mock.model_context import csv_function, loop_body, return_expression
 from gitlab_lsp.mock.model_snippets import (
     EXAMPLE_ARGS,
@@ -21,49 +21,6 @@ from gitlab_lsp.mock.model_snippets import (
     TASK_KEYWORDS,
 )
 
-_FAMILY_BY_LANGUAGE = {
-    "python": "python",
-    "javascript": "javascript",
-    "javascriptreact": "javascript",
-    "typescript": "javascript",
-    "typescriptreact": "javascript",
-    "php": "javascript",
-    "kotlin": "javascript",
-    "scala": "javascript",
-    "swift": "javascript",
-    "dart": "javascript",
-    "go": "go",
-    "ruby": "ruby",
-    "rust": "rust",
-    "java": "java",
-    "c": "java",
-    "cpp": "java",
-    "csharp": "java",
-}
-_LANGUAGE_BY_SUFFIX = {
-    ".py": "python",
-    ".js": "javascript",
-    ".mjs": "javascript",
-    ".cjs": "javascript",
-    ".jsx": "javascriptreact",
-    ".ts": "typescript",
-    ".tsx": "typescriptreact",
-    ".go": "go",
-    ".rb": "ruby",
-    ".rs": "rust",
-    ".java": "java",
-    ".c": "c",
-    ".h": "c",
-    ".cc": "cpp",
-    ".cpp": "cpp",
-    ".hpp": "cpp",
-    ".cs": "csharp",
-    ".php": "php",
-    ".kt": "kotlin",
-    ".scala": "scala",
-    ".swift": "swift",
-    ".dart": "dart",
-}
 _COMMENT = {"python": "#", "ruby": "#"}
 _STOPWORDS = frozenset(
     [
@@ -130,17 +87,6 @@ _STOPWORDS = frozenset(
         "us",
     ]
 )
-
-
-def language_of(language_identifier: str | None, file_name: str) -> str:
-    """The file's language: the client's identifier when given, else from the file name."""
-    if language_identifier:
-        return language_identifier.lower()
-    return _LANGUAGE_BY_SUFFIX.get(PurePosixPath(file_name).suffix.lower(), "plaintext")
-
-
-def _family(language: str) -> str:
-    return _FAMILY_BY_LANGUAGE.get(language, "javascript")
 
 
 @dataclass(frozen=True)
@@ -293,7 +239,7 @@ def _value_for(name: str, family: str) -> str:
 
 
 def _complete_once(req: ModelRequest) -> str:
-    family = _family(req.language)
+    family = family_of(req.language)
     lines = req.prefix.split("\n")
     line = lines[-1]
     indent = _indent_of(line)
@@ -381,7 +327,7 @@ def _instruction_from_prefix(prefix: str, family: str) -> str | None:
 
 
 def _generate_once(req: ModelRequest) -> str:
-    family = _family(req.language)
+    family = family_of(req.language)
     lines = req.prefix.split("\n")
     previous = next((p for p in reversed(lines) if p.strip()), "")
     instruction = req.instruction or _instruction_from_prefix(req.prefix, family)

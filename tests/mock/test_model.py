@@ -6,7 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from gitlab_lsp.mock.model import ModelRequest, language_of, run, stream_chunks
+from gitlab_lsp.mock.languages import language_of
+from gitlab_lsp.mock.model import ModelRequest, run, stream_chunks
 
 
 def complete(language: str, prefix: str, suffix: str = "", choices: int = 1) -> list[str]:

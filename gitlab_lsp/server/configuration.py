@@ -9,6 +9,7 @@ same way wherever it comes from: reported, and the last good settings stay.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
@@ -28,6 +29,8 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 SECTION = "gitlab"
+#: Seconds to wait for a `workspace/configuration` answer (some editors never send one).
+PULL_TIMEOUT = 5.0
 
 
 def client_info(options: object) -> ClientInfo:
@@ -105,8 +108,11 @@ class Configuration:
         if workspace is None or not workspace.configuration:
             return
         try:
-            answers = await self._server.workspace_configuration_async(
-                types.ConfigurationParams(items=[types.ConfigurationItem(section=SECTION)])
+            answers = await asyncio.wait_for(
+                self._server.workspace_configuration_async(
+                    types.ConfigurationParams(items=[types.ConfigurationItem(section=SECTION)])
+                ),
+                PULL_TIMEOUT,
             )
         except Exception as exc:
             log.warning("workspace/configuration failed: %s", exc)

@@ -230,9 +230,13 @@ def unwrap(raw: object) -> Mapping[str, Any] | None:
     return raw
 
 
-def parse_settings(raw: Mapping[str, Any], base: Settings) -> Settings:
+def parse_settings(
+    raw: Mapping[str, Any], base: Settings, defaults: Settings | None = None
+) -> Settings:
     """Apply the keys present in `raw` on top of `base`.
 
+    An empty `baseUrl` or `token` means "not set": the value from `defaults` (the server's
+    starting settings; with `--mock`, the mock's URL and token) applies.
     Raises `InvalidSettings` listing every bad key; unknown keys are ignored, as the official
     server does, so that editors sharing one settings block with other servers keep working.
     """
@@ -272,6 +276,11 @@ def parse_settings(raw: Mapping[str, Any], base: Settings) -> Settings:
                 problems.append(exc)
     if problems:
         raise InvalidSettings(problems)
+    if defaults is not None:
+        if "base_url" in changes and _optional_str("baseUrl", raw.get("baseUrl")) is None:
+            changes["base_url"] = defaults.base_url
+        if "token" in changes and changes["token"] is None:
+            changes["token"] = defaults.token
     return dataclasses.replace(base, **changes)
 
 
@@ -282,6 +291,7 @@ class SettingsStore:
     """The settings in force, and who to tell when they change."""
 
     def __init__(self, initial: Settings) -> None:
+        self._defaults = initial
         self._current = initial
         self._listeners: list[Listener] = []
 
@@ -295,7 +305,7 @@ class SettingsStore:
 
     def update(self, raw: Mapping[str, Any]) -> Settings:
         """Apply an update or raise `InvalidSettings`, leaving the current settings as they were."""
-        new = parse_settings(raw, self._current)
+        new = parse_settings(raw, self._current, self._defaults)
         old, self._current = self._current, new
         if new != old:
             for listener in self._listeners:

@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import asyncio
+import os
 import sys
 import tempfile
 from collections import defaultdict
@@ -19,6 +20,12 @@ from pytest_lsp import LanguageClient, client_capabilities
 
 LOG_FILE = Path(tempfile.gettempdir()) / "gitlab-lsp-tests" / "server.log"
 SERVER_COMMAND = [sys.executable, "-m", "gitlab_lsp", "--stdio", "--log-file", str(LOG_FILE)]
+#: The server's environment: no GITLAB_TOKEN from the developer's shell, no system keyring, so
+#: that "no token" means no token.
+SERVER_ENV = {
+    **{k: v for k, v in os.environ.items() if k != "GITLAB_TOKEN"},
+    "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring",
+}
 CUSTOM_NOTIFICATIONS = (
     "$/gitlab/token/check",
     "$/gitlab/featureStateChange",

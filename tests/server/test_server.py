@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from lsprotocol import types
 from pygls.exceptions import JsonRpcException
+from pytest_lsp import LanguageClient
 
 from .session import (
     PY_TEXT,
@@ -16,6 +17,7 @@ from .session import (
     Session,
     end_of,
     gateway_down,
+    inline_capabilities,
     slow_gateway,
     slow_model,
     upstream_calls,
@@ -382,3 +384,80 @@ def _items(result: types.InlineCompletionList | None) -> list[types.InlineComple
 
 def _engaged(params: Any) -> list[dict[str, Any]]:
     return list(params[0][0]["engagedChecks"])
+
+
+# --- more of the surface ------------------------------------------------------------------
+
+
+async def test_mock_mode_needs_no_settings(mock_mode: LanguageClient) -> None:
+    """`gitlab-lsp --stdio --mock`: what an editor with no account and no settings runs."""
+    await mock_mode.initialize_session(
+        types.InitializeParams(capabilities=inline_capabilities(), initialization_options={})
+    )
+    mock_mode.text_document_did_open(
+        types.DidOpenTextDocumentParams(
+            text_document=types.TextDocumentItem(
+                uri=PY_URI, language_id="python", version=1, text=PY_TEXT
+            )
+        )
+    )
+    result = await mock_mode.text_document_inline_completion_async(
+        types.InlineCompletionParams(
+            text_document=types.TextDocumentIdentifier(uri=PY_URI),
+            position=end_of(PY_TEXT),
+            context=types.InlineCompletionContext(
+                trigger_kind=types.InlineCompletionTriggerKind.Invoked
+            ),
+        )
+    )
+    assert isinstance(result, types.InlineCompletionList) and result.items
+
+
+async def test_missing_token_is_reported(session: Session) -> None:
+    await session.start(token="")
+    session.open()
+    checks = await session.wait_for("$/gitlab/token/check")
+    assert "token" in _get(checks[0], "message").lower()
+    states = await session.wait_for("$/gitlab/featureStateChange")
+    assert "authentication-required" in [c["checkId"] for c in _engaged(states[-1])]
+    assert not _items(await session.inline(end_of(PY_TEXT)))
+
+
+async def test_disabled_language_is_reported_and_skipped(session: Session) -> None:
+    await session.start(codeCompletion={"disabledSupportedLanguages": ["python"]})
+    session.open()
+    session.mock.control.clear_requests()
+    assert not _items(await session.inline(end_of(PY_TEXT)))
+    states = await session.wait_for("$/gitlab/featureStateChange")
+    checks = [c["checkId"] for c in _engaged(states[-1])]
+    assert "code-suggestions-document-disabled-language" in checks
+    assert upstream_calls(session.mock) == []
+
+
+async def test_invoked_asks_for_four_options_and_names_the_editor(session: Session) -> None:
+    await session.start()
+    session.open()
+    session.mock.control.clear_requests()
+    assert _items(await session.inline(end_of(PY_TEXT), invoked=True))
+    direct = [
+        e
+        for e in session.mock.control.requests("gateway")
+        if e.get("source") == "client" and e["path"] == "/v2/completions"
+    ]
+    assert direct and direct[-1]["json"]["choices_count"] == 4
+    assert "pytest" in direct[-1]["headers"].get("user-agent", "")
+
+
+async def test_automatic_requests_are_debounced_into_one(session: Session) -> None:
+    await session.start(suggestionsCache={"enabled": False})
+    session.open()
+    replies = []
+    for _ in range(5):
+        replies.append(asyncio.ensure_future(session.inline(end_of(PY_TEXT), invoked=False)))
+        await asyncio.sleep(0.05)
+    results = await asyncio.gather(*replies, return_exceptions=True)
+    assert all(isinstance(r, JsonRpcException) for r in results[:-1])
+    assert _items(results[-1])  # type: ignore[arg-type]
+    stats = await session.client.protocol.send_request_async("gitlab-lsp/stats", None)
+    assert _get(stats, "upstream") == 1
+    assert _get(stats, "cancelled") == 4

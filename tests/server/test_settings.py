@@ -109,3 +109,14 @@ def test_settings_are_found_under_a_gitlab_section() -> None:
 
 def test_unknown_keys_are_ignored() -> None:
     assert parse_settings({"somethingElse": 1}, Settings()) == Settings()
+
+
+def test_empty_url_and_token_mean_the_starting_defaults() -> None:
+    store = SettingsStore(
+        Settings(base_url="http://127.0.0.1:9999", token="glpat-mockmockmockmock")
+    )
+    store.update({"baseUrl": "https://gitlab.example.com", "token": "glpat-otherotherother"})
+    assert store.current.base_url == "https://gitlab.example.com"
+    store.update({"baseUrl": "", "token": ""})
+    assert store.current.base_url == "http://127.0.0.1:9999"
+    assert store.current.token == "glpat-mockmockmockmock"

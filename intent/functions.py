@@ -32,8 +32,9 @@ class Body:
     statements: int
 
 
-def empty_function_at(analysis: Analysis, offset: int, line: int) -> Node | None:
-    """The empty function whose body holds the cursor, or None.
+def empty_function_at(analysis: Analysis, offset: int, line: int) -> str | None:
+    """What the cursor is inside of, when that is an empty function ("function item",
+    "equation with an empty right-hand side"...), or None.
 
     The innermost function whose body holds the cursor decides: if it has statements the
     answer is None even when an outer function is empty (it cannot be).
@@ -41,16 +42,20 @@ def empty_function_at(analysis: Analysis, offset: int, line: int) -> Node | None
     spec = analysis.grammar.spec
     if spec.body_style == "equations":
         found = textual.empty_equation(analysis.view, line, offset, spec.name)
-        return analysis.root if found else None
+        return "equation (its right-hand side is blank)" if found else None
     if spec.body_style == "sql":
         found = textual.empty_sql_routine(analysis.view, line, offset)
-        return analysis.root if found else None
+        return "routine (nothing between BEGIN and END)" if found else None
     if spec.body_style == "none" or not spec.function_types:
         return None
-    if spec.name == "rust":
-        in_macro = _rust_macro_function(analysis, offset)
-        if in_macro is not None:
-            return in_macro
+    if spec.name == "rust" and _rust_macro_function(analysis, offset) is not None:
+        return "fn in a macro"
+    fn = _innermost_body_owner(analysis, offset, line)
+    return None if fn is None else fn.type.replace("_", " ")
+
+
+def _innermost_body_owner(analysis: Analysis, offset: int, line: int) -> Node | None:
+    spec = analysis.grammar.spec
     for fn in _candidates(analysis, offset, line):
         body = _body(analysis, fn)
         if body is None:

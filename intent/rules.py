@@ -35,12 +35,12 @@ def decide(analysis: Analysis, line: int, offset: int) -> Intent:
             reason=f"rule 4: fewer than {SMALL_FILE_LINES} lines of code in the file",
         )
 
-    fn = empty_function_at(analysis, offset, line)
-    if fn is not None:
+    inside = empty_function_at(analysis, offset, line)
+    if inside is not None:
         return Intent(
             "generation",
             "empty_function",
-            reason=f"rule 5: the cursor is inside an empty {fn.type.replace('_', ' ')}",
+            reason=f"rule 5: the cursor is inside an empty {inside}",
         )
     return Intent("completion", reason="rule 6: no comment, small file or empty function")
 

@@ -63,7 +63,8 @@ class SyncCodeSuggestions:
                 except StopAsyncIteration:
                     return
         finally:
-            self._run(chunks.aclose())
+            if not self._closed:  # an abandoned generator may be collected after close()
+                self._run(chunks.aclose())
 
     def check_token(self) -> TokenInfo:
         return self._run(self._client.check_token())

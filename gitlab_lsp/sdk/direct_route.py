@@ -1,0 +1,104 @@
+"""One completion straight to the AI gateway with a user JWT (`POST {base_url}/v2/completions`).
+
+This module only sends and classifies; the client decides what a failure means (fall back,
+count it in the breaker, refresh the JWT).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+
+import httpx
+
+from gitlab_lsp.errors import GatewayError
+from gitlab_lsp.sdk import content as content_mod
+from gitlab_lsp.sdk.answer import Answer
+from gitlab_lsp.sdk.direct_access import DirectAccess
+from gitlab_lsp.sdk.headers import direct_headers
+from gitlab_lsp.sdk.http_util import error_detail, retry_after
+from gitlab_lsp.sdk.options import ClientOptions
+from gitlab_lsp.sdk.transport import ConnectionPools
+
+PATH = "/v2/completions"
+#: Without `Retry-After`, a 429 from the gateway keeps completions on the instance this long.
+DEFAULT_RETRY_AFTER = 30.0
+
+
+class DirectFailed(Exception):
+    """No answer from the direct route; the completion goes through the instance instead.
+
+    `counts_as_failure` is False when the route is healthy but said "not now" (429), so the
+    circuit breaker does not open for it.
+    """
+
+    def __init__(self, status: int, reason: str, *, counts_as_failure: bool = True) -> None:
+        super().__init__(reason)
+        self.status = status
+        self.reason = reason
+        self.counts_as_failure = counts_as_failure
+
+
+class DirectUnauthorized(Exception):
+    """The gateway answered 401 to this user JWT."""
+
+
+class DirectRoute:
+    def __init__(self, pools: ConnectionPools, options: ClientOptions) -> None:
+        self._pools = pools
+        self._options = options
+        #: monotonic time until which the gateway asked us (429) to stay away
+        self.blocked_until = 0.0
+
+    @property
+    def blocked(self) -> bool:
+        return time.monotonic() < self.blocked_until
+
+    async def complete(
+        self,
+        access: DirectAccess,
+        content: content_mod.Content,
+        language_id: str | None,
+        choices: int,
+    ) -> Answer:
+        """Raises DirectFailed, DirectUnauthorized, or GatewayError for a request it refused."""
+        body = content_mod.direct_body(
+            content,
+            language_id=language_id,
+            choices=choices,
+            project_path=self._options.project_path,
+            model_details=dict(access.model_details) if access.model_details else None,
+        )
+        client = self._pools.for_url(access.base_url)
+        trace = self._pools.trace(access.base_url)
+        timeout = self._options.timeout
+        try:
+            # httpx's timeout is per phase; the deadline here covers the whole request.
+            async with asyncio.timeout(timeout):
+                response = await client.post(
+                    access.base_url + PATH,
+                    json=body,
+                    headers=direct_headers(self._options, access.headers, access.token),
+                    timeout=timeout,
+                    extensions=trace.extensions(),
+                )
+        except (TimeoutError, httpx.TimeoutException):
+            raise DirectFailed(0, f"timed out after {timeout:g} s") from None
+        except httpx.HTTPError as exc:
+            raise DirectFailed(0, f"connection failed: {type(exc).__name__}") from None
+        status = response.status_code
+        if status == 200:
+            try:
+                return Answer(content_mod.parse_choices(response.json()), "direct", trace)
+            except ValueError as exc:
+                raise DirectFailed(status, f"unreadable answer: {exc}") from None
+        if status == 401:
+            raise DirectUnauthorized()
+        detail = error_detail(response)
+        if status == 429:
+            wait = retry_after(response, DEFAULT_RETRY_AFTER)
+            self.blocked_until = time.monotonic() + wait
+            raise DirectFailed(status, f"rate-limited for {wait:.0f} s", counts_as_failure=False)
+        if status >= 500 or status == 403:
+            raise DirectFailed(status, f"{status}: {detail}")
+        raise GatewayError(status, detail)

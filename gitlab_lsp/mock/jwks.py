@@ -49,42 +49,53 @@ class JwksCache:
             provider.fetched_at = None
 
     async def key_for(self, kid: str | None) -> tuple[RSAPublicKey, str] | None:
-        """The public key with this kid and the issuer it belongs to, or None."""
-        for provider in self._providers:
-            await self._ensure(provider, force=False)
-        found = self._lookup(kid)
-        if found is not None or kid is None or kid in self._unknown_kids:
-            return found
-        for provider in self._providers:
-            await self._ensure(provider, force=True)
-        found = self._lookup(kid)
-        if found is None:
-            if len(self._unknown_kids) >= UNKNOWN_KIDS_LIMIT:
-                self._unknown_kids.clear()
-            self._unknown_kids.add(kid)
-        return found
-
-    def _lookup(self, kid: str | None) -> tuple[RSAPublicKey, str] | None:
-        for provider in self._providers:
-            if provider.issuer is None:
-                continue
-            if kid is None and len(provider.keys) == 1:
-                return next(iter(provider.keys.values())), provider.issuer
-            if kid is not None and kid in provider.keys:
-                return provider.keys[kid], provider.issuer
+        """The public key with this kid and the issuer it belongs to, or None. Issuers are
+        asked lazily, in order, so a key found at the first one costs no call to the next."""
+        fetched_now: set[int] = set()
+        for index, provider in enumerate(self._providers):
+            if await self._ensure(provider, force=False):
+                fetched_now.add(index)
+            found = self._lookup(provider, kid)
+            if found is not None:
+                return found
+        if kid is None or kid in self._unknown_kids:
+            return None
+        for index, provider in enumerate(self._providers):
+            if index not in fetched_now:
+                await self._ensure(provider, force=True)
+            found = self._lookup(provider, kid)
+            if found is not None:
+                return found
+        if len(self._unknown_kids) >= UNKNOWN_KIDS_LIMIT:
+            self._unknown_kids.clear()
+        self._unknown_kids.add(kid)
         return None
 
-    async def _ensure(self, provider: _Provider, *, force: bool) -> None:
+    @staticmethod
+    def _lookup(provider: _Provider, kid: str | None) -> tuple[RSAPublicKey, str] | None:
+        if provider.issuer is None:
+            return None
+        if kid is None:
+            if len(provider.keys) == 1:
+                return next(iter(provider.keys.values())), provider.issuer
+            return None
+        if kid in provider.keys:
+            return provider.keys[kid], provider.issuer
+        return None
+
+    async def _ensure(self, provider: _Provider, *, force: bool) -> bool:
+        """Fetch the provider's keys unless cached (or when forced); True when it fetched."""
         async with provider.lock:
             now = time.monotonic()
             fresh = provider.fetched_at is not None and now - provider.fetched_at < CACHE_SECONDS
             if fresh and not force:
-                return
+                return False
             try:
                 await self._fetch(provider)
             except (httpx.HTTPError, ValueError, KeyError, TypeError) as exc:
                 log.warning("could not fetch the JWKS of %s: %s", provider.base_url, exc)
             provider.fetched_at = time.monotonic()
+            return True
 
     async def _fetch(self, provider: _Provider) -> None:
         discovery = await self._client.get(f"{provider.base_url}/.well-known/openid-configuration")

@@ -343,3 +343,13 @@ def test_jwks_is_discovered_over_http_and_cached(
         ("gateway", "/.well-known/openid-configuration"),
         ("gateway", "/oauth/discovery/keys"),
     ]
+    # the instance had the key, so CustomersDot was never asked
+    assert mock_gateway.control.requests("customersdot") == []
+
+
+def test_saas_gateway_also_trusts_customersdot(
+    mock_gateway: MockStack, client: httpx.Client
+) -> None:
+    token = forge(mock_gateway, signer="customersdot")
+    response = completions(client, mock_gateway, instance_headers(mock_gateway, token))
+    assert response.status_code == 200, response.text

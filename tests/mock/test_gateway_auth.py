@@ -7,6 +7,8 @@ import time
 import httpx
 import jwt
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from gitlab_lsp.mock import MockStack
 
@@ -353,3 +355,53 @@ def test_saas_gateway_also_trusts_customersdot(
     token = forge(mock_gateway, signer="customersdot")
     response = completions(client, mock_gateway, instance_headers(mock_gateway, token))
     assert response.status_code == 200, response.text
+
+
+_claim_values = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(min_value=-(2**40), max_value=2**40),
+    st.text(max_size=12),
+    st.lists(st.text(max_size=8), max_size=3),
+    st.dictionaries(st.text(max_size=5), st.integers(), max_size=2),
+)
+
+
+@settings(
+    max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    claims=st.dictionaries(
+        st.sampled_from(
+            [
+                "iss",
+                "aud",
+                "sub",
+                "exp",
+                "nbf",
+                "iat",
+                "scopes",
+                "gitlab_realm",
+                "gitlab_instance_id",
+            ]
+        ),
+        _claim_values,
+        max_size=4,
+    ),
+    authorization=st.one_of(
+        st.none(), st.text(alphabet=st.characters(min_codepoint=33, max_codepoint=126), max_size=30)
+    ),
+)
+def test_any_token_gets_a_4xx_or_200_never_a_500(
+    mock_gateway: MockStack,
+    client: httpx.Client,
+    claims: dict[str, object],
+    authorization: str | None,
+) -> None:
+    mock_gateway.control.rate_limits(gateway=None)
+    token = forge(mock_gateway, **claims)
+    for value in (f"Bearer {token}", authorization):
+        headers = instance_headers(mock_gateway, token, Authorization=value)
+        for path in ("/v2/completions", "/v2/code/generations"):
+            response = completions(client, mock_gateway, headers, path)
+            assert response.status_code in (200, 401, 403), response.text

@@ -77,41 +77,43 @@ def _line_bounds(text: str, line: int) -> tuple[int, int] | None:
     return start, (len(text) if found is None else found.start())
 
 
-def clamp(text: str, line: int, character: int) -> tuple[int, int]:
-    """The position LSP means by (line, character) in `text`: clamped into the document."""
-    if line < 0:
-        return (0, 0)
-    bounds = _line_bounds(text, line)
-    if bounds is None:
-        last = sum(1 for _ in _LINE_BREAK.finditer(text))
-        start, end = _line_bounds(text, last) or (0, 0)
-        return (last, utf16_len(text[start:end]))
-    start, end = bounds
-    return (line, max(0, min(character, utf16_len(text[start:end]))))
+def locate(text: str, line: int, character: int) -> tuple[int, int, int]:
+    """(line, character, string index) of an LSP position, clamped into `text` as LSP asks.
 
-
-def offset_at(text: str, line: int, character: int) -> int:
-    """String index of an LSP position, clamped into `text`.
-
-    Walks line breaks with a compiled regex, which stays fast on multi-megabyte documents.
+    One walk over the line breaks before the position, with a compiled regex, so it stays
+    fast on multi-megabyte documents. A column inside a surrogate pair (undefined in LSP)
+    means the start of that character, as in the intent document.
     """
     if line < 0:
-        return 0
+        return 0, 0, 0
     bounds = _line_bounds(text, line)
     if bounds is None:
-        return len(text)
+        line = sum(1 for _ in _LINE_BREAK.finditer(text))
+        start, end = _line_bounds(text, line) or (0, 0)
+        return line, utf16_len(text[start:end]), len(text)
     start, end = bounds
     content = text[start:end]
     if content.isascii():
-        return start + max(0, min(character, len(content)))
-    # A column inside a surrogate pair (undefined in LSP) rounds down to the character's start,
-    # as the intent document does.
+        column = max(0, min(character, len(content)))
+        return line, column, start + column
     units = 0
     for index, char in enumerate(content):
-        units += 2 if ord(char) > 0xFFFF else 1
-        if units > character:
-            return start + index
-    return end
+        width = 2 if ord(char) > 0xFFFF else 1
+        if units + width > character:
+            return line, units, start + index
+        units += width
+    return line, units, end
+
+
+def clamp(text: str, line: int, character: int) -> tuple[int, int]:
+    """The position LSP means by (line, character) in `text`: clamped into the document."""
+    found_line, column, _ = locate(text, line, character)
+    return found_line, column
+
+
+def offset_at(text: str, line: int, character: int) -> int:
+    """String index of an LSP position, clamped into `text`."""
+    return locate(text, line, character)[2]
 
 
 class DocumentStore:
@@ -161,24 +163,17 @@ class DocumentStore:
             return None
         for change in changes:
             if isinstance(change, types.TextDocumentContentChangePartial):
-                start = (change.range.start.line, change.range.start.character)
-                end = (change.range.end.line, change.range.end.character)
-                self._apply_range(opened, change.text, start, end)
+                # Out-of-range positions are clamped by the intent document, as LSP asks
+                # (checked against a reference model in tests/server/test_documents.py).
+                opened.doc.apply_change(
+                    change.text,
+                    start=(change.range.start.line, change.range.start.character),
+                    end=(change.range.end.line, change.range.end.character),
+                )
             else:
                 opened.doc.apply_change(change.text)
         opened.version = version
         return opened
-
-    @staticmethod
-    def _apply_range(
-        opened: OpenDocument, text: str, start: tuple[int, int], end: tuple[int, int]
-    ) -> None:
-        current = opened.doc.text
-        start = clamp(current, *start)
-        end = clamp(current, *end)
-        if end < start:
-            start, end = end, start
-        opened.doc.apply_change(text, start=start, end=end)
 
 
 def register(server: LanguageServer, store: DocumentStore, on_close: Callable[[str], None]) -> None:

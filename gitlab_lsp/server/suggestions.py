@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 from lsprotocol import types
 
 from gitlab_lsp.server import messages as msg
-from gitlab_lsp.server.documents import clamp, offset_at
+from gitlab_lsp.server.documents import locate
 from gitlab_lsp.server.streaming import START_STREAMING_COMMAND
 from gitlab_lsp.server.telemetry import ACCEPTED_COMMAND
 
@@ -67,8 +67,7 @@ class Context:
     @classmethod
     def of(cls, opened: OpenDocument, line: int, character: int) -> Context:
         text = opened.text
-        line, character = clamp(text, line, character)
-        offset = offset_at(text, line, character)
+        line, character, offset = locate(text, line, character)
         return cls(opened, opened.version, line, character, text[:offset], text[offset:])
 
     @property

@@ -84,7 +84,7 @@ class PartyMiddleware:
         source = headers.get(CALLER_HEADER, "client")
         body, too_large, disconnected = await self._read_body(receive)
         entry = self._log_entry(scope, headers, source, body)
-        self.state.requests.append(entry)
+        self.state.requests.append(entry, len(body))
         if disconnected:
             return
 

@@ -17,8 +17,10 @@ from typing import Any
 from gitlab_lsp.mock.faults import FaultTable
 from gitlab_lsp.mock.ratelimit import RateLimiter
 
-#: The request log keeps the newest entries only, so a long-running mock stays small.
+#: The request log keeps the newest entries only, so a long-running mock stays small: at most
+#: this many entries, and at most this many bytes of request bodies.
 REQUEST_LOG_LIMIT = 5000
+REQUEST_LOG_BODY_BYTES = 64 * 1024 * 1024
 
 
 @dataclass
@@ -36,19 +38,27 @@ class RequestLog:
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
-        self._entries: deque[dict[str, Any]] = deque(maxlen=REQUEST_LOG_LIMIT)
+        self._entries: deque[tuple[dict[str, Any], int]] = deque()
+        self._body_bytes = 0
 
-    def append(self, entry: dict[str, Any]) -> None:
+    def append(self, entry: dict[str, Any], body_size: int) -> None:
         with self._lock:
-            self._entries.append(entry)
+            self._entries.append((entry, body_size))
+            self._body_bytes += body_size
+            while len(self._entries) > REQUEST_LOG_LIMIT or (
+                self._body_bytes > REQUEST_LOG_BODY_BYTES and len(self._entries) > 1
+            ):
+                _, size = self._entries.popleft()
+                self._body_bytes -= size
 
     def entries(self, party: str | None = None) -> list[dict[str, Any]]:
         with self._lock:
-            return [dict(e) for e in self._entries if party is None or e["party"] == party]
+            return [dict(e) for e, _ in self._entries if party is None or e["party"] == party]
 
     def clear(self) -> None:
         with self._lock:
             self._entries.clear()
+            self._body_bytes = 0
 
 
 class MockState:

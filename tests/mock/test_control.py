@@ -173,3 +173,16 @@ def test_stopping_releases_requests_held_by_a_timeout_fault() -> None:
     stack.stop()
     thread.join(10)
     assert answers == [504]
+
+
+def test_request_log_stays_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    from gitlab_lsp.mock import state
+
+    monkeypatch.setattr(state, "REQUEST_LOG_LIMIT", 3)
+    monkeypatch.setattr(state, "REQUEST_LOG_BODY_BYTES", 100)
+    log = state.RequestLog()
+    for index in range(5):
+        log.append({"party": "gateway", "n": index}, 10)
+    assert [e["n"] for e in log.entries()] == [2, 3, 4]
+    log.append({"party": "gateway", "n": 5}, 95)
+    assert [e["n"] for e in log.entries()] == [5]

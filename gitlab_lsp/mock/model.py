@@ -227,6 +227,16 @@ def _print_call(family: str, expr: str) -> str:
     }.get(family, f"console.log({expr});")
 
 
+def _main_call(family: str) -> str:
+    """How a program written in the file starts its `main` (nothing to add where the runtime
+    calls it)."""
+    return {
+        "python": 'if __name__ == "__main__":\n    main()',
+        "javascript": "main();",
+        "ruby": "main",
+    }.get(family, "")
+
+
 def _value_for(name: str, family: str) -> str:
     nil = {"python": "None", "ruby": "nil", "go": "nil", "rust": "None"}.get(family, "null")
     if re.search(r"(list|items|names|values|results|array)s?$", name, re.IGNORECASE):
@@ -287,6 +297,8 @@ def _complete_once(req: ModelRequest) -> str:
         defined = _DEFINED.findall(req.prefix)
         if defined and not indent:
             target = defined[-1]
+            if target == "main":
+                return _main_call(family)
             return _print_call(family, f"{target}({EXAMPLE_ARGS[task_for(target)]})")
         if indent and defined:
             return _body(family, task_for(defined[-1]), "")[-1].strip()

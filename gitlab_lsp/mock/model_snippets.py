@@ -17,11 +17,13 @@ TASK_KEYWORDS: dict[str, tuple[str, ...]] = {
     "factorial": ("factorial", "fact"),
     "is_prime": ("prime", "primes"),
     "greet": ("greet", "hello", "greeting", "welcome"),
+    "main": ("main",),
 }
 
 #: family -> task -> (parameters as written in the signature, body lines without indent).
 SNIPPETS: dict[str, dict[str, tuple[str, list[str]]]] = {
     "python": {
+        "main": ("", ['print("Hello, world!")']),
         "add": ("a, b", ["return a + b"]),
         "reverse": ("text", ["return text[::-1]"]),
         "sort": ("items", ["return sorted(items)"]),
@@ -64,6 +66,7 @@ SNIPPETS: dict[str, dict[str, tuple[str, list[str]]]] = {
         ),
     },
     "javascript": {
+        "main": ("", ["console.log('Hello, world!');"]),
         "add": ("a, b", ["return a + b;"]),
         "reverse": ("text", ["return text.split('').reverse().join('');"]),
         "sort": ("items", ["return [...items].sort((a, b) => a - b);"]),
@@ -113,6 +116,7 @@ SNIPPETS: dict[str, dict[str, tuple[str, list[str]]]] = {
         ),
     },
     "go": {
+        "main": (")", ['fmt.Println("Hello, world!")']),
         "add": ("a, b int) int", ["return a + b"]),
         "reverse": (
             "s string) string",
@@ -179,6 +183,7 @@ SNIPPETS: dict[str, dict[str, tuple[str, list[str]]]] = {
         ),
     },
     "ruby": {
+        "main": ("", ['puts "Hello, world!"']),
         "add": ("a, b", ["a + b"]),
         "reverse": ("text", ["text.reverse"]),
         "sort": ("items", ["items.sort"]),
@@ -194,6 +199,7 @@ SNIPPETS: dict[str, dict[str, tuple[str, list[str]]]] = {
         "generic": ("items", ["items.map { |item| item }"]),
     },
     "rust": {
+        "main": (")", ['println!("Hello, world!");']),
         "add": ("a: i64, b: i64) -> i64", ["a + b"]),
         "reverse": ("text: &str) -> String", ["text.chars().rev().collect()"]),
         "sort": (
@@ -226,6 +232,7 @@ SNIPPETS: dict[str, dict[str, tuple[str, list[str]]]] = {
         "generic": ("items: &[String]) -> Vec<String>", ["items.iter().cloned().collect()"]),
     },
     "java": {
+        "main": ("String[] args", ['System.out.println("Hello, world!");']),
         "add": ("int a, int b", ["return a + b;"]),
         "reverse": ("String text", ["return new StringBuilder(text).reverse().toString();"]),
         "sort": (
@@ -305,6 +312,7 @@ JAVA_RETURN_TYPES: dict[str, str] = {
     "is_prime": "boolean",
     "greet": "String",
     "generic": "java.util.List<String>",
+    "main": "void",
 }
 
 #: Example arguments used when the model writes a call to a function it recognises.
@@ -319,6 +327,7 @@ EXAMPLE_ARGS: dict[str, str] = {
     "is_prime": "7",
     "greet": '"world"',
     "generic": '["a", "b"]',
+    "main": "",
 }
 
 #: Words completed when the cursor sits right after their first letters.

@@ -136,3 +136,12 @@ def test_csv_instruction_aggregates_the_named_columns() -> None:
     )
     assert text.startswith('def total_amount_per_customer(path="invoices.csv"):')
     assert 'row["customer"]' in text and 'float(row["amount"])' in text and "reverse=True" in text
+
+
+def test_main_functions() -> None:
+    assert complete("go", 'package main\n\nimport "fmt"\n\nfunc main() {') == [
+        '\n\tfmt.Println("Hello, world!")\n}'
+    ]
+    assert complete("python", 'def main():\n    print("hi")\n\n\n') == [
+        'if __name__ == "__main__":\n    main()'
+    ]

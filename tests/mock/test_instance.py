@@ -189,3 +189,32 @@ def test_gateway_rate_limits_per_user(mock_gateway_sm: MockStack, client: httpx.
     # the same user through the instance is limited by the gateway too (the 429 passes through)
     through = post(client, mock_gateway_sm, INSTANCE_COMPLETIONS, json=instance_body())
     assert through.status_code == 429 and "X-GitLab-Error-Origin" not in through.headers
+
+
+def test_self_managed_instance_refreshes_its_jwt_a_day_before_expiry(
+    mock_gateway_sm: MockStack, client: httpx.Client, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import time
+    import types
+
+    from gitlab_lsp.mock import instance_token
+
+    def syncs() -> int:
+        return len(
+            [e for e in mock_gateway_sm.control.requests("customersdot") if e["path"] == "/graphql"]
+        )
+
+    assert (
+        post(client, mock_gateway_sm, INSTANCE_COMPLETIONS, json=instance_body()).status_code == 200
+    )
+    assert syncs() == 0  # the IJWT synced at start is still good
+    two_and_a_half_days = 2.5 * 86400
+    monkeypatch.setattr(
+        instance_token,
+        "time",
+        types.SimpleNamespace(time=lambda: time.time() + two_and_a_half_days),
+    )
+    assert (
+        post(client, mock_gateway_sm, INSTANCE_COMPLETIONS, json=instance_body()).status_code == 200
+    )
+    assert syncs() == 1

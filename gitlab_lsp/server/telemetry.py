@@ -81,9 +81,12 @@ class Telemetry:
 def _as_mapping(value: object) -> Mapping[str, Any]:
     if isinstance(value, Mapping):
         return value
-    # pygls hands unknown notifications over as attrs-less objects with attributes
-    if hasattr(value, "__dict__"):
-        return {k: getattr(value, k) for k in vars(value)}
+    # pygls hands the params of methods it does not know over as named tuples.
+    as_dict = getattr(value, "_asdict", None)
+    if callable(as_dict):
+        result = as_dict()
+        if isinstance(result, Mapping):
+            return result
     raise InvalidTelemetryEvent("expected an object")
 
 

@@ -347,6 +347,8 @@ async def test_acceptance_telemetry(session: Session) -> None:
     result = await session.inline(end_of(PY_TEXT))
     assert result is not None and result.items[0].command is not None
     command = result.items[0].command
+    assert command.arguments is not None
+    tracking_id = command.arguments[0]
     await session.client.workspace_execute_command_async(
         types.ExecuteCommandParams(command=command.command, arguments=command.arguments)
     )
@@ -354,13 +356,14 @@ async def test_acceptance_telemetry(session: Session) -> None:
         "$/gitlab/telemetry",
         {
             "category": "code_suggestions",
-            "action": "suggestion_shown",
-            "context": {"trackingId": command.arguments[0]},
-        },  # type: ignore[index]
+            "action": "suggestion_rejected",
+            "context": {"trackingId": "other-suggestion", "optionId": 1},
+        },
     )
-    await asyncio.sleep(0.2)
+    await asyncio.sleep(0.3)
     logged = "\n".join(m.message for m in session.client.log_messages)
-    assert f"suggestion_accepted {command.arguments[0]}" in logged  # type: ignore[index]
+    assert f"suggestion_accepted {tracking_id}" in logged
+    assert "suggestion_rejected other-suggestion option=1" in logged
 
 
 async def test_telemetry_disabled_items_carry_no_command(session: Session) -> None:

@@ -125,14 +125,14 @@ async def test_stream_dropped_mid_body_raises_after_the_chunks_it_got(
 async def test_closing_a_stream_closes_the_http_stream_at_once(
     saas: MockStack, make_client: ClientFactory
 ) -> None:
-    saas.control.latency(model=0.3)  # slow chunks: the whole stream takes seconds
+    saas.control.latency(model=0.5)  # slow chunks: the whole stream takes seconds
     cs = make_client(saas)
     stream = cs.stream(**GENERATION)
     first = await stream.__anext__()
     assert first
     started = time.perf_counter()
     await stream.aclose()
-    assert time.perf_counter() - started < 0.2
+    assert time.perf_counter() - started < 0.4  # not waiting for the rest of the body
     with pytest.raises(StopAsyncIteration):
         await stream.__anext__()
 
@@ -140,7 +140,7 @@ async def test_closing_a_stream_closes_the_http_stream_at_once(
 async def test_cancelling_the_consumer_closes_the_stream(
     saas: MockStack, make_client: ClientFactory
 ) -> None:
-    saas.control.latency(model=0.3)
+    saas.control.latency(model=0.5)
     cs = make_client(saas)
     got: list[str] = []
 
@@ -155,7 +155,7 @@ async def test_cancelling_the_consumer_closes_the_stream(
     task.cancel()
     with pytest.raises(asyncio.CancelledError):
         await task
-    assert time.perf_counter() - started < 0.2
+    assert time.perf_counter() - started < 0.4
     # the pool is still usable afterwards
     assert (await cs.suggest(**COMPLETION)).route == "direct"
 

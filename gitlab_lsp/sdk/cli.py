@@ -231,8 +231,7 @@ def _describe(info: Any) -> str:
 
 
 def run_login(args: argparse.Namespace) -> int:
-    from gitlab_lsp.errors import GitLabLspError, NoKeyringBackend, TokenError
-    from gitlab_lsp.sdk.token_source import NO_KEYRING_HINT
+    from gitlab_lsp.errors import GitLabLspError, TokenError
 
     url = _base_url(args).rstrip("/")
     token = _read_token(url)
@@ -248,8 +247,8 @@ def run_login(args: argparse.Namespace) -> int:
         from gitlab_lsp.credentials import set_token
 
         set_token(url, token)
-    except NoKeyringBackend:
-        return _fail(f"not stored: {NO_KEYRING_HINT}", EXIT_ERROR)
+    except GitLabLspError as exc:  # NoKeyringBackend names the alternatives
+        return _fail(f"not stored: {exc}", EXIT_ERROR)
     sys.stdout.write(f"Stored the {_describe(info)} for {url} in the system keyring.\n")
     return 0
 
@@ -277,22 +276,21 @@ def run_status(args: argparse.Namespace) -> int:
     elif report.get("valid"):
         sys.stdout.write(f"{url}: {report['token']}, from {report['source']}; usable.\n")
     else:
-        source = f" (from {report['source']})" if "source" in report else ""
+        source = f" (token from {report['source']})" if "source" in report else ""
         sys.stdout.write(f"{url}{source}: {report['reason']}\n")
     return code
 
 
 def run_logout(args: argparse.Namespace) -> int:
     from gitlab_lsp.errors import NoKeyringBackend
-    from gitlab_lsp.sdk.token_source import NO_KEYRING_HINT
 
     url = _base_url(args).rstrip("/")
     try:
         from gitlab_lsp.credentials import delete_token
 
         removed = delete_token(url)
-    except NoKeyringBackend:
-        return _fail(NO_KEYRING_HINT, EXIT_ERROR)
+    except NoKeyringBackend as exc:
+        return _fail(str(exc), EXIT_ERROR)
     sys.stdout.write(
         f"Removed the token for {url} from the keyring.\n"
         if removed

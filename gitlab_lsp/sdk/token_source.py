@@ -14,12 +14,6 @@ log = logging.getLogger("gitlab_lsp.sdk.token_source")
 ENV_VAR = "GITLAB_TOKEN"
 TokenOrigin = Literal["argument", "environment", "keyring"]
 
-NO_KEYRING_HINT = (
-    "no system keyring is available here (a headless machine?), so the token cannot be stored; "
-    f"pass it as an argument, set {ENV_VAR}, or install and unlock a keyring backend "
-    "(gnome-keyring / KWallet, or the keyrings.alt package for a file you encrypt yourself)"
-)
-
 
 def resolve_sync(instance_url: str, token: str | None) -> tuple[str, TokenOrigin]:
     """The token and where it came from; raises TokenMissing naming every place looked at."""
@@ -33,17 +27,14 @@ def resolve_sync(instance_url: str, token: str | None) -> tuple[str, TokenOrigin
         from gitlab_lsp.credentials import get_token
 
         stored = get_token(instance_url)
-    except NoKeyringBackend:
+    except NoKeyringBackend as exc:  # its message names the alternatives
         stored = None
-        keyring_note = f"; {NO_KEYRING_HINT}"
-    except ImportError:
-        stored = None
-        keyring_note = "; keyring support is not installed"
+        keyring_note = f" {exc.message}"
     if stored:
         return stored, "keyring"
     raise TokenMissing(
-        f"no GitLab token for {instance_url}: none was given, {ENV_VAR} is not set and the "
-        f"keyring has none (store one with `gitlab-lsp auth login --base-url {instance_url}`)"
+        f"No GitLab token for {instance_url}: none was given, {ENV_VAR} is not set and the "
+        f"keyring holds none (store one with `gitlab-lsp auth login --base-url {instance_url}`)."
         f"{keyring_note}"
     )
 

@@ -150,20 +150,26 @@ async def test_streamed_generation(session: Session) -> None:
 
 async def test_cancel_streaming_stops_the_stream(session: Session) -> None:
     await session.start(featureFlags={"streamCodeGenerations": True})
-    slow_model(session.mock)
+    slow_model(session.mock, 5.0)
     session.open(uri=GEN_URI, text=GEN_TEXT)
     result = await session.inline(end_of(GEN_TEXT), uri=GEN_URI)
     assert result is not None and result.items[0].command is not None
     stream_id = result.items[0].command.arguments[0]  # type: ignore[index]
     await asyncio.sleep(0.3)
+    loop = asyncio.get_running_loop()
+    cancelled_at = loop.time()
     session.client.protocol.notify("cancelStreaming", {"id": stream_id})
-    updates = await session.wait_for("streamingCompletionResponse", 1, timeout=5)
 
-    async def done() -> None:
-        while not any(_get(u, "done") for u in updates if _get(u, "id") == stream_id):
+    async def done() -> dict[str, Any]:
+        while True:
+            for update in session.notifications["streamingCompletionResponse"]:
+                if _get(update, "id") == stream_id and _get(update, "done"):
+                    return update  # type: ignore[no-any-return]
             await asyncio.sleep(0.02)
 
-    await asyncio.wait_for(done(), 3)
+    final = await asyncio.wait_for(done(), 5)
+    assert loop.time() - cancelled_at < 1.5, "the stream ran on after cancelStreaming"
+    assert _get(final, "completion") == ""  # the model had not answered yet
 
 
 # --- under typing -------------------------------------------------------------------------

@@ -9,7 +9,6 @@ after each, so what the reader sees is the route the bytes actually took, not a 
 from __future__ import annotations
 
 import argparse
-import asyncio
 import sys
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -57,6 +56,8 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    import asyncio
+
     from gitlab_lsp.mock import MockStack
 
     out = sys.stdout

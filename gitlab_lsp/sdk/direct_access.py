@@ -25,6 +25,7 @@ import time
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import urlsplit
 
 import httpx
 
@@ -289,6 +290,8 @@ class DirectAccessManager:
         headers = body.get("headers") or {}
         if not isinstance(base_url, str) or not isinstance(token, str) or not token:
             raise ValueError("base_url and token must be strings")
+        if urlsplit(base_url).scheme not in ("http", "https"):
+            raise ValueError("base_url is not an http(s) URL")
         if not isinstance(headers, dict):
             raise ValueError("headers must be an object")
         model = body.get("model_details")

@@ -7,6 +7,7 @@ count it in the breaker, refresh the JWT).
 from __future__ import annotations
 
 import asyncio
+import logging
 import time
 
 import httpx
@@ -19,6 +20,8 @@ from gitlab_lsp.sdk.headers import direct_headers
 from gitlab_lsp.sdk.http_util import error_detail, retry_after
 from gitlab_lsp.sdk.options import ClientOptions
 from gitlab_lsp.sdk.transport import ConnectionPools
+
+log = logging.getLogger("gitlab_lsp.sdk.direct_route")
 
 PATH = "/v2/completions"
 #: Without `Retry-After`, a 429 from the gateway keeps completions on the instance this long.
@@ -61,7 +64,7 @@ class DirectRoute:
         language_id: str | None,
         choices: int,
     ) -> Answer:
-        """Raises DirectFailed, DirectUnauthorized, or GatewayError for a request it refused."""
+        """Raises DirectUnauthorized for a 401, DirectFailed for any other failure."""
         body = content_mod.direct_body(
             content,
             language_id=language_id,
@@ -99,6 +102,8 @@ class DirectRoute:
             wait = retry_after(response, DEFAULT_RETRY_AFTER)
             self.blocked_until = time.monotonic() + wait
             raise DirectFailed(status, f"rate-limited for {wait:.0f} s", counts_as_failure=False)
-        if status >= 500 or status == 403:
-            raise DirectFailed(status, f"{status}: {detail}")
-        raise GatewayError(status, detail)
+        if status not in (403, 408) and status < 500:
+            # The gateway refused the request itself (422...): a protocol mismatch worth a
+            # warning, but the instance may still answer, so the user is not left empty-handed.
+            log.warning("the AI gateway refused a completion: %s", GatewayError(status, detail))
+        raise DirectFailed(status, f"{status}: {detail}")

@@ -29,6 +29,7 @@ GATEWAY_FAULTS: list[dict[str, Any]] = [
     {"drop_mid_stream": True},
     {"malformed": True},
     {"status": 403},
+    {"status": 422},
 ]
 
 

@@ -20,6 +20,7 @@ from gitlab_lsp.errors import ConfigurationError
 
 LOG_LEVELS = ("debug", "info", "warning", "error")
 DEFAULT_BASE_URL = "https://gitlab.com"
+MAX_CACHE_ENTRIES = 10_000
 
 
 class InvalidSetting(ConfigurationError):
@@ -64,6 +65,8 @@ class HttpAgentOptions:
 
 @dataclass(frozen=True)
 class CacheSettings:
+    """`ttl` is held in seconds; the setting is in milliseconds, as the official server's."""
+
     enabled: bool = True
     max_size: int = 100
     ttl: float = 60.0
@@ -158,10 +161,16 @@ def _int_range(low: int, high: int) -> Callable[[str, object], int]:
     return check
 
 
-def _seconds(key: str, value: object) -> float:
+def _milliseconds_as_seconds(key: str, value: object) -> float:
+    """A duration in milliseconds, the unit of the official server's cache `ttl`."""
     if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
-        raise InvalidSetting(key, "expected a number of seconds, 0 or more")
-    return float(value)
+        raise InvalidSetting(key, "expected a number of milliseconds, 0 or more")
+    return float(value) / 1000
+
+
+def _cache_entries(key: str, value: object) -> int:
+    """Entries to keep; the official server's larger defaults are accepted and capped."""
+    return min(_int_range(1, 2**31)(key, value), MAX_CACHE_ENTRIES)
 
 
 def _pem_file(key: str, value: object) -> str | None:
@@ -212,8 +221,8 @@ _SECTIONS: dict[str, tuple[str, dict[str, tuple[str, Check]]]] = {
         "suggestions_cache",
         {
             "enabled": ("enabled", _bool),
-            "maxSize": ("max_size", _int_range(1, 10_000)),
-            "ttl": ("ttl", _seconds),
+            "maxSize": ("max_size", _cache_entries),
+            "ttl": ("ttl", _milliseconds_as_seconds),
         },
     ),
 }

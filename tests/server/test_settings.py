@@ -28,7 +28,7 @@ def test_official_keys_are_parsed() -> None:
         "featureFlags": {"streamCodeGenerations": True},
         "logLevel": "debug",
         "ignoreCertificateErrors": True,
-        "suggestionsCache": {"enabled": False, "maxSize": 5, "ttl": 10},
+        "suggestionsCache": {"enabled": False, "maxSize": 5, "ttl": 10_000},
     }
     s = parse_settings(raw, Settings())
     assert s.base_url == "https://gitlab.example.com"
@@ -65,6 +65,7 @@ def test_update_keeps_keys_it_does_not_mention() -> None:
         ({"codeCompletion": []}, "codeCompletion"),
         ({"codeCompletion": {"additionalLanguages": "vue"}}, "codeCompletion.additionalLanguages"),
         ({"suggestionsCache": {"maxSize": 0}}, "suggestionsCache.maxSize"),
+        ({"suggestionsCache": {"maxSize": 2.5}}, "suggestionsCache.maxSize"),
         ({"suggestionsCache": {"ttl": -1}}, "suggestionsCache.ttl"),
         ({"httpAgentOptions": {"ca": "/nonexistent/ca.pem"}}, "httpAgentOptions.ca"),
         ({"featureFlags": {"streamCodeGenerations": 1}}, "featureFlags.streamCodeGenerations"),
@@ -120,3 +121,10 @@ def test_empty_url_and_token_mean_the_starting_defaults() -> None:
     store.update({"baseUrl": "", "token": ""})
     assert store.current.base_url == "http://127.0.0.1:9999"
     assert store.current.token == "glpat-mockmockmockmock"
+
+
+def test_official_cache_defaults_are_accepted() -> None:
+    """The official server's defaults: ttl in milliseconds, a large maxSize."""
+    s = parse_settings({"suggestionsCache": {"maxSize": 1024 * 1024, "ttl": 60_000}}, Settings())
+    assert s.suggestions_cache.ttl == 60.0
+    assert s.suggestions_cache.max_size == 10_000

@@ -470,3 +470,31 @@ async def test_automatic_requests_are_debounced_into_one(session: Session) -> No
     stats = await session.client.protocol.send_request_async("gitlab-lsp/stats", None)
     assert _get(stats, "upstream") == 1
     assert _get(stats, "cancelled") == 4
+
+
+async def test_instance_down_engages_the_api_error_check(session: Session) -> None:
+    await session.start(
+        suggestionsCache={"enabled": False}, codeCompletion={"directConnection": False}
+    )
+    session.open()
+    session.mock.control.fault(
+        "instance", "/api/v4/code_suggestions/completions", status=500, body={"message": "boom"}
+    )
+    assert not _items(await session.inline(end_of(PY_TEXT)))
+    errors = await session.wait_for("$/gitlab/api/error")
+    assert _get(errors[0], "route") == "instance"
+
+    async def engaged() -> list[str]:
+        while True:
+            states = session.notifications["$/gitlab/featureStateChange"]
+            checks = [c["checkId"] for c in _engaged(states[-1])] if states else []
+            if "code-suggestions-api-error" in checks:
+                return checks
+            await asyncio.sleep(0.02)
+
+    await asyncio.wait_for(engaged(), 5)
+    session.mock.control.clear_faults()
+    assert _items(await session.inline(end_of(PY_TEXT)))
+    await session.wait_for("$/gitlab/api/recovered")
+    states = session.notifications["$/gitlab/featureStateChange"]
+    assert "code-suggestions-api-error" not in [c["checkId"] for c in _engaged(states[-1])]

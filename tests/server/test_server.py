@@ -317,12 +317,25 @@ async def test_settings_pulled_with_workspace_configuration(session: Session) ->
 
 async def test_token_expiry_mid_session(session: Session) -> None:
     session.mock.control.token_lifetime(2)
-    await session.start()
+    await session.start(suggestionsCache={"enabled": False})
     session.open()
     assert _items(await session.inline(end_of(PY_TEXT)))
-    await asyncio.sleep(2.5)
+    await asyncio.sleep(2.5)  # the first user JWT has expired by now
+    jwt_requests = [
+        e
+        for e in session.mock.control.requests("instance")
+        if e["path"].endswith("/code_suggestions/direct_access")
+    ]
+    session.mock.control.clear_requests()
     assert _items(await session.inline(end_of(PY_TEXT)))
     assert not session.notifications["$/gitlab/token/check"]
+    assert direct_calls(session.mock) == 1 and instance_calls(session.mock) == 0
+    jwt_requests += [
+        e
+        for e in session.mock.control.requests("instance")
+        if e["path"].endswith("/code_suggestions/direct_access")
+    ]
+    assert len(jwt_requests) >= 2, "the expired user JWT was not replaced"
 
 
 # --- route health -----------------------------------------------------------------------

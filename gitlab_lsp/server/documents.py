@@ -9,11 +9,12 @@ past the end of a line means the end of that line), never an error.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import posixpath
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlsplit
 
 if TYPE_CHECKING:
@@ -25,6 +26,9 @@ if TYPE_CHECKING:
     import intent
 
 log = logging.getLogger(__name__)
+
+#: Ours, for diagnostics and tests: `{uri}` -> version, UTF-8 length and SHA-256 of the text.
+DOCUMENT_STATE_REQUEST = "gitlab-lsp/documentState"
 
 
 @dataclass
@@ -39,6 +43,17 @@ class OpenDocument:
     def text(self) -> str:
         text: str = self.doc.text
         return text
+
+    def state(self) -> dict[str, Any]:
+        """What the server holds, without the text: to check an editor's sync against it."""
+        data = self.text.encode("utf-8", errors="surrogatepass")
+        return {
+            "uri": self.uri,
+            "languageId": self.language_id,
+            "version": self.version,
+            "length": len(data),
+            "sha256": hashlib.sha256(data).hexdigest(),
+        }
 
 
 def file_name_of(uri: str) -> str:
@@ -188,6 +203,12 @@ def register(server: LanguageServer, store: DocumentStore, on_close: Callable[[s
     def did_change(params: types.DidChangeTextDocumentParams) -> None:
         doc = params.text_document
         store.change(doc.uri, doc.version, list(params.content_changes))
+
+    @server.feature(DOCUMENT_STATE_REQUEST)
+    def document_state(params: Any) -> dict[str, Any] | None:
+        uri = params.get("uri") if isinstance(params, dict) else getattr(params, "uri", None)
+        opened = store.get(uri) if isinstance(uri, str) else None
+        return None if opened is None else opened.state()
 
     @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
     def did_close(params: types.DidCloseTextDocumentParams) -> None:

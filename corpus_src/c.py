@@ -349,7 +349,7 @@ int main(void) {
 """,
     ),
     # --- empty-block ------------------------------------------------------------------------
-    comp(
+    efn(
         "empty-block/struct-body",
         "types.h",
         """\
@@ -364,6 +364,7 @@ struct packet_header {
 
 #endif
 """,
+        note="team precision 1 (rule 5): an empty struct body is an empty definition; the user wants its members generated",
     ),
     comp(
         "empty-block/while-body",

@@ -363,7 +363,7 @@ namespace net::detail {
 }
 """,
     ),
-    comp(
+    efn(
         "empty-block/struct",
         "events.hpp",
         """\
@@ -376,6 +376,7 @@ struct Event {
 
 struct Shutdown : Event {█};
 """,
+        note="team precision 1 (rule 5): an empty struct body is an empty definition; the user wants its members generated",
     ),
     # --- small-file -------------------------------------------------------------------------
     small(
@@ -487,5 +488,22 @@ private:
     HINSTANCE inst_;
 };
 """),
+    ),
+    # --- team precisions (docs/intent.md) ------------------------------------------------
+    efn(
+        "type-body/class-with-access-label",
+        "widget.hpp",
+        """\
+#pragma once
+
+#include <string>
+#include <vector>
+
+class Widget {
+public:
+    █
+};
+""",
+        note="team precision 1 (rule 5): an access label is not a member, so this class body is empty",
     ),
 ]

@@ -375,7 +375,7 @@ public static class Fibonacci
 """,
     ),
     # --- empty-block ------------------------------------------------------------------------
-    comp(
+    efn(
         "empty-block/class-body",
         "Errors.cs",
         """\
@@ -393,6 +393,7 @@ public class ConflictException : DomainException
     █
 }
 """,
+        note="team precision 1 (rule 5): an empty class body is an empty definition; the user wants its members generated",
     ),
     comp(
         "empty-block/foreach-body",
@@ -521,5 +522,38 @@ public static class RegistryReader
 }
 """),
         "read a string value from Root, returning the fallback when it is missing",
+    ),
+    # --- team precisions (docs/intent.md) ------------------------------------------------
+    efn(
+        "type-body/empty-interface",
+        "Clock.cs",
+        """\
+using System;
+
+namespace Shop
+{
+    public interface IClock
+    {
+        █
+    }
+}
+""",
+        note="team precision 1 (rule 5): an empty interface body is an empty definition",
+    ),
+    comp(
+        "type-body/namespace",
+        "Orders.cs",
+        """\
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading.Tasks;
+
+namespace Shop.Orders
+{
+    █
+}
+""",
+        note="a namespace is not a definition: team precision 1 leaves it completion",
     ),
 ]

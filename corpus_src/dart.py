@@ -412,7 +412,7 @@ void main() {█}
 }
 """,
     ),
-    completion(
+    empty_function(
         "empty-block/class",
         "lib/src/errors.dart",
         r"""class AppException implements Exception {
@@ -427,7 +427,7 @@ class NetworkException extends AppException {
   █
 }
 """,
-        note="a class body is not a function body",
+        note="team precision 1 (rule 5): an empty class body is an empty definition; the user wants its members generated",
     ),
     # --- small-file ------------------------------------------------------------------------
     small_file(
@@ -611,7 +611,7 @@ class EmptyCart extends StatelessWidget {
         "flush the queued events to the backend in one batch and clear the queue",
         note="the analyzer directive line is dropped from the block",
     ),
-    comment(
+    small_file(
         "separator/around-instruction",
         "lib/src/router.dart",
         r"""import 'package:go_router/go_router.dart';
@@ -626,7 +626,7 @@ final routes = <GoRoute>[];
 // ---------------------------------------------------------------------------
 █
 """,
-        "a GoRouter with routes for / and /cart and a redirect to /login when signed out",
+        note="team precision 2 (rule 2): the block's last line is a separator (no letter or digit), an empty comment, so no instruction lies directly above the cursor; rule 4 then applies",
     ),
     empty_function(
         "empty-function/local-function",

@@ -409,7 +409,7 @@ end
 end
 ''',
     ),
-    completion(
+    empty_function(
         "empty-block/defmodule-body",
         "lib/shop/errors.ex",
         r'''defmodule Shop.Errors.NotFound do
@@ -424,7 +424,7 @@ defmodule Shop.Errors.Forbidden do
   █
 end
 ''',
-        note="a module body is not a function body",
+        note="team precision 1 (rule 5): an empty module (`defmodule`) body is an empty definition; the user wants its members generated",
     ),
     # --- small-file ------------------------------------------------------------------------
     small_file(
@@ -602,7 +602,7 @@ end
         'convert the legacy price string like "12,50 EUR" into integer cents',
         note="the credo directive line is dropped from the block",
     ),
-    comment(
+    completion(
         "separator/around-instruction",
         "lib/shop_web/router.ex",
         r'''defmodule ShopWeb.Router do
@@ -618,7 +618,7 @@ end
   █
 end
 ''',
-        "an /api scope with resources for products and orders, only index and show",
+        note="team precision 2 (rule 2): the block's last line is a separator (no letter or digit), an empty comment, so no instruction lies directly above the cursor",
     ),
     comment(
         "docstring/doc-in-small-module",

@@ -489,7 +489,7 @@ func OnInterrupt(stop func()) {
         note="the enclosing function has statements; the cursor is in the empty func literal",
     ),
     # --- empty-block ------------------------------------------------------------------------
-    comp(
+    efn(
         "empty-block/struct-body",
         "model/model.go",
         """\
@@ -506,6 +506,7 @@ type Tag struct {
 	█
 }
 """,
+        note="team precision 1 (rule 5): an empty struct body is an empty definition; the user wants its members generated",
     ),
     comp(
         "empty-block/if-err",
@@ -524,7 +525,7 @@ func Read(path string) ([]byte, error) {
 }
 """,
     ),
-    comp(
+    efn(
         "empty-block/interface",
         "plugin/plugin.go",
         """\
@@ -537,6 +538,7 @@ type Plugin interface {
 
 type Marker interface{█}
 """,
+        note="team precision 1 (rule 5): an empty interface body is an empty definition; the user wants its members generated",
     ),
     # --- small-file -------------------------------------------------------------------------
     small(
@@ -783,5 +785,25 @@ func (s *service) Execute(args []string, r <-chan svc.ChangeRequest, st chan<- s
 	█
 }
 """),
+    ),
+    # --- team precisions (docs/intent.md) ------------------------------------------------
+    comp(
+        "empty-last-comment/bare-slashes",
+        "main.go",
+        """\
+package main
+
+import (
+	"flag"
+	"fmt"
+)
+
+var verbose = flag.Bool("v", false, "verbose output")
+
+// print the parsed flags when verbose is set
+//
+█
+""",
+        note="team precision 2 (rule 2): the block ends in an empty `//`, so no instruction lies directly above the cursor",
     ),
 ]

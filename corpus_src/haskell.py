@@ -373,7 +373,7 @@ describe (Fixed c) = show c ++ " cents"
         note="an equation whose right-hand side is still empty; the parse has an error here",
     ),
     # --- empty-block -----------------------------------------------------------------------
-    completion(
+    empty_function(
         "empty-block/instance-body",
         "src/Shop/Color.hs",
         r"""module Shop.Color where
@@ -387,9 +387,9 @@ allColors = [minBound .. maxBound]
 instance Show Color where
   █
 """,
-        note="an instance body is not a function body",
+        note="team precision 1 (rule 5): an empty instance body is an empty definition; the user wants its members generated",
     ),
-    completion(
+    empty_function(
         "empty-block/class-body",
         "src/Shop/Logger.hs",
         r"""module Shop.Logger where
@@ -405,6 +405,7 @@ defaultLevel = Info
 class Monad m => MonadLogger m where
   █
 """,
+        note="team precision 1 (rule 5): an empty type class body is an empty definition; the user wants its members generated",
     ),
     # --- small-file ------------------------------------------------------------------------
     small_file(
@@ -551,7 +552,7 @@ restock = Map.insertWith (+)
         "list the skus whose stock is below the given threshold",
     ),
     # --- edge cases --------------------------------------------------------------------------
-    comment(
+    completion(
         "separator/around-instruction",
         "src/Shop/Http.hs",
         r"""module Shop.Http where
@@ -567,7 +568,7 @@ notFound _ respond = respond (responseLBS status404 [] "not found")
 --------------------------------------------------------------------------------
 █
 """,
-        "route GET /health to a 200 response with the body \"ok\"",
+        note="team precision 2 (rule 2): the block's last line is a separator (no letter or digit), an empty comment, so no instruction lies directly above the cursor",
     ),
     comment(
         "multiline-comment/haddock-block",

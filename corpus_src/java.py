@@ -513,7 +513,7 @@ public class Outer {
 """,
     ),
     # --- empty-block ------------------------------------------------------------------------
-    comp(
+    efn(
         "empty-block/class-body",
         "src/main/java/com/acme/errors/NotFoundException.java",
         """\
@@ -530,6 +530,7 @@ class NotFoundException extends AppException {
     █
 }
 """,
+        note="team precision 1 (rule 5): an empty class body is an empty definition; the user wants its members generated",
     ),
     comp(
         "empty-block/catch-block",
@@ -753,5 +754,40 @@ public final class Env {
     public static final String TEMP = System.getenv(█);
 }
 """),
+    ),
+    # --- team precisions (docs/intent.md) ------------------------------------------------
+    efn(
+        "type-body/empty-interface",
+        "src/main/java/com/acme/Repository.java",
+        """\
+package com.acme;
+
+import java.util.List;
+import java.util.Optional;
+
+public interface Repository<T> {
+    █
+}
+""",
+        note="team precision 1 (rule 5): an empty interface body is an empty definition",
+    ),
+    comp(
+        "type-body/empty-if-in-method",
+        "src/main/java/com/acme/Users.java",
+        """\
+package com.acme;
+
+import java.util.List;
+
+public class Users {
+    public void add(List<String> names, String name) {
+        if (name == null) {
+            █
+        }
+        names.add(name);
+    }
+}
+""",
+        note="an empty `if` is not a definition and makes the method non-empty (team precision 1)",
     ),
 ]

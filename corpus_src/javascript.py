@@ -483,7 +483,7 @@ export function requireUser(req, res, next) {
 }
 """,
     ),
-    comp(
+    efn(
         "empty-block/empty-class",
         "errors.js",
         """\
@@ -496,6 +496,7 @@ export class HttpError extends Error {
 
 export class NotFoundError extends HttpError {█}
 """,
+        note="team precision 1 (rule 5): an empty class body is an empty definition; the user wants its members generated",
     ),
     comp(
         "empty-block/object-literal",

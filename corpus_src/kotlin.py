@@ -347,7 +347,7 @@ class SyncService(private val api: Api, private val db: Db) {
 """,
     ),
     # --- empty-block ------------------------------------------------------------------------
-    comp(
+    efn(
         "empty-block/object-body",
         "Events.kt",
         """\
@@ -362,6 +362,7 @@ sealed class Event {
     }
 }
 """,
+        note="team precision 1 (rule 5): an empty object body is an empty definition; the user wants its members generated",
     ),
     comp(
         "empty-block/when-branch",
@@ -496,5 +497,59 @@ import java.nio.file.Paths
 val appData: Path = Paths.get(System.getenv("APPDATA"))
 val logs: Path = appData.resolve(█)
 """),
+    ),
+    # --- team precisions (docs/intent.md) ------------------------------------------------
+    efn(
+        "type-body/empty-interface",
+        "src/main/kotlin/Greeter.kt",
+        """\
+package app
+
+import java.time.Clock
+
+val clock: Clock = Clock.systemUTC()
+const val DEFAULT_NAME = "world"
+
+interface Greeter {
+    █
+}
+""",
+        note="team precision 1 (rule 5): an empty interface body is an empty definition",
+    ),
+    comp(
+        "type-body/enum-class",
+        "src/main/kotlin/Level.kt",
+        """\
+package app
+
+import java.time.Clock
+
+val clock: Clock = Clock.systemUTC()
+const val DEFAULT_NAME = "world"
+
+enum class Level {
+    █
+}
+""",
+        note="an enum is not a definition whose members are generated: team precision 1 leaves it completion",
+    ),
+    gen(
+        "empty-last-comment/paragraph-gap-inside",
+        "src/main/kotlin/Main.kt",
+        """\
+package app
+
+import java.time.Clock
+
+val clock: Clock = Clock.systemUTC()
+const val DEFAULT_NAME = "world"
+
+// load the config from the environment
+//
+// then start the server on its port
+█
+""",
+        "load the config from the environment\nthen start the server on its port",
+        note="team precision 2 only looks at the last line: an inner empty `//` is dropped",
     ),
 ]

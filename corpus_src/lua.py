@@ -564,7 +564,7 @@ return compat
         "return a shallow copy of the table t",
         note="the luacheck directive line is dropped from the block",
     ),
-    comment(
+    small_file(
         "separator/around-instruction",
         "src/ui/hud.lua",
         r"""local Hud = {}
@@ -578,7 +578,7 @@ local font = love.graphics.newFont(14)
 
 return Hud
 """,
-        "draw the player's health as a row of hearts in the top-left corner",
+        note="team precision 2 (rule 2): the block's last line is a separator (no letter or digit), an empty comment, so no instruction lies directly above the cursor; rule 4 then applies",
     ),
     comment(
         "small-file/comment-wins",

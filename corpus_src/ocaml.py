@@ -363,7 +363,7 @@ let print_report lines =
         note="an anonymous function with an empty body inside a non-empty function",
     ),
     # --- empty-block -----------------------------------------------------------------------
-    completion(
+    empty_function(
         "empty-block/module-struct",
         "lib/store.ml",
         r"""module type STORE = sig
@@ -376,7 +376,7 @@ module Memory : STORE = struct
   █
 end
 """,
-        note="a module structure is not a function body",
+        note="team precision 1 (rule 5): an empty module structure (`struct ... end`) body is an empty definition; the user wants its members generated",
     ),
     completion(
         "empty-block/begin-end",
@@ -525,7 +525,7 @@ let is_empty (s : 'a t) = !s = []
         "pop the top element, returning None when the stack is empty",
     ),
     # --- edge cases --------------------------------------------------------------------------
-    comment(
+    completion(
         "separator/around-instruction",
         "lib/http.ml",
         r"""type meth = GET | POST | PUT | DELETE
@@ -542,8 +542,7 @@ let meth_of_string = function
 (* ------------------------------------------------------------------------- *)
 █
 """,
-        "parse a request line like \"GET /path HTTP/1.1\" into a request record",
-        note="three consecutive comment lines; the separators are dropped",
+        note="team precision 2 (rule 2): the block's last line is a separator (no letter or digit), an empty comment, so no instruction lies directly above the cursor",
     ),
     comment(
         "header/then-instruction",

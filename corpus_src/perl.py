@@ -630,7 +630,7 @@ sub load_plugin {
         "require the plugin module by name and return its new() instance",
         note="the Perl::Critic directive line is dropped from the block",
     ),
-    comment(
+    completion(
         "separator/around-instruction",
         "lib/Shop/Report.pm",
         r"""package Shop::Report;
@@ -648,7 +648,7 @@ my @COLUMNS = qw(date orders revenue);
 
 1;
 """,
-        "print one CSV line per day with the order count and the revenue in euros",
+        note="team precision 2 (rule 2): the block's last line is a separator (no letter or digit), an empty comment, so no instruction lies directly above the cursor",
     ),
     comment(
         "header/shebang-then-instruction",

@@ -566,7 +566,7 @@ class Voter
 }
 """,
     ),
-    completion(
+    empty_function(
         "empty-block/class-body",
         "src/Exception/PaymentFailed.php",
         r"""<?php
@@ -582,7 +582,7 @@ final class PaymentFailed extends RuntimeException
     █
 }
 """,
-        note="a class body is not a function body",
+        note="team precision 1 (rule 5): an empty class body is an empty definition; the user wants its members generated",
     ),
     # --- small-file ------------------------------------------------------------------------
     small_file(
@@ -770,7 +770,7 @@ final class Money
         ),
     ),
     # --- edge cases --------------------------------------------------------------------------
-    comment(
+    completion(
         "separator/around-instruction",
         "src/Search/Indexer.php",
         r"""<?php
@@ -789,8 +789,7 @@ class Indexer
     █
 }
 """,
-        "rebuild the products index in batches of 500 and swap the alias at the end",
-        note="separator lines are dropped from the block; the prose line remains",
+        note="team precision 2 (rule 2): the block's last line is a separator (no letter or digit), an empty comment, so no instruction lies directly above the cursor",
     ),
     comment(
         "directive/with-prose",
@@ -859,5 +858,22 @@ class Cart
 }
 """,
         note="the comment is below the cursor, not above it",
+    ),
+    # --- team precisions (docs/intent.md) ------------------------------------------------
+    empty_function(
+        "type-body/empty-interface",
+        "src/Payment/Gateway.php",
+        r"""<?php
+
+namespace App\Payment;
+
+use App\Money;
+
+interface Gateway
+{
+    █
+}
+""",
+        note="team precision 1 (rule 5): an empty interface body is an empty definition",
     ),
 ]

@@ -322,7 +322,7 @@ if (-not $exists) {
 }
 """,
     ),
-    comp(
+    efn(
         "empty-block/class-body",
         "Errors.ps1",
         """\
@@ -336,6 +336,7 @@ class ConfigError : AppError {
     █
 }
 """,
+        note="team precision 1 (rule 5): an empty class body is an empty definition; the user wants its members generated",
     ),
     # --- small-file -------------------------------------------------------------------------
     small(

@@ -607,7 +607,7 @@ def timed(fn):
         note="the outer function has statements; the cursor is inside the empty inner function",
     ),
     # --- empty-block ------------------------------------------------------------------------
-    comp(
+    efn(
         "empty-block/exception-class-pass",
         "errors.py",
         """\
@@ -622,7 +622,7 @@ class NotFound(AppError):
 class PermissionDenied(AppError):
     pass█
 """,
-        note="a class body is not a function body",
+        note="team precision 1 (rule 5): an empty class (only `pass`) body is an empty definition; the user wants its members generated",
     ),
     comp(
         "empty-block/if-pass-in-function",
@@ -796,7 +796,7 @@ def cleanup(now=None):
 ''',
         note="a module docstring is not the only statement of a function, so rule 2 does not apply",
     ),
-    comp(
+    efn(
         "docstring/class-docstring-not-instruction",
         "shapes.py",
         '''\
@@ -815,7 +815,7 @@ class Square:
     """A square with a side length and an area method."""
     █
 ''',
-        note="a class docstring is not a function docstring and a class body is not a function body",
+        note="a class docstring is not an instruction (rule 2), and a class body holding only its docstring is empty: team precision 1 (rule 5), an empty definition",
     ),
     # --- scope ------------------------------------------------------------------------------
     comp(
@@ -1017,5 +1017,59 @@ class BackupService(win32serviceutil.ServiceFramework):
     def SvcStop(self):
         pass█
 """),
+    ),
+    # --- team precisions (docs/intent.md) ------------------------------------------------
+    comp(
+        "empty-last-comment/bare-hash",
+        "report.py",
+        """\
+import csv
+from pathlib import Path
+
+ROOT = Path(__file__).parent
+OUT = ROOT / "out"
+HEADERS = ["id", "total"]
+
+# write the totals to a csv file under OUT
+#
+█
+""",
+        note="team precision 2 (rule 2): the block ends in an empty `#`, so no instruction lies directly above the cursor",
+    ),
+    gen(
+        "empty-last-comment/paragraph-gap-inside",
+        "report.py",
+        """\
+import csv
+from pathlib import Path
+
+ROOT = Path(__file__).parent
+OUT = ROOT / "out"
+HEADERS = ["id", "total"]
+
+# read every csv file under ROOT
+#
+# and sum the totals per id
+█
+""",
+        "read every csv file under ROOT\nand sum the totals per id",
+        note="team precision 2 only looks at the last line: an empty `#` inside the block is a paragraph gap, dropped",
+    ),
+    efn(
+        "type-body/class-ellipsis",
+        "plugins.py",
+        """\
+from typing import Protocol
+
+
+class Named(Protocol):
+    name: str
+
+
+class Exporter:
+    █
+    ...
+""",
+        note="team precision 1 (rule 5): a class holding only `...` is an empty definition",
     ),
 ]

@@ -357,7 +357,7 @@ end
 """,
     ),
     # --- empty-block ------------------------------------------------------------------------
-    comp(
+    efn(
         "empty-block/class-body",
         "app/errors.rb",
         """\
@@ -373,6 +373,7 @@ module App
   end
 end
 """,
+        note="team precision 1 (rule 5): an empty class body is an empty definition; the user wants its members generated",
     ),
     comp(
         "empty-block/if-body",
@@ -506,5 +507,41 @@ module WinPaths
 end
 """),
         "create app_dir if it does not exist and return its path",
+    ),
+    # --- team precisions (docs/intent.md) ------------------------------------------------
+    efn(
+        "type-body/empty-module",
+        "lib/shop/helpers.rb",
+        """\
+require "json"
+
+module Shop
+  VERSION = "1.2.0"
+  ROOT = File.expand_path("..", __dir__)
+  DEFAULT_CURRENCY = "EUR"
+
+  module Helpers
+    █
+  end
+end
+""",
+        note="team precision 1 (rule 5): an empty module body is an empty definition",
+    ),
+    comp(
+        "empty-last-comment/two-letters",
+        "lib/shop/prices.rb",
+        """\
+require "bigdecimal"
+
+TAX = BigDecimal("0.19")
+ROUND = 2
+CURRENCY = "EUR"
+SYMBOL = "€"
+
+# format a price with the currency symbol
+# ok
+█
+""",
+        note="team precision 2 (rule 2): the last line has two letters, rule 3's empty comment, so the block is no instruction",
     ),
 ]

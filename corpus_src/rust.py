@@ -339,7 +339,7 @@ impl fmt::Display for Point {
 """,
     ),
     # --- empty-block ------------------------------------------------------------------------
-    comp(
+    efn(
         "empty-block/impl-block",
         "src/marker.rs",
         """\
@@ -353,6 +353,7 @@ impl Meters {
     █
 }
 """,
+        note="team precision 1 (rule 5): an empty impl body is an empty definition; the user wants its members generated",
     ),
     comp(
         "empty-block/match-arm-block",
@@ -492,5 +493,76 @@ pub fn log_dir() -> PathBuf {
     █
 }
 """),
+    ),
+    # --- team precisions (docs/intent.md) ------------------------------------------------
+    efn(
+        "type-body/empty-trait",
+        "src/shape.rs",
+        """\
+use std::fmt;
+
+pub struct Circle {
+    pub r: f64,
+}
+
+pub trait Shape {
+    █
+}
+""",
+        note="team precision 1 (rule 5): an empty trait body is an empty definition",
+    ),
+    efn(
+        "type-body/empty-macro-arm",
+        "src/macros.rs",
+        """\
+use std::fmt;
+
+pub struct Point {
+    pub x: i32,
+    pub y: i32,
+}
+
+macro_rules! point {
+    () => {█};
+}
+""",
+        note="team precision 1 (rule 5): a macro_rules! arm is the body of a definition, and this one is empty",
+    ),
+    comp(
+        "type-body/macro-arm-with-tokens",
+        "src/macros.rs",
+        """\
+use std::fmt;
+
+pub struct Point {
+    pub x: i32,
+    pub y: i32,
+}
+
+macro_rules! point {
+    ($x:expr, $y:expr) => {
+        Point { x: $x, y: $y }
+        █
+    };
+}
+""",
+        note="a macro_rules! arm with tokens is a non-empty definition",
+    ),
+    comp(
+        "empty-last-comment/doc-comment",
+        "src/lib.rs",
+        """\
+use std::collections::HashMap;
+
+pub struct Cache {
+    map: HashMap<String, String>,
+    hits: u64,
+}
+
+/// Returns the cached value for a key, loading it on a miss.
+///
+█
+""",
+        note="team precision 2 (rule 2): the doc-comment run ends in an empty `///`",
     ),
 ]

@@ -327,7 +327,7 @@ object Hooks {
 """,
     ),
     # --- empty-block ------------------------------------------------------------------------
-    comp(
+    efn(
         "empty-block/trait-body",
         "src/main/scala/com/acme/Marker.scala",
         """\
@@ -341,6 +341,7 @@ trait Serializable {
   █
 }
 """,
+        note="team precision 1 (rule 5): an empty trait body is an empty definition; the user wants its members generated",
     ),
     comp(
         "empty-block/if-body",
@@ -474,5 +475,23 @@ object WinEnv {
 }
 """),
         "return the path of the app's log folder inside AppData",
+    ),
+    # --- team precisions (docs/intent.md) ------------------------------------------------
+    efn(
+        "type-body/empty-object",
+        "src/main/scala/Config.scala",
+        """\
+package app
+
+import scala.concurrent.duration._
+
+final case class Port(value: Int)
+final case class Host(name: String)
+
+object Config {
+  █
+}
+""",
+        note="team precision 1 (rule 5): an empty object body is an empty definition",
     ),
 ]

@@ -557,7 +557,7 @@ $base-font-size: 16px;
         "a .u-truncate helper that cuts text with an ellipsis on one line",
         note="the stylelint directive line is dropped from the block",
     ),
-    comment(
+    completion(
         "separator/around-instruction",
         "src/styles/layout/_header.scss",
         r"""@use "../abstracts/variables" as *;
@@ -573,8 +573,7 @@ $base-font-size: 16px;
 /* ========================================================================== */
 █
 """,
-        "a sticky variant that adds a shadow once the page is scrolled",
-        note="three consecutive one-line block comments form the run; separators are dropped",
+        note="team precision 2 (rule 2): the block's last line is a separator (no letter or digit), an empty comment, so no instruction lies directly above the cursor",
     ),
     comment(
         "small-file/comment-wins",

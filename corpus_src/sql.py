@@ -476,7 +476,7 @@ LIMIT 100;
         "users who never logged in and signed up more than a year ago",
     ),
     # --- edge cases --------------------------------------------------------------------------
-    comment(
+    small_file(
         "separator/around-instruction",
         "queries/cohorts.sql",
         r"""CREATE TEMP TABLE first_orders AS
@@ -489,7 +489,7 @@ GROUP BY customer_id;
 -- ---------------------------------------------------------------------------
 █
 """,
-        "monthly retention: share of each signup cohort that ordered again per month",
+        note="team precision 2 (rule 2): the block's last line is a separator (no letter or digit), an empty comment, so no instruction lies directly above the cursor; rule 4 then applies",
     ),
     comment(
         "directive/with-prose",

@@ -455,7 +455,7 @@ struct TokenStore {
 }
 """,
     ),
-    completion(
+    empty_function(
         "empty-block/struct-body",
         "Sources/App/Models/Coupon.swift",
         r"""import Foundation
@@ -469,7 +469,7 @@ struct Coupon: Codable {
     █
 }
 """,
-        note="a struct body is not a function body",
+        note="team precision 1 (rule 5): an empty struct body is an empty definition; the user wants its members generated",
     ),
     # --- small-file ------------------------------------------------------------------------
     small_file(
@@ -671,7 +671,7 @@ final class FeedParser {
         "a helper that plays a success haptic on the main actor",
         note="the Xcode header block ends at the blank line; a small file, but rule 2 comes first",
     ),
-    comment(
+    completion(
         "separator/around-instruction",
         "Sources/App/Models/Invoice.swift",
         r"""import Foundation
@@ -686,7 +686,7 @@ struct Invoice: Codable {
     █
 }
 """,
-        "the total of all lines including 19% VAT, rounded to cents",
+        note="team precision 2 (rule 2): the block's last line is a separator (no letter or digit), an empty comment, so no instruction lies directly above the cursor",
     ),
     completion(
         "on-comment/small-file",
@@ -714,5 +714,36 @@ final class SessionStore {
     }
 }
 """,
+    ),
+    # --- team precisions (docs/intent.md) ------------------------------------------------
+    empty_function(
+        "type-body/empty-protocol",
+        "Sources/Cache.swift",
+        """\
+import Foundation
+
+let defaultTTL: TimeInterval = 60
+let maxEntries = 1_000
+
+protocol Cache {
+    █
+}
+""",
+        note="team precision 1 (rule 5): an empty protocol body is an empty definition",
+    ),
+    completion(
+        "type-body/enum",
+        "Sources/Direction.swift",
+        """\
+import Foundation
+
+let defaultTTL: TimeInterval = 60
+let maxEntries = 1_000
+
+enum Direction {
+    █
+}
+""",
+        note="an enum is not a definition whose members are generated: team precision 1 leaves it completion",
     ),
 ]

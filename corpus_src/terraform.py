@@ -551,7 +551,7 @@ resource "aws_s3_bucket_public_access_block" "uploads" {
         "a lifecycle rule that moves uploads to Glacier after 90 days",
         note="the tfsec directive line is dropped from the block",
     ),
-    comment(
+    small_file(
         "separator/around-instruction",
         "infra/iam.tf",
         r"""resource "aws_iam_role" "ci" {
@@ -564,7 +564,7 @@ resource "aws_s3_bucket_public_access_block" "uploads" {
 # -----------------------------------------------------------------------------
 █
 """,
-        "a policy letting the ci role push images to the shop ECR repository",
+        note="team precision 2 (rule 2): the block's last line is a separator (no letter or digit), an empty comment, so no instruction lies directly above the cursor; rule 4 then applies",
     ),
     comment(
         "small-file/comment-wins",

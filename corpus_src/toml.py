@@ -466,7 +466,7 @@ pool_size = █
         ),
     ),
     # --- edge cases --------------------------------------------------------------------------
-    comment(
+    completion(
         "separator/around-instruction",
         "config/app.toml",
         r"""[server]
@@ -482,7 +482,7 @@ pool_size = 10
 # ----------------------------------------------------------------------------
 █
 """,
-        "a [jobs] table: run the cleanup job every night at 03:00 with 2 retries",
+        note="team precision 2 (rule 2): the block's last line is a separator (no letter or digit), an empty comment, so no instruction lies directly above the cursor",
     ),
     comment(
         "directive/with-prose",

@@ -505,7 +505,7 @@ export class Vector3 {
 """,
     ),
     # --- empty-block ------------------------------------------------------------------------
-    comp(
+    efn(
         "empty-block/interface-body",
         "events.ts",
         """\
@@ -518,6 +518,7 @@ export interface ClickEvent extends BaseEvent {
   █
 }
 """,
+        note="team precision 1 (rule 5): an empty interface body is an empty definition; the user wants its members generated",
     ),
     comp(
         "empty-block/for-of-body",
@@ -724,7 +725,7 @@ export type Digest = string;
 █""",
         "hash a file by streaming it through createHash and resolve with the hex digest",
     ),
-    comp(
+    efn(
         "empty-block/abstract-class-body",
         "shape.ts",
         """\
@@ -740,6 +741,7 @@ export abstract class BaseShape implements Shape {
 
 export class Circle extends BaseShape {█}
 """,
+        note="team precision 1 (rule 5): an empty class body is an empty definition; the user wants its members generated",
     ),
     # --- crlf -------------------------------------------------------------------------------
     gen(
@@ -768,5 +770,58 @@ export const TEMP = process.env.TEMP ?? "";
 export const SEP = "\\\\";
 export const configDir = [APPDATA, "MyApp"].join(█);
 """),
+    ),
+    # --- team precisions (docs/intent.md) ------------------------------------------------
+    comp(
+        "empty-last-comment/trailing-space",
+        "src/rows.ts",
+        """\
+import { Row } from "./types";
+
+export const rows: Row[] = [];
+export const byId = new Map<string, Row>();
+export const pageSize = 50;
+export let page = 0;
+
+// sort the rows by date, newest first
+// 
+█
+""",
+        note="team precision 2 (rule 2): the block ends in an empty `// `, so no instruction lies directly above the cursor",
+    ),
+    comp(
+        "type-body/namespace",
+        "src/utils.ts",
+        """\
+import { Row } from "./types";
+
+export const pageSize = 50;
+export const maxPages = 20;
+export const sep = ",";
+
+export namespace Utils {
+  █
+}
+""",
+        note="a namespace is not a definition: team precision 1 leaves it completion",
+    ),
+    comp(
+        "type-body/empty-if-in-method",
+        "src/cart.ts",
+        """\
+import { Item } from "./types";
+
+export class Cart {
+  private items: Item[] = [];
+
+  add(item: Item): void {
+    if (item.quantity <= 0) {
+      █
+    }
+    this.items.push(item);
+  }
+}
+""",
+        note="an empty `if` is not a definition and makes the method non-empty (team precision 1)",
     ),
 ]

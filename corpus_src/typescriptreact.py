@@ -308,7 +308,7 @@ export class ErrorBoundary extends Component<{ children: ReactNode }, { failed: 
 """,
     ),
     # --- empty-block ------------------------------------------------------------------------
-    comp(
+    efn(
         "empty-block/props-interface",
         "Divider.tsx",
         """\
@@ -320,6 +320,7 @@ export function Divider(props: DividerProps) {
   return <hr className="divider" {...props} />;
 }
 """,
+        note="team precision 1 (rule 5): an empty interface body is an empty definition; the user wants its members generated",
     ),
     comp(
         "empty-block/switch-case",

@@ -356,7 +356,7 @@ pub const default_hooks = Hooks{ .on_start = noop, .on_stop = noop };
 """,
     ),
     # --- empty-block -----------------------------------------------------------------------
-    completion(
+    empty_function(
         "empty-block/struct",
         "src/geometry.zig",
         r"""const std = @import("std");
@@ -370,7 +370,7 @@ pub const Rect = struct {
     █
 };
 """,
-        note="a struct declaration body is not a function body",
+        note="team precision 1 (rule 5): an empty struct body is an empty definition; the user wants its members generated",
     ),
     completion(
         "empty-block/if",
@@ -549,7 +549,7 @@ pub fn hexDigit(n: u4) u8 {
         "a 16x16 lookup table of CRC8 values for the polynomial 0x07",
         note="the formatter directive line is dropped from the block",
     ),
-    comment(
+    completion(
         "separator/around-instruction",
         "src/http.zig",
         r"""const std = @import("std");
@@ -566,7 +566,7 @@ pub const Request = struct {
 // ----------------------------------------------------------------------------
 █
 """,
-        "parse the request line \"GET /path HTTP/1.1\" into a Request",
+        note="team precision 2 (rule 2): the block's last line is a separator (no letter or digit), an empty comment, so no instruction lies directly above the cursor",
     ),
     comment(
         "header/then-instruction",

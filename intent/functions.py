@@ -1,9 +1,12 @@
-"""Rule 5: is the cursor inside the body of a function that has no statements?
+"""Rule 5: is the cursor inside the body of a definition that has no statements?
 
-A function's body is a byte region (after `{`, `do`, `:` or the parameter list; before `}`
-or `end`); the cursor is inside when its offset lies in that region, both ends included,
-so `function f() {█}` counts. Class bodies, `if` blocks and object literals are never
-looked at: only the node types listed as functions in the language table are.
+Definitions are functions, methods, lambdas and closures, and (a team decision, see
+docs/intent.md) type definitions whose members the user has yet to write: classes,
+structs, interfaces, traits, `impl` blocks, objects and modules, and Rust `macro_rules!`
+arms. A body is a byte region (after `{`, `do`, `:` or the header; before `}` or `end`);
+the cursor is inside when its offset lies in that region, both ends included, so
+`function f() {█}` counts. `if` blocks, object literals, enums and namespaces are never
+looked at: only the node types listed in the language table are.
 """
 
 from __future__ import annotations
@@ -20,8 +23,12 @@ _KEYWORD_FUNCS = frozenset({"function_declaration", "function_definition", "anon
 _OPEN = frozenset({"{", "do", "->", "=>", "then"})
 _CLOSE = frozenset({"}", "end"})
 _PY_PLACEHOLDERS = frozenset({"pass_statement"})
-_ELIXIR_DEFS = frozenset({b"def", b"defp", b"defmacro", b"defmacrop"})
+_ELIXIR_DEFS = frozenset(
+    {b"def", b"defp", b"defmacro", b"defmacrop", b"defmodule", b"defprotocol", b"defimpl"}
+)
 _BODY_LIKE = re.compile(r"body|^block|block$|compound_statement|statement_block|statement_list")
+#: Named nodes inside a type body that declare nothing (C++ `public:`).
+_NOT_MEMBERS = frozenset({"empty_statement", "access_specifier"})
 _BODY_WRAPPERS = frozenset({"body_statement", "block_body", "block", "statement_list"})
 
 
@@ -41,15 +48,19 @@ def empty_function_at(analysis: Analysis, offset: int, line: int) -> str | None:
     """
     spec = analysis.grammar.spec
     if spec.body_style == "equations":
-        found = textual.empty_equation(analysis.view, line, offset, spec.name)
-        return "equation (its right-hand side is blank)" if found else None
+        kind = textual.empty_equation(analysis.view, line, offset, spec.name)
+        return None if kind is None else f"{kind} (nothing written under its header)"
     if spec.body_style == "sql":
         found = textual.empty_sql_routine(analysis.view, line, offset)
         return "routine (nothing between BEGIN and END)" if found else None
-    if spec.body_style == "none" or not spec.function_types:
+    if spec.body_style == "none" or not (spec.function_types or spec.type_types):
         return None
-    if spec.name == "rust" and _rust_macro_function(analysis, offset) is not None:
-        return "fn in a macro"
+    if spec.name == "rust":
+        if _rust_macro_function(analysis, offset) is not None:
+            return "fn in a macro"
+        arm = _rust_macro_arm(analysis, offset)
+        if arm is not None:
+            return "macro_rules! arm" if arm else None
     fn = _innermost_body_owner(analysis, offset, line)
     return None if fn is None else fn.type.replace("_", " ")
 
@@ -69,7 +80,7 @@ def _innermost_body_owner(analysis: Analysis, offset: int, line: int) -> Node | 
 
 
 def _candidates(analysis: Analysis, offset: int, line: int) -> list[Node]:
-    types = analysis.grammar.spec.function_types
+    types = frozenset(analysis.grammar.spec.function_types + analysis.grammar.spec.type_types)
     seen: set[int] = set()
     out: list[Node] = []
     starts = [analysis.root.descendant_for_byte_range(offset, offset)]
@@ -103,6 +114,8 @@ def _body(analysis: Analysis, fn: Node) -> Body | None:
     style = analysis.grammar.spec.body_style
     if style == "python":
         return _python_body(analysis, fn)
+    if fn.type in analysis.grammar.spec.type_types:
+        return _type_body(analysis, fn)
     container = _brace_container(fn)
     if container is None:
         return None
@@ -251,3 +264,94 @@ def _rust_macro_function(analysis: Analysis, offset: int) -> Node | None:
             return node if seen_params else None
         sibling = sibling.prev_sibling
     return None
+
+
+# -- type definitions ---------------------------------------------------------------------
+def _type_body(analysis: Analysis, node: Node) -> Body | None:
+    """The member region of a class, struct, interface, trait, impl, object or module.
+
+    Braced bodies run between the braces; Ruby `class X ... end` runs from the end of its
+    header (name, superclass) to `end`. Enums never count, wherever the grammar files them
+    (Kotlin `enum class`, Swift `enum` share the class node).
+    """
+    if _is_enum(node):
+        return None
+    container = _braced(node)
+    if container is not None:
+        return _braced_region(analysis, container)
+    kids = node.children
+    close = next((k for k in reversed(kids) if k.type == "end"), None)
+    if close is None:
+        return None
+    comment_types = analysis.grammar.spec.comment_types
+    start: int | None = None
+    statements = 0
+    for kid in kids:
+        if kid is close:
+            break
+        if kid.type in _BODY_WRAPPERS:
+            statements += _count_statements(kid, comment_types)
+        elif kid.type not in comment_types:
+            start = kid.end_byte
+    return None if start is None else Body(start, close.start_byte, statements)
+
+
+def _is_enum(node: Node) -> bool:
+    for kid in node.children:
+        if kid.type == "enum" or "enum" in kid.type:
+            return True
+        if kid.type == "modifiers" and any(m.text == b"enum" for m in _leaves(kid)):
+            return True
+    return False
+
+
+def _leaves(node: Node) -> list[Node]:
+    if not node.children:
+        return [node]
+    return [leaf for kid in node.children for leaf in _leaves(kid)]
+
+
+def _braced(node: Node) -> Node | None:
+    """The node (the definition itself or one of its children) whose own children are the
+    body's `{` and `}`."""
+    body = node.child_by_field_name("body")
+    for candidate in (body, node, *reversed(node.named_children)):
+        if candidate is None:
+            continue
+        types = {k.type for k in candidate.children}
+        if "{" in types and "}" in types:
+            return candidate
+    return None
+
+
+def _braced_region(analysis: Analysis, container: Node) -> Body | None:
+    kids = container.children
+    opening = next((k for k in kids if k.type == "{"), None)
+    closing = next((k for k in reversed(kids) if k.type == "}"), None)
+    if opening is None or closing is None or closing.start_byte < opening.end_byte:
+        return None
+    comment_types = analysis.grammar.spec.comment_types
+    statements = sum(
+        1
+        for k in kids
+        if k.is_named
+        and opening.end_byte <= k.start_byte < closing.start_byte
+        and k.end_byte > k.start_byte  # zero-width nodes are the parser's error recovery
+        and k.type not in comment_types
+        and k.type not in _NOT_MEMBERS
+    )
+    return Body(opening.end_byte, closing.start_byte, statements)
+
+
+def _rust_macro_arm(analysis: Analysis, offset: int) -> bool | None:
+    """Inside the body of a `macro_rules!` arm (`() => {█};`): True when the arm is empty,
+    False when it has tokens, None when the cursor is not directly in an arm's body. An
+    arm is the body of a definition, like a function's."""
+    node: Node | None = analysis.root.descendant_for_byte_range(offset, offset)
+    while node is not None and node.type != "token_tree":
+        node = node.parent
+    if node is None or node.parent is None or node.parent.type != "macro_rule":
+        return None
+    if node.child_count < 2 or not node.start_byte < offset < node.end_byte:
+        return None
+    return node.child_count == 2

@@ -42,6 +42,10 @@ class LanguageSpec:
     #: The line-comment marker, used to still see comments inside a region the parser
     #: could not make sense of (an ERROR node swallows them). Empty: the language has none.
     line_comment: str = "//"
+    #: Type definitions whose empty body counts as an empty definition for rule 5 (class,
+    #: struct, interface, trait, impl, object, module...). Enums, namespaces, object
+    #: literals and control-flow blocks are never listed: their bodies are not definitions.
+    type_types: tuple[str, ...] = ()
 
 
 _C_FAMILY_FUNCS = ("function_definition", "lambda_expression")
@@ -56,16 +60,29 @@ _JS_FUNCS = (
 )
 
 SPECS: tuple[LanguageSpec, ...] = (
-    LanguageSpec("c", "tree_sitter_c", function_types=_C_FAMILY_FUNCS, extensions=(".c", ".h")),
+    LanguageSpec(
+        "c",
+        "tree_sitter_c",
+        type_types=("struct_specifier", "union_specifier"),
+        function_types=_C_FAMILY_FUNCS,
+        extensions=(".c", ".h"),
+    ),
     LanguageSpec(
         "cpp",
         "tree_sitter_cpp",
+        type_types=("class_specifier", "struct_specifier", "union_specifier"),
         function_types=_C_FAMILY_FUNCS,
         extensions=(".cpp", ".cc", ".cxx", ".c++", ".hpp", ".hh", ".hxx", ".h++", ".ino"),
     ),
     LanguageSpec(
         "csharp",
         "tree_sitter_c_sharp",
+        type_types=(
+            "class_declaration",
+            "struct_declaration",
+            "interface_declaration",
+            "record_declaration",
+        ),
         function_types=(
             "method_declaration",
             "constructor_declaration",
@@ -85,12 +102,14 @@ SPECS: tuple[LanguageSpec, ...] = (
     LanguageSpec(
         "go",
         "tree_sitter_go",
+        type_types=("struct_type", "interface_type"),
         function_types=("function_declaration", "method_declaration", "func_literal"),
         extensions=(".go",),
     ),
     LanguageSpec(
         "java",
         "tree_sitter_java",
+        type_types=("class_declaration", "interface_declaration", "record_declaration"),
         comment_types=("line_comment", "block_comment"),
         function_types=(
             "method_declaration",
@@ -103,15 +122,26 @@ SPECS: tuple[LanguageSpec, ...] = (
     LanguageSpec(
         "javascript",
         "tree_sitter_javascript",
+        type_types=("class_declaration", "class"),
         function_types=_JS_FUNCS,
         extensions=(".js", ".mjs", ".cjs"),
     ),
     LanguageSpec(
-        "javascriptreact", "tree_sitter_javascript", function_types=_JS_FUNCS, extensions=(".jsx",)
+        "javascriptreact",
+        "tree_sitter_javascript",
+        type_types=("class_declaration", "class"),
+        function_types=_JS_FUNCS,
+        extensions=(".jsx",),
     ),
     LanguageSpec(
         "typescript",
         "tree_sitter_typescript",
+        type_types=(
+            "class_declaration",
+            "abstract_class_declaration",
+            "class",
+            "interface_declaration",
+        ),
         factory="language_typescript",
         function_types=_JS_FUNCS,
         extensions=(".ts", ".mts", ".cts"),
@@ -119,6 +149,12 @@ SPECS: tuple[LanguageSpec, ...] = (
     LanguageSpec(
         "typescriptreact",
         "tree_sitter_typescript",
+        type_types=(
+            "class_declaration",
+            "abstract_class_declaration",
+            "class",
+            "interface_declaration",
+        ),
         factory="language_tsx",
         function_types=_JS_FUNCS,
         extensions=(".tsx",),
@@ -126,6 +162,7 @@ SPECS: tuple[LanguageSpec, ...] = (
     LanguageSpec(
         "kotlin",
         "tree_sitter_kotlin",
+        type_types=("class_declaration", "object_declaration", "companion_object"),
         comment_types=("line_comment", "block_comment"),
         function_types=(
             "function_declaration",
@@ -141,6 +178,7 @@ SPECS: tuple[LanguageSpec, ...] = (
     LanguageSpec(
         "powershell",
         "tree_sitter_powershell",
+        type_types=("class_statement",),
         line_comment="#",
         function_types=(
             "function_statement",
@@ -152,6 +190,7 @@ SPECS: tuple[LanguageSpec, ...] = (
     LanguageSpec(
         "python",
         "tree_sitter_python",
+        type_types=("class_definition",),
         line_comment="#",
         function_types=("function_definition",),
         body_style="python",
@@ -162,6 +201,7 @@ SPECS: tuple[LanguageSpec, ...] = (
     LanguageSpec(
         "ruby",
         "tree_sitter_ruby",
+        type_types=("class", "module", "singleton_class"),
         line_comment="#",
         function_types=("method", "singleton_method", "lambda", "block", "do_block"),
         body_style="keyword_end",
@@ -171,6 +211,7 @@ SPECS: tuple[LanguageSpec, ...] = (
     LanguageSpec(
         "rust",
         "tree_sitter_rust",
+        type_types=("impl_item", "trait_item", "struct_item", "union_item"),
         comment_types=("line_comment", "block_comment"),
         function_types=("function_item", "closure_expression"),
         extensions=(".rs",),
@@ -178,6 +219,7 @@ SPECS: tuple[LanguageSpec, ...] = (
     LanguageSpec(
         "scala",
         "tree_sitter_scala",
+        type_types=("class_definition", "object_definition", "trait_definition"),
         comment_types=("comment", "block_comment"),
         function_types=("function_definition", "lambda_expression"),
         extensions=(".scala", ".sc"),
@@ -212,6 +254,7 @@ SPECS: tuple[LanguageSpec, ...] = (
     LanguageSpec(
         "php",
         "tree_sitter_php",
+        type_types=("class_declaration", "interface_declaration", "trait_declaration"),
         factory="language_php",
         function_types=(
             "function_definition",
@@ -224,6 +267,7 @@ SPECS: tuple[LanguageSpec, ...] = (
     LanguageSpec(
         "swift",
         "tree_sitter_swift",
+        type_types=("class_declaration", "protocol_declaration"),
         comment_types=("comment", "multiline_comment"),
         function_types=(
             "function_declaration",
@@ -281,6 +325,7 @@ SPECS: tuple[LanguageSpec, ...] = (
     LanguageSpec(
         "dart",
         "tree_sitter_dart",
+        type_types=("class_definition", "mixin_declaration", "extension_declaration"),
         comment_types=("comment", "documentation_comment"),
         function_types=("function_body", "function_expression_body"),
         extensions=(".dart",),
@@ -288,6 +333,7 @@ SPECS: tuple[LanguageSpec, ...] = (
     LanguageSpec(
         "zig",
         "tree_sitter_zig",
+        type_types=("struct_declaration", "union_declaration", "opaque_declaration"),
         function_types=("function_declaration",),
         extensions=(".zig",),
     ),

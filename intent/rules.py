@@ -80,8 +80,32 @@ def comment_instruction(analysis: Analysis, line: int, offset: int) -> str | Non
             upper -= 1
     if analysis.grammar.spec.indentation_scoped and not _same_scope(analysis, run[0], line, offset):
         return None
+    if _ends_in_empty_comment(analysis, last):
+        # Team decision (docs/intent.md): a run that ends in an empty comment line has no
+        # instruction directly above the cursor, as in the official client.
+        return None
     blocks = [analysis.comment_text_lines(span) for span in run]
     return text_rules.instruction(blocks)
+
+
+def _ends_in_empty_comment(analysis: Analysis, last: CommentSpan) -> bool:
+    """Whether the comment line nearest the cursor is rule 3's empty comment (two or fewer
+    letters/digits once the delimiters are off).
+
+    That line is the last one-line comment of a run, or the last line of a node that is
+    itself a run of line comments (the Haskell grammar makes one node of `--` lines). A
+    multi-line block comment or docstring is judged whole, as one comment.
+    """
+    lines = analysis.comment_text_lines(last)
+    if last.block:
+        marker = analysis.grammar.spec.line_comment
+        if not marker or not all(raw.lstrip().startswith(marker) for raw in lines):
+            return False
+        lines = lines[-1:]
+    text = " ".join(
+        text_rules.strip_delimiters(raw, continuation=index > 0) for index, raw in enumerate(lines)
+    )
+    return text_rules.alnum_count(text) <= 2
 
 
 def _starts_own_line(analysis: Analysis, span: CommentSpan) -> bool:

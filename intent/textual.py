@@ -1,7 +1,9 @@
 """Rule 5 for languages whose grammar cannot show an empty body while it is being typed.
 
-A Haskell equation or OCaml `let` whose right-hand side is still empty, and a SQL routine
-whose `BEGIN ... END` holds nothing, are parse errors (or, in SQL, a string the grammar
+A Haskell equation or OCaml `let` whose right-hand side is still empty, a Haskell
+`class`/`instance ... where` or OCaml `struct`/`sig`/`object` with no members yet (empty
+type definitions count for rule 5, a team decision), and a SQL routine whose
+`BEGIN ... END` holds nothing, are parse errors (or, in SQL, a string the grammar
 does not look into): there is no body node to inspect. These checks read the lines around
 the cursor instead, and only ever answer "inside an empty function" or "no".
 """
@@ -20,6 +22,8 @@ _OCAML_HEADER = re.compile(
     rb"^\s*(?:(?:let|and)\s+(?:rec\s+)?[a-z_][\w']*\s+[^=]+=|.*\b(?:fun|function)\b[^=]*->"
     rb"|.*=\s*fun\b.*->)\s*$"
 )
+_HASKELL_TYPE_HEADER = re.compile(rb"^\s*(?:class|instance)\b.*\bwhere\s*$")
+_OCAML_TYPE_HEADER = re.compile(rb"^.*(?:=|:)\s*(?:struct|sig|object)\s*$")
 _SQL_BEGIN = re.compile(rb"^\s*(?:AS\s+)?BEGIN(?:\s+ATOMIC)?\s*$", re.IGNORECASE)
 _SQL_END = re.compile(rb"^\s*END\b", re.IGNORECASE)
 _SQL_ROUTINE = re.compile(
@@ -51,24 +55,30 @@ def _next_nonblank(view: SourceView, line: int) -> int:
     return below
 
 
-def empty_equation(view: SourceView, line: int, offset: int, language: str) -> bool:
-    """Haskell / OCaml: the cursor sits under a function header whose body is empty."""
+def empty_equation(view: SourceView, line: int, offset: int, language: str) -> str | None:
+    """Haskell / OCaml: what the cursor sits under when its body is empty ("equation",
+    "type class or instance", "module structure"), else None."""
     if not _cursor_line_is_open(view, line, offset):
-        return False
+        return None
     header = _prev_nonblank(view, line)
     if header < 0:
-        return False
-    pattern = _HASKELL_HEADER if language == "haskell" else _OCAML_HEADER
-    if not pattern.match(view.line_bytes(header)):
-        return False
+        return None
+    text = view.line_bytes(header)
+    if language == "haskell":
+        kinds = ((_HASKELL_HEADER, "equation"), (_HASKELL_TYPE_HEADER, "type class or instance"))
+    else:
+        kinds = ((_OCAML_HEADER, "equation"), (_OCAML_TYPE_HEADER, "module structure"))
+    kind = next((name for pattern, name in kinds if pattern.match(text)), None)
+    if kind is None:
+        return None
     depth = view.indent(header)
     if view.is_blank(line):
         if view.column(offset) <= depth and view.indent(line) <= depth:
-            return False
+            return None
         below = _next_nonblank(view, line)
         if below < view.line_count and view.indent(below) > depth:
-            return False  # the body has already been written below the cursor
-    return True
+            return None  # the body has already been written below the cursor
+    return kind
 
 
 def empty_sql_routine(view: SourceView, line: int, offset: int) -> bool:

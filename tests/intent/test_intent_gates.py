@@ -1,10 +1,9 @@
 """The accuracy gates, so that `pytest` fails when intent detection regresses.
 
 - the project corpus (intent/corpus/*.jsonl): at least 99%;
-- the official client's suite: every case where our rules and the suite disagree is listed
-  (with the reason) in docs/intent.md, and every other case agrees. The brief asked for 97%
-  there; the agreed rules cap it lower (see docs/intent.md), so this test pins the exact set
-  of disagreements instead, which fails on any regression and on any stale documentation.
+- the official client's suite: at least 97%, and the cases where our rules and the suite
+  disagree are exactly the ones listed (with the reason) in docs/intent.md, so a regression
+  and a stale line of documentation both fail.
 """
 
 from __future__ import annotations
@@ -21,6 +20,7 @@ CORPUS = sorted((ROOT / "intent" / "corpus").glob("*.jsonl"))
 OFFICIAL = ROOT.parent / "shared" / "datasets" / "gitlab_lsp_intent_cases.jsonl"
 DOCS = ROOT / "docs" / "intent.md"
 CORPUS_MIN = 0.99
+OFFICIAL_MIN = 0.97
 
 
 def documented_disagreements() -> set[str]:
@@ -44,4 +44,4 @@ def test_official_suite_disagreements_are_exactly_the_documented_ones() -> None:
     documented = documented_disagreements()
     assert failing - documented == set(), "undocumented disagreements (regressions?)"
     assert documented - failing == set(), "documented disagreements that now agree"
-    assert report.accuracy >= 0.89
+    assert report.accuracy >= OFFICIAL_MIN

@@ -109,8 +109,11 @@ def test_rule2_python_docstring_only_statement_of_a_function() -> None:
 
 
 def test_rule2_class_and_module_docstrings_are_not_instructions() -> None:
-    text = '"""Helpers."""\n' + CODE5 + 'class A:\n    """A thing."""\n    █\n'
+    text = '"""Helpers."""\n' + CODE5 + 'class A:\n    """A thing."""\n    x = 1\n    █\n'
     assert at(text, "python").generation_type is None
+    # a class holding only its docstring is an empty definition (rule 5), not a comment
+    empty = '"""Helpers."""\n' + CODE5 + 'class A:\n    """A thing."""\n    █\n'
+    assert at(empty, "python").generation_type == "empty_function"
 
 
 def test_rule2_python_dedented_cursor_is_another_scope() -> None:
@@ -171,8 +174,39 @@ def test_rule3_never_an_instruction(language: str, comment: str) -> None:
 
 
 def test_rule3_excluded_lines_are_dropped_from_the_block() -> None:
-    text = CODE5 + "# noqa\n# parse the header row\n# x = parse(row)\n# -----\n█"
+    text = CODE5 + "# noqa\n# -----\n# parse the header row\n# x = parse(row)\n█"
     assert at(text, "python").user_instruction == "parse the header row"
+
+
+@pytest.mark.parametrize(
+    ("language", "block"),
+    [
+        ("python", "# build the report\n#"),
+        ("python", "# build the report\n# ----------"),
+        ("javascript", "// build the report\n// "),
+        ("css", "/* build the report */\n/* */"),
+        ("haskell", "-- build the report\n--"),
+    ],
+)
+def test_rule2_a_block_ending_in_an_empty_comment_is_no_instruction(
+    language: str, block: str
+) -> None:
+    """Team decision (docs/intent.md): the comment line nearest the cursor decides."""
+    code = CODE5 if language in ("python", "haskell") else CODE5.replace("\n", ";\n")
+    if language == "css":
+        code = "a { b: c; }\n" * 5
+    result = at(code + block + "\n█", language)
+    assert result.generation_type != "comment", result
+
+
+def test_rule2_an_empty_comment_inside_the_block_is_only_dropped() -> None:
+    text = CODE5 + "# build the report\n#\n# then mail it\n█"
+    assert at(text, "python").user_instruction == "build the report\nthen mail it"
+
+
+def test_rule2_a_block_comment_closing_line_is_not_an_empty_comment() -> None:
+    text = CODE5.replace("\n", ";\n") + "/*\n * build the report\n *\n */\n█"
+    assert at(text, "javascript").user_instruction == "build the report"
 
 
 def test_rule3_license_header_block() -> None:
@@ -256,7 +290,31 @@ EMPTY_FUNCTIONS = [
 ]
 
 
-@pytest.mark.parametrize(("language", "text"), EMPTY_FUNCTIONS)
+# Team decision (docs/intent.md): empty type bodies are empty definitions too.
+EMPTY_TYPE_BODIES = [
+    ("python", CODE5 + "class A:\n    █\n"),
+    ("python", CODE5 + "class A:\n    █\n    pass\n"),
+    ("javascript", CODE5 + "class A {█}\n"),
+    ("typescript", CODE5 + "interface I {\n  █\n}\n"),
+    ("ruby", CODE5 + "class A\n  █\nend\n"),
+    ("ruby", CODE5 + "module M\n  █\nend\n"),
+    ("java", CODE5.replace("\n", ";\n") + "interface I {\n    █\n}\n"),
+    ("kotlin", "val a = 1\nval b = 2\nval c = 3\nval d = 4\nval e = 5\nobject O {█}\n"),
+    ("scala", "val a = 1\nval b = 2\nval c = 3\nval d = 4\nval e = 5\ntrait T {\n  █\n}\n"),
+    ("rust", "fn a() {}\nfn b() {}\nfn c() {}\nfn d() {}\nfn e() {}\nimpl A {\n    █\n}\n"),
+    ("rust", "fn a() {}\nfn b() {}\nfn c() {}\nfn d() {}\nmacro_rules! m {\n    () => {█};\n}\n"),
+    ("cpp", CODE5.replace("\n", ";\n") + "class A {\npublic:\n    █\n};\n"),
+    ("go", CODE5 + "type T struct {\n\t█\n}\n"),
+    ("swift", "let a = 1\nlet b = 2\nlet c = 3\nlet d = 4\nlet e = 5\nprotocol P {█}\n"),
+    ("haskell", "module A where\nimport B\na = 1\nb = 2\nc = 3\ninstance Show T where\n  █\n"),
+    (
+        "ocaml",
+        "let a = 1\nlet b = 2\nlet c = 3\nlet d = 4\nlet e = 5\nmodule M = struct\n  █\nend\n",
+    ),
+]
+
+
+@pytest.mark.parametrize(("language", "text"), EMPTY_FUNCTIONS + EMPTY_TYPE_BODIES)
 def test_rule5_empty_function(language: str, text: str) -> None:
     result = at(text, language)
     assert (result.intent, result.generation_type) == ("generation", "empty_function"), result
@@ -265,20 +323,29 @@ def test_rule5_empty_function(language: str, text: str) -> None:
 @pytest.mark.parametrize(
     ("language", "text"),
     [
-        ("python", CODE5 + "class A:\n    █\n"),
         ("python", CODE5 + "def f(x):\n    return x\n    █\n"),
         ("python", CODE5 + "def f(x):\n    pass\n█\n"),
         ("javascript", CODE5 + "if (a) {█}\n"),
         ("javascript", CODE5 + "const o = {█};\n"),
-        ("javascript", CODE5 + "class A {█}\n"),
         ("javascript", CODE5 + "function f() {}█\n"),
         ("javascript", CODE5 + "function f(█) {}\n"),
         (
             "java",
             "class A {\n int a;\n int b;\n int c;\n int d;\n int e;\n void m() { if (a) {█} }\n}\n",
         ),
-        ("ruby", CODE5 + "class A\n  █\nend\n"),
         ("go", CODE5 + "func f() {\n\tfor {█}\n}\n"),
+        ("javascript", CODE5 + "class A {\n  m() {}\n  █\n}\n"),
+        ("typescript", CODE5 + "enum E {█}\n"),
+        ("typescript", CODE5 + "namespace N {█}\n"),
+        ("cpp", CODE5.replace("\n", ";\n") + "namespace n {█}\n"),
+        ("kotlin", "val a = 1\nval b = 2\nval c = 3\nval d = 4\nval e = 5\nenum class E {█}\n"),
+        ("swift", "let a = 1\nlet b = 2\nlet c = 3\nlet d = 4\nlet e = 5\nenum E {█}\n"),
+        ("rust", "fn a() {}\nfn b() {}\nfn c() {}\nfn d() {}\nfn e() {}\nenum E {█}\n"),
+        ("python", CODE5 + "class A:\n    def m(self):\n        if x:\n            █\n"),
+        (
+            "rust",
+            "fn a() {}\nfn b() {}\nfn c() {}\nfn d() {}\nmacro_rules! m {\n    () => { 1 █};\n}\n",
+        ),
         ("lua", CODE5 + "function f()\n  if a then\n    █\n  end\n  return a\nend\n"),
     ],
 )

@@ -177,3 +177,22 @@ async def test_token_issued_by_a_skewed_clock_is_replaced_once(
     assert suggestion.route == "direct"
     assert len(direct_access_calls(saas)) == 2
     assert len(direct_completions(saas)) == 2
+
+
+async def test_instance_outage_and_recovery_are_reported_once_each(
+    saas: MockStack, make_client: ClientFactory
+) -> None:
+    cs = make_client(saas, direct_connection=False)
+    events: list[ApiEvent] = []
+    cs.on_event(events.append)
+    saas.control.fault(
+        party="instance", path="/api/v4/code_suggestions/completions", status=502, times=2
+    )
+    for _ in range(2):
+        with pytest.raises(InstanceError):
+            await cs.suggest(**COMPLETION)
+    assert (await cs.suggest(**COMPLETION)).route == "instance"
+    assert [type(e) for e in events] == [ApiError, ApiRecovered]
+    first = events[0]
+    assert isinstance(first, ApiError) and (first.route, first.status) == ("instance", 502)
+    assert events[1] == ApiRecovered("instance")

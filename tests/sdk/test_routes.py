@@ -135,8 +135,13 @@ async def test_sequential_completions_reuse_one_gateway_connection(
 ) -> None:
     saas.control.rate_limits(gateway=None, completions=None)  # this test is about sockets
     cs = make_client(saas)
+    timings = []
     for _ in range(100):
         suggestion = await cs.suggest(**COMPLETION)
         assert suggestion.route == "direct"
+        timings.append(suggestion.timings)
+    assert timings[0].connect > 0 and timings[0].token_wait > 0  # first need: token, socket
+    assert all(t.connect == 0 and t.token_wait < 5 for t in timings[1:])
+    assert all(0 < t.first_byte <= t.total for t in timings)
     assert len(direct_completions(saas)) == 100
     assert 1 <= cs.connections_opened(saas.cloud_url) <= 2

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import json
+from unittest.mock import patch
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from gitlab_lsp.errors import GatewayError, GitLabLspError, InstanceError, RateLimited, scrub
 from gitlab_lsp.sdk import content
@@ -151,3 +156,27 @@ def test_position_is_one_based_and_validated() -> None:
         split_position(text, 2, 9)
     with pytest.raises(ValueError):
         parse_position("a.py:3")
+
+
+@given(
+    st.lists(st.text(alphabet="ab \n:é", max_size=8), max_size=6),
+    st.integers(min_value=1, max_value=20),
+)
+def test_sse_parser_is_independent_of_chunk_boundaries(pieces: list[str], size: int) -> None:
+    stream = "".join(
+        f"event: content_chunk\ndata: {json.dumps({'choices': [{'delta': {'content': p}}]})}\n\n"
+        for p in pieces
+    )
+    parser = SseParser()
+    out: list[str] = []
+    for i in range(0, len(stream), size):
+        out.extend(parser.feed(stream[i : i + size]))
+    assert out == [p for p in pieces if p]
+
+
+@given(st.text(max_size=300), st.text(max_size=300), st.integers(min_value=1, max_value=120))
+def test_trimming_keeps_the_text_nearest_the_cursor(above: str, below: str, limit: int) -> None:
+    with patch.object(content, "MAX_SIDE_CHARS", limit):
+        prepared = content.prepare("a.py", above, below, redact_secrets=False)
+    assert prepared.above == above[-limit:]
+    assert prepared.below == below[:limit]

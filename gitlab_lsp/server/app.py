@@ -9,18 +9,11 @@ their handlers on a single pygls `LanguageServer`.
 from __future__ import annotations
 
 import asyncio
-import json
 import logging
-import os
-import stat
-import sys
-import threading
 from dataclasses import dataclass, field
-from typing import Any, BinaryIO
+from typing import Any
 
 from lsprotocol import types
-from pygls.exceptions import JsonRpcParseError
-from pygls.io_ import StdoutWriter, run_async
 from pygls.lsp.server import LanguageServer
 
 from gitlab_lsp import __version__
@@ -34,6 +27,7 @@ from gitlab_lsp.server.settings import Settings, SettingsStore
 from gitlab_lsp.server.streaming import StreamManager
 from gitlab_lsp.server.suggestions import SuggestionService
 from gitlab_lsp.server.telemetry import Telemetry
+from gitlab_lsp.server.transport import GitLabLanguageServer
 from gitlab_lsp.server.upstream import Upstream
 
 log = logging.getLogger(__name__)
@@ -55,77 +49,6 @@ class GitLabServer:
     telemetry: Telemetry
     suggestions: SuggestionService
     log_handler: logs.LspLogHandler | None = field(default=None)
-
-
-def _is_stream(stream: BinaryIO) -> bool:
-    """Whether the event loop can read `stream` as a pipe (pipes, sockets, terminals)."""
-    try:
-        mode = os.fstat(stream.fileno()).st_mode
-    except (OSError, ValueError, AttributeError):
-        return False
-    return stat.S_ISFIFO(mode) or stat.S_ISSOCK(mode) or stat.S_ISCHR(mode)
-
-
-class GitLabLanguageServer(LanguageServer):
-    def start_io(self, stdin: BinaryIO | None = None, stdout: BinaryIO | None = None) -> None:
-        """Serve over stdio, reading stdin with the event loop's own pipe transport.
-
-        pygls reads stdin through its thread pool, one hand-off per header line and one per
-        body: three thread switches for every message, which is most of the server's
-        per-request overhead on a busy machine. A stdin the loop cannot watch (a regular
-        file) falls back to pygls' reader.
-        """
-        stdin = stdin or sys.stdin.buffer
-        stdout = stdout or sys.stdout.buffer
-        if not _is_stream(stdin):
-            super().start_io(stdin, stdout)
-            return
-        self._stop_event = threading.Event()
-        self.protocol.set_writer(StdoutWriter(stdout))
-        try:
-            asyncio.run(self._serve_pipe(stdin))
-        except BrokenPipeError:
-            log.error("the editor closed the connection")
-        except (KeyboardInterrupt, SystemExit):
-            pass
-        finally:
-            self.shutdown()  # type: ignore[no-untyped-call]
-
-    async def _serve_pipe(self, stdin: BinaryIO) -> None:
-        loop = asyncio.get_running_loop()
-        reader = asyncio.StreamReader(limit=1 << 20)
-        await loop.connect_read_pipe(lambda: asyncio.StreamReaderProtocol(reader), stdin)
-        assert self._stop_event is not None
-        try:
-            await run_async(
-                stop_event=self._stop_event,
-                reader=reader,
-                protocol=self.protocol,
-                logger=log,
-                error_handler=self.report_server_error,
-            )
-        except asyncio.IncompleteReadError:
-            log.info("stdin closed in the middle of a message")
-
-    def report_server_error(self, error: Exception, source: Any) -> None:
-        """Log protocol-level failures instead of popping a dialog per malformed message.
-
-        A message that is not JSON at all is answered with a ParseError (id null), as
-        JSON-RPC asks.
-        """
-        if isinstance(error, json.JSONDecodeError | UnicodeDecodeError):
-            log.warning("received a message that is not JSON: %s", error)
-            error = JsonRpcParseError()
-            # Written as a plain dict: lsprotocol's converter would drop the null id.
-            self.protocol._send_data(
-                {
-                    "jsonrpc": "2.0",
-                    "id": None,
-                    "error": {"code": error.code, "message": "Parse error"},
-                }
-            )
-            return
-        log.error("server error (%s): %s", getattr(source, "__name__", source), error)
 
 
 def create_server(defaults: Settings | None = None) -> GitLabServer:

@@ -124,10 +124,6 @@ class DirectAccessManager:
         self._raise_if_blocked(now)
         return await self._single_flight()
 
-    def cached(self) -> DirectAccess | None:
-        current = self._current
-        return current if current and self._clock() < current.usable_until else None
-
     def invalidate(self, access: DirectAccess) -> None:
         """The gateway rejected `access` (401): forget it, unless a newer one replaced it."""
         if self._current is access:
@@ -150,6 +146,8 @@ class DirectAccessManager:
         task = self._inflight
         if task is None or task.done():
             task = asyncio.create_task(self._fetch(), name="gitlab-lsp direct_access")
+            # If every waiter was cancelled, nobody reads the outcome; mark it as read.
+            task.add_done_callback(lambda t: t.cancelled() or t.exception())
             self._inflight = task
         # shield: a caller that gives up (cancelled completion) must not cancel the fetch the
         # other callers are waiting for.
@@ -171,6 +169,8 @@ class DirectAccessManager:
             log.debug("background refresh of the user JWT failed: %s", exc)
             current = self._current
             retry_at = max(self._blocked_until, self._clock() + ERROR_BACKOFF)
+            if isinstance(exc, RateLimited) and exc.retry_after:
+                retry_at = max(retry_at, self._clock() + exc.retry_after)
             if current is not None and retry_at < current.usable_until:
                 self._schedule(retry_at)
 

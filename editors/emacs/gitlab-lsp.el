@@ -34,9 +34,9 @@ here would override)."
 
 (defcustom gitlab-lsp-token nil
   "GitLab personal access token, or a function returning one.
-When nil, the environment variable GITLAB_TOKEN is used; when that
-is unset too, the server uses the token stored by
-`gitlab-lsp auth login'."
+When nil (better), no token is sent: the server reads GITLAB_TOKEN
+from the environment it inherits from Emacs, then the keyring filled
+by `gitlab-lsp auth login'."
   :type '(choice (const nil) string function))
 
 (defvar gitlab-lsp-feature-checks nil
@@ -46,7 +46,7 @@ engaged.")
 
 (defun gitlab-lsp--token ()
   (let ((token (if (functionp gitlab-lsp-token) (funcall gitlab-lsp-token) gitlab-lsp-token)))
-    (or token (let ((env (getenv "GITLAB_TOKEN"))) (and env (not (string-empty-p env)) env)))))
+    (and (stringp token) (not (string-empty-p token)) token)))
 
 (defun gitlab-lsp-settings-plist ()
   "The settings object the server receives: `gitlab-lsp-settings' plus the token."

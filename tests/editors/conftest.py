@@ -12,7 +12,7 @@ EDITORS = REPO / "editors"
 HERE = Path(__file__).resolve().parent
 
 #: Every editor run is bounded by this; a hung editor fails the test instead of CI.
-EDITOR_TIMEOUT_S = 90
+EDITOR_TIMEOUT_S = 180
 
 #: The Python file the editors open: long enough (5 code lines) not to count as a small file,
 #: with the cursor inside a call, so the server asks for a completion.

@@ -58,7 +58,7 @@
           (completion-at-point)
           (gitlab-test-put :before before)
           (gitlab-test-put :after (buffer-substring-no-properties (point-min) (point-max))))
-        (with-timeout (5 nil)            ; the feature state may still be on its way
+        (with-timeout (20 nil)           ; the feature state may still be on its way
           (while (string-empty-p (gitlab-lsp-status))
             (accept-process-output nil 0.1)))
         (gitlab-test-put :status (gitlab-lsp-status))

@@ -6,7 +6,7 @@ local out = assert(vim.env.GITLAB_LSP_TEST_OUT)
 local mode = vim.env.GITLAB_LSP_TEST_MODE
 local row = tonumber(vim.env.GITLAB_LSP_TEST_ROW)
 local col = tonumber(vim.env.GITLAB_LSP_TEST_COL)
-local TIMEOUT = 20000
+local TIMEOUT = 40000
 local results = { mode = mode, version = tostring(vim.version().major) .. '.' .. tostring(vim.version().minor) }
 
 local function finish()
@@ -95,7 +95,7 @@ elseif mode == 'inline' then
 end
 
 -- $/gitlab/featureStateChange parsed by the module's handler (bounded wait: it may still come).
-vim.wait(5000, function() return gitlab.status() ~= '' end, 50)
+vim.wait(20000, function() return gitlab.status() ~= "" end, 50)
 results.status = gitlab.status()
 
 finish()

@@ -5,7 +5,7 @@
 -- Everything is bounded; the results go to $GITLAB_LSP_TEST_OUT as JSON.
 
 local out = assert(vim.env.GITLAB_LSP_TEST_OUT)
-local TIMEOUT = 20000
+local TIMEOUT = 40000
 local bufnr = vim.api.nvim_get_current_buf()
 local v = vim.version()
 local results = { version = ('%d.%d'):format(v.major, v.minor) }

@@ -74,7 +74,7 @@ def test_client_code_against_the_server_over_stdio(gitlab_lsp: Path, tmp_path: P
         env=env,
         capture_output=True,
         text=True,
-        timeout=180,
+        timeout=300,
         stdin=subprocess.DEVNULL,
         check=False,
     )

@@ -44,8 +44,8 @@ return {
       -- Your instance; the server's default is https://gitlab.com (and the mock's own URL
       -- with --mock, which a baseUrl here would override).
       -- baseUrl = 'https://gitlab.example.com',
-      -- Or leave it out: the server also reads GITLAB_TOKEN and `gitlab-lsp auth login`.
-      token = vim.env.GITLAB_TOKEN,
+      -- No token here: the server reads GITLAB_TOKEN from the environment it inherits from
+      -- Neovim, or the keyring filled by `gitlab-lsp auth login`.
       codeCompletion = { enabled = true, enableSecretRedaction = true },
       -- Native inline completion has no streaming UI: generations arrive as whole items.
       featureFlags = { streamCodeGenerations = false },

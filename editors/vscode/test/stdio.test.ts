@@ -28,7 +28,7 @@ import { announcedStream, streamedSuggestion, StreamTracker } from '../src/strea
 
 const REPO = path.resolve(__dirname, '..', '..', '..', '..');
 const SERVER = process.env.GITLAB_LSP_SERVER ?? path.join(REPO, '.venv', 'bin', 'gitlab-lsp');
-const TIMEOUT_MS = 30_000;
+const TIMEOUT_MS = 45_000;
 
 const PY_URI = 'file:///tmp/gitlab-lsp-vscode-test/fib.py';
 // Five code lines (not a "small file") and the cursor inside a call: a completion.
@@ -160,7 +160,7 @@ class Session {
   }
 }
 
-describe('gitlab-lsp --stdio --mock, driven as the VS Code extension drives it', { timeout: 60_000 }, () => {
+describe('gitlab-lsp --stdio --mock, driven as the VS Code extension drives it', { timeout: 120_000 }, () => {
   let session: Session;
 
   before(async () => {
@@ -217,7 +217,7 @@ describe('gitlab-lsp --stdio --mock, driven as the VS Code extension drives it',
   });
 });
 
-describe('without an account or token (no --mock)', { timeout: 60_000 }, () => {
+describe('without an account or token (no --mock)', { timeout: 120_000 }, () => {
   test('the status bar asks the user to sign in', async () => {
     const session = await Session.start(
       userConfig({ 'server.mock': false, baseUrl: 'http://127.0.0.1:9' }),

@@ -1,4 +1,4 @@
--- gitlab-lsp for Neovim 0.7 to 0.11: starts the server through the built-in LSP client and
+-- gitlab-lsp for Neovim 0.7 to 0.10 (it runs on later versions too): starts the server through the built-in LSP client and
 -- shows suggestions as ghost text drawn with extmarks, streamed generations included.
 -- Neovim 0.12+ users need none of this: see ../../lsp/gitlab_lsp.lua.
 --
@@ -27,12 +27,11 @@ local defaults = {
   },
   root_markers = { '.git' },
   -- Sent as workspace/didChangeConfiguration and answered to workspace/configuration (the
-  -- server asks for the `gitlab` section). The token may also come from GITLAB_TOKEN in the
-  -- server's environment or `gitlab-lsp auth login`.
+  -- server asks for the `gitlab` section). No token here: the server reads GITLAB_TOKEN from
+  -- the environment it inherits from Neovim, or the keyring filled by `gitlab-lsp auth login`.
   settings = {
     -- baseUrl: the server's default is https://gitlab.com (the mock's own URL with --mock,
     -- which setting it here would override). Set it for a self-managed instance.
-    token = vim.env.GITLAB_TOKEN,
     codeCompletion = { enabled = true },
     featureFlags = { streamCodeGenerations = true },
   },

@@ -145,3 +145,17 @@ async def test_sequential_completions_reuse_one_gateway_connection(
     assert all(0 < t.first_byte <= t.total for t in timings)
     assert len(direct_completions(saas)) == 100
     assert 1 <= cs.connections_opened(saas.cloud_url) <= 2
+
+
+async def test_manual_requests_ask_the_gateway_for_several_options(
+    saas: MockStack, make_client: ClientFactory
+) -> None:
+    cs = make_client(saas, project_path="group/project")
+    suggestion = await cs.suggest(**COMPLETION, choices=4)
+
+    assert suggestion.route == "direct"
+    assert suggestion.text == suggestion.choices[0]
+    [sent] = direct_completions(saas)
+    assert sent["json"]["choices_count"] == 4
+    assert sent["json"]["project_path"] == "group/project"
+    assert sent["json"]["project_id"] == -1

@@ -5,6 +5,8 @@ from __future__ import annotations
 import asyncio
 import time
 
+import jwt
+
 from gitlab_lsp.mock import MockStack
 
 from .helpers import (
@@ -39,17 +41,24 @@ async def test_short_lived_tokens_are_refreshed_before_any_request_waits(
 async def test_key_rotation_mid_session_keeps_completions_direct(
     stack: MockStack, make_client: ClientFactory
 ) -> None:
+    # The user JWT is signed by the instance (SaaS) or by the gateway (self-managed).
+    signer = "instance" if stack.realm == "saas" else "gateway"
+    stack.control.token_lifetime(2)
     cs = make_client(stack)
     assert (await cs.suggest(**COMPLETION)).route == "direct"
-    stack.control.rotate_keys()
+    stack.control.rotate_keys(signer)
+    # the token signed with the previous key still verifies...
     assert (await cs.suggest(**COMPLETION)).route == "direct"
-    stack.control.token_lifetime(2)
-    cs2 = make_client(stack)
-    assert (await cs2.suggest(**COMPLETION)).route == "direct"
-    stack.control.rotate_keys()
-    await asyncio.sleep(2.2)  # the old token expired; the refreshed one is signed by the new key
-    assert (await cs2.suggest(**COMPLETION)).route == "direct"
+    await asyncio.sleep(2.2)
+    # ...and the one issued after expiry is signed with the new key
+    assert (await cs.suggest(**COMPLETION)).route == "direct"
+    assert len(direct_access_calls(stack)) >= 2
     assert instance_completions(stack) == []
+    kids = [
+        jwt.get_unverified_header(e["headers"]["authorization"].split()[1])["kid"]
+        for e in direct_completions(stack)
+    ]
+    assert kids[0] == kids[1] != kids[-1]
 
 
 async def test_gateway_401_refreshes_once_and_retries_once(

@@ -78,7 +78,10 @@ class Session {
 
   static async start(read: (key: string) => unknown): Promise<Session> {
     const launch = serverLaunch(read);
-    const child = spawn(launch.command, launch.args, { stdio: ['pipe', 'pipe', 'pipe'] });
+    // The user's own token must not leak into these runs (the no-token case relies on it).
+    const env = { ...process.env };
+    delete env.GITLAB_TOKEN;
+    const child = spawn(launch.command, launch.args, { stdio: ['pipe', 'pipe', 'pipe'], env });
     child.stderr?.resume();
     const connection = rpc.createMessageConnection(
       new rpc.StreamMessageReader(child.stdout!),

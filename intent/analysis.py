@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from tree_sitter import Node, QueryCursor, Tree
 
 from intent.languages import Grammar
-from intent.source import SourceView
+from intent.source import Bytes, SourceView
 
 _PY_DEF_TYPES = ("function_definition", "class_definition")
 
@@ -129,7 +129,7 @@ class Analysis:
         return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
 
 
-def covered(content: tuple[int, int], comments: list[CommentSpan], data: bytes) -> bool:
+def covered(content: tuple[int, int], comments: list[CommentSpan], data: Bytes) -> bool:
     pos, end = content
     for c in comments:
         if c.end <= pos:

@@ -1,14 +1,14 @@
 """`Document`: one open file, its tree-sitter tree kept up to date incrementally.
 
-The language server holds one per open file and feeds it LSP content changes; each change
-edits the old tree (`tree.edit`) and re-parses with it, so a keystroke costs a partial
-parse, and `detect` itself never parses. `intent.detect(text, ...)` is a throw-away
-Document, which is what makes the two answer identically by construction.
+The language server holds one per open file and feeds it LSP content changes. A change
+splices the bytes in place, patches the line table around the edit and edits the old tree
+(`tree.edit`); nothing is parsed until the next `detect`, which re-parses once with the
+edited tree however many changes came in between (a burst of keystrokes costs one
+incremental parse). `intent.detect(text, ...)` is a throw-away Document, which is what
+makes the two answer identically by construction.
 """
 
 from __future__ import annotations
-
-from bisect import bisect_right
 
 from tree_sitter import Parser, Point, Tree
 
@@ -17,7 +17,7 @@ from intent.analysis import Analysis
 from intent.languages import VUE, Grammar, grammar, resolve
 from intent.model import GrammarUnavailableError, Intent
 from intent.rules import decide
-from intent.source import SourceView, line_starts, parser_bytes
+from intent.source import Bytes, SourceView, parser_bytes
 
 #: Above this size the whole file is not parsed: a window of lines around the cursor is.
 HUGE_BYTES = 1_000_000
@@ -41,9 +41,8 @@ class Document:
         self.language_id = language_id
         self.filename = filename
         self.language = resolve(language_id, filename)
-        self._data = _encode(text)
+        self._view = SourceView(bytearray(_encode(text)))
         self._text: str | None = text
-        self._view = SourceView(self._data)
         self._grammar: Grammar | None = None
         self._parser: Parser | None = None
         self._tree: Tree | None = None
@@ -51,9 +50,15 @@ class Document:
         self._analysis: Analysis | None = None
         self._window_cache: dict[int, Analysis] = {}
         self._unavailable: str | None = None
+        #: The tree has been edited (or must be rebuilt) since the last parse.
+        self._stale = False
         self._full_parse()
 
     # -- public ---------------------------------------------------------------------------
+    @property
+    def _data(self) -> Bytes:
+        return self._view.data
+
     @property
     def text(self) -> str:
         if self._text is None:
@@ -69,28 +74,43 @@ class Document:
     ) -> None:
         """Apply one LSP content change; `start`/`end` are (line, UTF-16 character)."""
         if start is None or end is None:
-            self._data = _encode(text)
+            self._view = SourceView(bytearray(_encode(text)))
             self._text = text
-            self._view = SourceView(self._data)
-            self._full_parse()
+            self._invalidate(full=True)
             return
-        old_view = self._view
-        s_line, s_byte = old_view.clamp(*start)
-        e_line, e_byte = old_view.clamp(*end)
+        view = self._view
+        s_byte = view.clamp(*start)[1]
+        e_byte = view.clamp(*end)[1]
         if e_byte < s_byte:
             s_byte, e_byte = e_byte, s_byte
-            s_line, e_line = e_line, s_line
         inserted = _encode(text)
-        old = self._data
-        self._data = old[:s_byte] + inserted + old[e_byte:]
+        start_point = Point(*view.point(s_byte))
+        old_end_point = Point(*view.point(e_byte))
+        old_scripts = self._scripts
+        view.replace(s_byte, e_byte, inserted)
         self._text = None
-        self._view = SourceView(
-            self._data, _patch_starts(old_view.starts, old, self._data, s_byte, e_byte, inserted)
+        new_end = s_byte + len(inserted)
+        if (
+            self._tree is None
+            or self.huge
+            or not self._vue_edit_is_local(old_scripts, s_byte, e_byte, new_end)
+        ):
+            self._invalidate(full=True)
+            return
+        self._tree.edit(
+            start_byte=s_byte,
+            old_end_byte=e_byte,
+            new_end_byte=new_end,
+            start_point=start_point,
+            old_end_point=old_end_point,
+            new_end_point=Point(*view.point(new_end)),
         )
-        self._incremental_parse(old_view, s_byte, e_byte, s_byte + len(inserted))
+        self._invalidate(full=False)
 
     def detect(self, line: int, character: int) -> Intent:
         """The intent at an LSP position (0-based line, UTF-16 character)."""
+        if self._stale:
+            self._reparse()
         if self.language is None:
             return Intent("completion", reason="unknown language: intents are not detected")
         if self._unavailable is not None:
@@ -104,7 +124,7 @@ class Document:
         return self._detect_in_window(line, offset)
 
     # -- parsing --------------------------------------------------------------------------
-    def _parse_input(self) -> bytes:
+    def _parse_input(self) -> Bytes:
         if self.language == VUE:
             self._scripts = vue.find_scripts(self._data)
             return parser_bytes(vue.blank_outside(self._data, self._scripts))
@@ -136,44 +156,50 @@ class Document:
         self._tree = self._parser.parse(source)
         self._analysis = Analysis(self._grammar, self._tree, self._analysis_view(source))
 
-    def _analysis_view(self, source: bytes) -> SourceView:
+    def _analysis_view(self, source: Bytes) -> SourceView:
         if source is self._data or self.language != VUE:
             return self._view
         return SourceView(source, self._view.starts)
 
-    def _incremental_parse(
-        self, old_view: SourceView, start: int, old_end: int, new_end: int
-    ) -> None:
-        if self.language is None or self._unavailable is not None:
-            return
-        reparse_all = self._tree is None or self._parser is None or self.huge
-        if self.language == VUE and not reparse_all:
-            before = self._scripts
-            assert before is not None
-            after = vue.find_scripts(self._data)
-            delta = new_end - old_end
-            shifted = tuple(
-                (a if a <= start else a + delta, b if b < start else b + delta)
-                for a, b in before.ranges
-            )
-            # incremental only if the blanked bytes changed exactly where the text did
-            reparse_all = (
-                not before.inside(start, old_end)
-                or after.language != before.language
-                or after.ranges != shifted
-            )
-        if reparse_all:
+    def _invalidate(self, *, full: bool) -> None:
+        """Forget the analysis of the previous version; `detect` re-parses on demand."""
+        self._analysis = None
+        self._window_cache.clear()
+        if full:
+            self._tree = None
+        self._stale = True
+
+    def _vue_edit_is_local(
+        self, before: vue.ScriptBlocks | None, start: int, old_end: int, new_end: int
+    ) -> bool:
+        """Vue: an edit can be parsed incrementally only if the blanked bytes changed
+        exactly where the text did (inside a script block, the blocks otherwise only
+        shifted). Other languages: always."""
+        if self.language != VUE:
+            return True
+        if before is None:
+            return False
+        after = vue.find_scripts(self._data)
+        delta = new_end - old_end
+        shifted = tuple(
+            (a if a <= start else a + delta, b if b < start else b + delta)
+            for a, b in before.ranges
+        )
+        local = (
+            before.inside(start, old_end)
+            and after.language == before.language
+            and after.ranges == shifted
+        )
+        self._scripts = after
+        return local
+
+    def _reparse(self) -> None:
+        """Bring the tree up to date: one incremental parse for every edit since the last
+        one, or a full parse when an edit could not be applied to the old tree."""
+        self._stale = False
+        if self._tree is None or self._parser is None or self._grammar is None:
             self._full_parse()
             return
-        assert self._tree is not None and self._parser is not None and self._grammar is not None
-        self._tree.edit(
-            start_byte=start,
-            old_end_byte=old_end,
-            new_end_byte=new_end,
-            start_point=Point(*old_view.point(start)),
-            old_end_point=Point(*old_view.point(old_end)),
-            new_end_point=Point(*self._view.point(new_end)),
-        )
         source = self._parse_input()
         self._tree = self._parser.parse(source, self._tree)
         self._analysis = Analysis(self._grammar, self._tree, self._analysis_view(source))
@@ -197,21 +223,3 @@ class Document:
             self._window_cache.clear()
             self._window_cache[first * 1_000_003 + last] = analysis
         return decide(analysis, line - first, offset - base)
-
-
-def _patch_starts(
-    starts: list[int], old: bytes, new: bytes, start: int, old_end: int, inserted: bytes
-) -> list[int]:
-    """The line table after replacing old[start:old_end] by `inserted`, re-scanning only
-    the edited lines (and one on each side, for `\\r` + `\\n` merging at the edges)."""
-    delta = len(inserted) - (old_end - start)
-    first = max(bisect_right(starts, start) - 2, 0)
-    last = bisect_right(starts, old_end) + 1
-    seg_start = starts[first]
-    old_seg_end = starts[last] if last < len(starts) else len(old)
-    new_seg_end = old_seg_end + delta
-    rescanned = line_starts(new[seg_start:new_seg_end], base=seg_start)
-    if rescanned and rescanned[-1] == new_seg_end and last < len(starts):
-        rescanned.pop()
-    tail = [s + delta for s in starts[last:]] if last < len(starts) else []
-    return [*starts[: first + 1], *rescanned, *tail]

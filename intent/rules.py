@@ -6,6 +6,7 @@ from intent import comments as text_rules
 from intent.analysis import Analysis, CommentSpan, covered, docstring_owner
 from intent.functions import empty_function_at
 from intent.model import Intent
+from intent.source import Bytes
 
 #: Rule 4: a file with fewer code lines than this is a "small file".
 SMALL_FILE_LINES = 5
@@ -160,7 +161,7 @@ def code_line_count(analysis: Analysis, enough: int) -> int:
 
 
 def _covered_from(
-    spans: list[CommentSpan], index: int, content: tuple[int, int], data: bytes
+    spans: list[CommentSpan], index: int, content: tuple[int, int], data: Bytes
 ) -> bool:
     relevant = [s for s in spans[index : index + 8] if s.start <= content[1]]
     return bool(relevant) and covered(content, relevant, data)

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from intent.source import Bytes
+
 _OPEN = re.compile(rb"<script\b([^>]*)>", re.IGNORECASE)
 _CLOSE = re.compile(rb"</script\s*>", re.IGNORECASE)
 _LANG = re.compile(rb"""\blang\s*=\s*["']?([A-Za-z]+)""", re.IGNORECASE)
@@ -32,7 +34,7 @@ class ScriptBlocks:
         return any(s <= start and end <= e for s, e in self.ranges)
 
 
-def find_scripts(data: bytes) -> ScriptBlocks:
+def find_scripts(data: Bytes) -> ScriptBlocks:
     ranges: list[tuple[int, int]] = []
     language = "javascript"
     pos = 0
@@ -56,7 +58,7 @@ def find_scripts(data: bytes) -> ScriptBlocks:
     return ScriptBlocks(tuple(ranges), language)
 
 
-def blank_outside(data: bytes, scripts: ScriptBlocks) -> bytes:
+def blank_outside(data: Bytes, scripts: ScriptBlocks) -> bytes:
     """The file with every byte outside the script contents turned into a space."""
     out = bytearray()
     pos = 0

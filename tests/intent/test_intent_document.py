@@ -209,3 +209,41 @@ def test_patched_line_table_equals_a_fresh_one(
         text = doc.text
         fresh = SourceView(text.encode("utf-8", errors="surrogatepass"))
         assert doc._view.starts == fresh.starts
+
+
+def test_typing_on_one_line_then_elsewhere_keeps_the_line_table_exact() -> None:
+    """Typing on one line keeps the later lines' shift pending; an edit elsewhere writes it
+    out. Either way every lookup must equal a table built from scratch."""
+    from intent.source import SourceView
+
+    doc = Document(PY_SOURCE, language_id="python")
+    script = [((2, 2), "s"), ((2, 3), "o"), ((2, 4), "r"), ((2, 5), "t"), ((2, 6), "\n")]
+    script += [((12, 0), "y = 1\n"), ((3, 0), "z"), ((3, 1), "\r\n"), ((0, 0), "")]
+    for (line, character), fragment in script:
+        doc.apply_change(fragment, (line, character), (line, character))
+        fresh = SourceView(doc.text.encode("utf-8", errors="surrogatepass"))
+        assert doc._view.starts == fresh.starts
+        for offset in range(0, len(fresh.data) + 1, 7):
+            assert doc._view.line_of(offset) == fresh.line_of(offset)
+        assert doc.detect(line, character + 1) == intent.detect(
+            doc.text, line, character + 1, language_id="python"
+        )
+
+
+def test_a_burst_of_changes_is_parsed_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    doc = Document(TS_SOURCE, language_id="typescript")
+    parses: list[None] = []
+    reparse = Document._reparse
+
+    def counting(self: Document) -> None:
+        parses.append(None)
+        reparse(self)
+
+    monkeypatch.setattr(Document, "_reparse", counting)
+    for column, char in enumerate("return 42;"):
+        doc.apply_change(char, (2, column), (2, column))
+    assert parses == []
+    result = doc.detect(2, 10)
+    assert result == intent.detect(doc.text, 2, 10, language_id="typescript")
+    doc.detect(2, 0)
+    assert len(parses) == 1

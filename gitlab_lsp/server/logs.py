@@ -66,7 +66,12 @@ def set_level(level: str) -> None:
 
 
 def configure(level: str, log_file: str | None) -> Path | None:
-    """Send our logs to stderr and to a rotating file; returns the file, None if unwritable."""
+    """Send logs to stderr and to a rotating file; returns the file, None if unwritable.
+
+    The handlers sit on the root logger, so that what other libraries log (pygls' warnings
+    quote the messages they could not read, settings included) is redacted too. Ours log at
+    the configured level, everyone else at WARNING.
+    """
     formatter = logging.Formatter(LOG_FORMAT)
     handlers: list[logging.Handler] = [logging.StreamHandler(sys.stderr)]
     path: Path | None = Path(log_file).expanduser() if log_file else default_log_file()
@@ -81,14 +86,12 @@ def configure(level: str, log_file: str | None) -> Path | None:
     except OSError as exc:
         print(f"gitlab-lsp: cannot write the log file {path}: {exc}", file=sys.stderr)
         path = None
+    root = logging.getLogger()
+    root.setLevel(logging.WARNING)
     for handler in handlers:
         handler.setFormatter(formatter)
         _install_redaction(handler)
-    for name in OUR_LOGGERS:
-        logger = logging.getLogger(name)
-        logger.propagate = False
-        for handler in handlers:
-            logger.addHandler(handler)
+        root.addHandler(handler)
     logging.getLogger("pygls").setLevel(logging.WARNING)
     set_level(level)
     return path

@@ -17,7 +17,7 @@ TOKEN = "glpat-" + "x1y2z3" * 4
 def restored_logging() -> Iterator[None]:
     """`logs.configure` sets up process-wide logging: put it back for the other tests."""
     saved = {}
-    for name in (*logs.OUR_LOGGERS, "pygls"):
+    for name in ("", *logs.OUR_LOGGERS, "pygls"):
         logger = logging.getLogger(name)
         saved[name] = (list(logger.handlers), logger.propagate, logger.level)
     yield
@@ -41,12 +41,16 @@ def test_file_log_at_the_configured_level_without_tokens(
     log.info("token is %s", TOKEN)
     logs.set_level("debug")
     log.debug("now at debug level")
-    for handler in logging.getLogger("gitlab_lsp").handlers:
+    logging.getLogger("pygls.protocol").warning("could not read %s", {"token": TOKEN})
+    logging.getLogger("pygls.protocol").info("pygls chatter below WARNING")
+    for handler in logging.getLogger().handlers:
         handler.flush()
     written = path.read_text()
     assert "not at info level" not in written
     assert "now at debug level" in written
-    assert "token is" in written and TOKEN not in written
+    assert "token is" in written and "could not read" in written
+    assert "pygls chatter" not in written
+    assert TOKEN not in written
 
 
 def test_default_log_file_is_in_the_user_log_directory() -> None:

@@ -17,6 +17,7 @@ import { LanguageClient, LanguageClientOptions, ServerOptions } from 'vscode-lan
 
 import { describeFeatureState, STARTING, StatusView } from './featureState';
 import {
+  activeEditorParams,
   CANCEL_STREAMING,
   DID_CHANGE_DOCUMENT_IN_ACTIVE_EDITOR,
   FEATURE_STATE_CHANGE,
@@ -165,7 +166,10 @@ class GitLabExtension implements vscode.Disposable {
     if (this.client === undefined || editor === undefined) {
       return;
     }
-    void this.client.sendNotification(DID_CHANGE_DOCUMENT_IN_ACTIVE_EDITOR, editor.document.uri.toString());
+    void this.client.sendNotification(
+      DID_CHANGE_DOCUMENT_IN_ACTIVE_EDITOR,
+      activeEditorParams(editor.document.uri.toString()),
+    );
   }
 
   /** The suggestion for the stream being shown, if the editor asks where it is anchored. */

@@ -12,6 +12,15 @@ export const STREAMING_COMPLETION_RESPONSE = 'streamingCompletionResponse';
 export const CANCEL_STREAMING = 'cancelStreaming';
 export const DID_CHANGE_DOCUMENT_IN_ACTIVE_EDITOR = '$/gitlab/didChangeDocumentInActiveEditor';
 
+/**
+ * The payload of `$/gitlab/didChangeDocumentInActiveEditor`. Sent as an object: a bare string
+ * goes on the wire as `params: ["file:..."]` (JSON-RPC params are an array or an object),
+ * which servers that expect the URI itself may not unwrap.
+ */
+export function activeEditorParams(uri: string): { uri: string } {
+  return { uri };
+}
+
 /** The command an inline item carries when its text will arrive as a stream. */
 export const START_STREAMING_COMMAND = 'gitlab.ls.startStreaming';
 /** The command an accepted item carries so that acceptance is reported to telemetry. */

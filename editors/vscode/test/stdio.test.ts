@@ -16,6 +16,8 @@ import * as rpc from 'vscode-jsonrpc/node';
 
 import { describeFeatureState } from '../src/featureState';
 import {
+  activeEditorParams,
+  DID_CHANGE_DOCUMENT_IN_ACTIVE_EDITOR,
   FEATURE_STATE_CHANGE,
   FeatureStateChangeParams,
   START_STREAMING_COMMAND,
@@ -188,6 +190,27 @@ describe('gitlab-lsp --stdio --mock, driven as the VS Code extension drives it',
     await session.waitFor(() => session.states.length > 0, '$/gitlab/featureStateChange');
     const view = describeFeatureState(session.states[session.states.length - 1]);
     assert.equal(view.kind, 'ready', view.tooltip);
+  });
+
+  test('switching to an unsupported language turns the status bar to off', async () => {
+    const uri = 'file:///tmp/gitlab-lsp-vscode-test/notes.txt';
+    await session.connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri, languageId: 'plaintext', version: 1, text: 'just some notes here\n' },
+    });
+    // What the extension sends when the active editor changes.
+    await session.connection.sendNotification(DID_CHANGE_DOCUMENT_IN_ACTIVE_EDITOR, activeEditorParams(uri));
+    await session.waitFor(() => {
+      const last = session.states[session.states.length - 1];
+      return last !== undefined && describeFeatureState(last).kind === 'disabled';
+    }, 'a disabled state');
+    const view = describeFeatureState(session.states[session.states.length - 1]);
+    assert.match(view.tooltip, /not supported/);
+    // Back to the Python file: ready again.
+    await session.connection.sendNotification(DID_CHANGE_DOCUMENT_IN_ACTIVE_EDITOR, activeEditorParams(PY_URI));
+    await session.waitFor(
+      () => describeFeatureState(session.states[session.states.length - 1]).kind === 'ready',
+      'the ready state again',
+    );
   });
 
   test('a generation streams, and the middleware would show it as a suggestion', async () => {

@@ -75,6 +75,15 @@ return {
     ['$/gitlab/api/recovered'] = function() end,
   },
   on_attach = function(client, bufnr)
+    -- Tell the server which document is in front, so the feature state it reports says
+    -- whether suggestions work for that document's language.
+    vim.api.nvim_create_autocmd('BufEnter', {
+      group = vim.api.nvim_create_augroup('gitlab_lsp_active_' .. bufnr, { clear = true }),
+      buffer = bufnr,
+      callback = function()
+        client:notify('$/gitlab/didChangeDocumentInActiveEditor', { uri = vim.uri_from_bufnr(bufnr) })
+      end,
+    })
     if vim.lsp.inline_completion
       and client:supports_method('textDocument/inlineCompletion', bufnr) then
       vim.lsp.inline_completion.enable(true, { bufnr = bufnr })

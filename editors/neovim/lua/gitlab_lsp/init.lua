@@ -337,6 +337,18 @@ end
 
 local function on_attach(bufnr)
   vim.bo[bufnr].omnifunc = 'v:lua.vim.lsp.omnifunc'
+  -- Tell the server which document is in front, so the feature state (and M.status()) says
+  -- whether suggestions work for its language.
+  api.nvim_create_autocmd('BufEnter', {
+    group = api.nvim_create_augroup('gitlab_lsp_active_' .. bufnr, { clear = true }),
+    buffer = bufnr,
+    callback = function()
+      local c = client()
+      if c then
+        c.notify('$/gitlab/didChangeDocumentInActiveEditor', { uri = vim.uri_from_bufnr(bufnr) })
+      end
+    end,
+  })
   if not config.ghost_text then
     return
   end

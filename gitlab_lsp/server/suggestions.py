@@ -219,6 +219,9 @@ class SuggestionService:
         settings = self._settings.current
         if not settings.code_completion.enabled or not self._language_allowed(opened, settings):
             return None, None
+        if self._upstream.token_blocked():
+            log.debug("no suggestion: the token was refused (see $/gitlab/token/check)")
+            return None, None
         self.stats.requests += 1
         task = asyncio.current_task()
         previous = self._inflight.get(uri)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from collections.abc import Coroutine
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -25,6 +26,9 @@ if TYPE_CHECKING:
     from gitlab_lsp.server.settings import Settings
 
 log = logging.getLogger(__name__)
+
+#: Seconds before a refused token is tried again without a settings change.
+TOKEN_RETRY = 60.0
 
 
 @dataclass(frozen=True)
@@ -67,6 +71,8 @@ class Upstream:
         self._key: tuple[object, ...] | None = None
         self._info = ClientInfo()
         self._failing: set[str] = set()
+        #: The last token problem reported for the current client, and when.
+        self._token_problem: tuple[str, float] | None = None
         self._background: set[asyncio.Task[None]] = set()
 
     @property
@@ -96,6 +102,7 @@ class Upstream:
         self._key = key
         self._client.on_event(self._on_event)
         self._failing.clear()
+        self._token_problem = None
         self._messages.set_check(msg.API_ERROR_CHECK, False)
         if old is not None:
             self._spawn(old.aclose())
@@ -116,17 +123,35 @@ class Upstream:
         except GitLabLspError as exc:
             log.warning("could not check the token: %s", exc.message)
         else:
-            self._messages.set_check(msg.AUTHENTICATION_REQUIRED, False)
+            self.token_works()
 
     def report_token_error(self, exc: TokenError) -> None:
+        """Tell the user once per problem, not once per keystroke."""
         message = exc.message
+        now = time.monotonic()
+        repeated = self._token_problem is not None and self._token_problem[0] == message
+        self._token_problem = (message, now)
+        if repeated:
+            return
         log.warning("token problem: %s", message)
         self._messages.token_check(message)
         self._messages.set_check(msg.AUTHENTICATION_REQUIRED, True, message)
         self._messages.show(f"GitLab Duo Code Suggestions: {message}")
 
+    def token_blocked(self) -> bool:
+        """Whether the current token was refused recently: requests would only fail again.
+
+        A refused token is tried again after `TOKEN_RETRY` seconds (a seat or scope may be
+        granted on the instance meanwhile) or at once when the settings change.
+        """
+        return (
+            self._token_problem is not None
+            and time.monotonic() - self._token_problem[1] < TOKEN_RETRY
+        )
+
     def token_works(self) -> None:
         """A suggestion came back, so whatever token problem was reported is over."""
+        self._token_problem = None
         self._messages.set_check(msg.AUTHENTICATION_REQUIRED, False)
 
     def _on_event(self, event: ApiEvent) -> None:

@@ -511,3 +511,18 @@ async def test_instance_down_engages_the_api_error_check(session: Session) -> No
     await session.wait_for("$/gitlab/api/recovered")
     states = session.notifications["$/gitlab/featureStateChange"]
     assert "code-suggestions-api-error" not in [c["checkId"] for c in _engaged(states[-1])]
+
+
+async def test_a_refused_token_is_reported_once_and_not_retried_per_keystroke(
+    session: Session,
+) -> None:
+    await session.start(token="glpat-revokedrevokedrevoked")
+    session.open()
+    await session.wait_for("$/gitlab/token/check")
+    session.mock.control.clear_requests()
+    for _ in range(3):
+        assert not _items(await session.inline(end_of(PY_TEXT)))
+    await asyncio.sleep(0.2)
+    assert len(session.notifications["$/gitlab/token/check"]) == 1
+    assert len(session.client.messages) == 1
+    assert upstream_calls(session.mock) == []

@@ -48,6 +48,8 @@ STATS_REQUEST = "gitlab-lsp/stats"
 MIN_CONTENT = 10
 INVOKED_CHOICES = 4
 LABEL_WIDTH = 60
+#: Seconds to pause after a 429 that did not say how long to wait.
+DEFAULT_RATE_LIMIT_WAIT = 10.0
 #: What may follow the cursor for it to count as "at or near the end of the line": closing
 #: brackets and quotes, then at most one `:{;,` (the official client's rule).
 _NEAR_END_OF_LINE = re.compile(r"\s*[)}\]\"'`]*\s*[:{;,]?\s*")
@@ -136,6 +138,8 @@ class SuggestionService:
         self._streams = streams
         self._telemetry = telemetry
         self._inflight: dict[str, asyncio.Task[Any]] = {}
+        #: Until when (monotonic) the upstream asked us to stop sending requests (429).
+        self._paused_until = 0.0
         self.stats = Stats()
 
     # --- LSP handlers --------------------------------------------------------------------
@@ -221,6 +225,9 @@ class SuggestionService:
             return None, None
         if self._upstream.token_blocked():
             log.debug("no suggestion: the token was refused (see $/gitlab/token/check)")
+            return None, None
+        if time.monotonic() < self._paused_until:
+            log.debug("no suggestion: rate limited upstream")
             return None, None
         self.stats.requests += 1
         task = asyncio.current_task()
@@ -318,11 +325,15 @@ class SuggestionService:
         return request
 
     def _failed(self, exc: Exception, tracking_id: str) -> None:
-        from gitlab_lsp.errors import GitLabLspError, TokenError
+        from gitlab_lsp.errors import GitLabLspError, RateLimited, TokenError
 
         self._record("suggestion_error", tracking_id)
         if isinstance(exc, TokenError):
             self._upstream.report_token_error(exc)
+        elif isinstance(exc, RateLimited):
+            wait = exc.retry_after if exc.retry_after is not None else DEFAULT_RATE_LIMIT_WAIT
+            self._paused_until = time.monotonic() + wait
+            log.warning("no suggestion: %s; pausing requests for %.0f s", exc.message, wait)
         elif isinstance(exc, GitLabLspError):
             log.warning("no suggestion: %s", exc.message)
         else:

@@ -526,3 +526,16 @@ async def test_a_refused_token_is_reported_once_and_not_retried_per_keystroke(
     assert len(session.notifications["$/gitlab/token/check"]) == 1
     assert len(session.client.messages) == 1
     assert upstream_calls(session.mock) == []
+
+
+async def test_rate_limited_pauses_requests(session: Session) -> None:
+    await session.start(
+        suggestionsCache={"enabled": False}, codeCompletion={"directConnection": False}
+    )
+    session.mock.control.rate_limits(completions=(1, 60.0))
+    session.open()
+    assert _items(await session.inline(end_of(PY_TEXT)))
+    assert not _items(await session.inline(end_of(PY_TEXT)))  # 429 from the instance
+    session.mock.control.clear_requests()
+    assert not _items(await session.inline(end_of(PY_TEXT)))
+    assert upstream_calls(session.mock) == [], "requests went on despite the 429"

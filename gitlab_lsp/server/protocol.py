@@ -6,8 +6,9 @@
   that would prefer UTF-8 is not offered it.
 - Documents live in our `DocumentStore` (one incremental intent document each), not also in
   pygls' workspace: a multi-megabyte file is held and edited once, not twice.
-- Inline completion is advertised to clients that declare it, completion to the others, so an
-  editor with both does not show every suggestion twice.
+- Inline completion is always advertised (plugins such as gitlab.vim request it themselves on
+  editors that do not declare it); completion only to clients that do not declare inline
+  completion, so that an editor with both does not show every suggestion twice.
 """
 
 from __future__ import annotations
@@ -73,8 +74,6 @@ class GitLabProtocol(LanguageServerProtocol):
         text_document = params.capabilities.text_document
         if text_document is not None and text_document.inline_completion is not None:
             result.capabilities.completion_provider = None
-        else:
-            result.capabilities.inline_completion_provider = None
         return result
 
     @lsp_method(types.TEXT_DOCUMENT_DID_OPEN)

@@ -27,7 +27,8 @@ _DEFAULT_PORTS = {"http": 80, "https": 443}
 _PLAINTEXT_BACKENDS = frozenset({("keyrings.alt.file", "PlaintextKeyring")})
 
 _ALTERNATIVES = (
-    "Pass the token another way: the GITLAB_TOKEN environment variable, the --token argument, "
+    "Pass the token another way: the GITLAB_TOKEN environment variable, the `token` argument of "
+    "CodeSuggestions in a script, "
     "or the editor's `token` setting. To store it, run a system keyring service: the Secret "
     "Service (GNOME Keyring, KeePassXC) or KWallet on Linux, Keychain on macOS, Credential "
     "Manager on Windows, or configure `keyring` with an encrypted backend."

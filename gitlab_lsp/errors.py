@@ -7,20 +7,16 @@ through `scrub` first, because servers sometimes echo the header they rejected.
 
 from __future__ import annotations
 
-import re
-
-# A JWT (three base64url segments, header starting with `eyJ`), a GitLab token with one of the
-# documented prefixes, or whatever follows a `Bearer` scheme.
-_SECRET_PATTERNS = re.compile(
-    r"eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*"
-    r"|\b(?:glpat|gloas|glsoat|gldt|glrt|glcbt|glptt|glft|glimt|glagent|gloat)-[A-Za-z0-9_.-]{8,}"
-    r"|(?i:bearer)\s+[^\s\"',}]+"
-)
-
 
 def scrub(text: str) -> str:
-    """Replace anything that looks like a token or JWT in `text` with `[REDACTED]`."""
-    return _SECRET_PATTERNS.sub("[REDACTED]", text)
+    """`text` with every token, JWT or credential-looking value replaced by a label.
+
+    The rules live in `gitlab_lsp.privacy`, one set for redaction, logs and errors; the import
+    is deferred because compiling them is only worth it once an error is actually raised.
+    """
+    from gitlab_lsp.privacy import scrub as privacy_scrub
+
+    return privacy_scrub(text)
 
 
 class GitLabLspError(Exception):

@@ -134,7 +134,7 @@ def test_no_usable_backend_names_the_alternatives(
         message = str(caught.value)
         for alternative in (
             "GITLAB_TOKEN",
-            "--token",
+            "`token` argument of",
             "`token` setting",
             "Secret Service",
             "KWallet",

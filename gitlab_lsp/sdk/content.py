@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from gitlab_lsp.errors import ConfigurationError
+from gitlab_lsp.privacy import redact_around_cursor
 
 #: The AI gateway rejects either side above this many characters (wire-protocol.md).
 MAX_SIDE_CHARS = 100_000
@@ -23,25 +23,17 @@ class Content:
     below: str
 
 
-def _redactor() -> Any:
-    try:
-        from gitlab_lsp.privacy import redact
-    except ImportError as exc:  # fail closed: never send unredacted content by accident
-        raise ConfigurationError(
-            "secret redaction is on but gitlab_lsp.privacy is not available"
-        ) from exc
-    return redact
-
-
 def prepare(file_name: str, above: str, below: str, *, redact_secrets: bool) -> Content:
     """Trim each side to the gateway's limit, keeping the text nearest the cursor, and mask
-    secrets (same-length, so offsets are unchanged)."""
+    secrets (same-length, so offsets are unchanged).
+
+    Both sides are redacted as the one text they are, so that a secret the cursor sits inside
+    (a token being pasted or edited) is still recognised and masked as a whole.
+    """
     above = above[-(MAX_SIDE_CHARS + _REDACTION_SLACK) :]
     below = below[: MAX_SIDE_CHARS + _REDACTION_SLACK]
     if redact_secrets:
-        redact = _redactor()
-        above = redact(above)
-        below = redact(below)
+        above, below = redact_around_cursor(above, below)
     return Content(
         file_name=file_name[-MAX_FILE_NAME:],
         above=above[-MAX_SIDE_CHARS:],

@@ -3,7 +3,8 @@
 Stdout carries the protocol and nothing else, so no handler here ever writes to it. Every
 handler gets the log-redaction filter, so a token that slips into a message is masked before
 it reaches a file or the editor. pygls logs every message body it sends at INFO (settings
-included), so its logger stays at WARNING whatever the configured level.
+included) and warns about routine events, so its logger stays at ERROR whatever the
+configured level.
 """
 
 from __future__ import annotations
@@ -92,7 +93,9 @@ def configure(level: str, log_file: str | None) -> Path | None:
         handler.setFormatter(formatter)
         _install_redaction(handler)
         root.addHandler(handler)
-    logging.getLogger("pygls").setLevel(logging.WARNING)
+    # pygls warns about routine events (a `$/cancelRequest` for an answered request, the
+    # notifications of other servers' plugins); its errors are what matter.
+    logging.getLogger("pygls").setLevel(logging.ERROR)
     set_level(level)
     return path
 

@@ -41,8 +41,8 @@ def test_file_log_at_the_configured_level_without_tokens(
     log.info("token is %s", TOKEN)
     logs.set_level("debug")
     log.debug("now at debug level")
-    logging.getLogger("pygls.protocol").warning("could not read %s", {"token": TOKEN})
-    logging.getLogger("pygls.protocol").info("pygls chatter below WARNING")
+    logging.getLogger("pygls.protocol").error("could not read %s", {"token": TOKEN})
+    logging.getLogger("pygls.protocol").warning("pygls chatter below ERROR")
     for handler in logging.getLogger().handlers:
         handler.flush()
     written = path.read_text()

@@ -62,7 +62,12 @@ def empty_function_at(analysis: Analysis, offset: int, line: int) -> str | None:
         if arm is not None:
             return "macro_rules! arm" if arm else None
     fn = _innermost_body_owner(analysis, offset, line)
-    return None if fn is None else fn.type.replace("_", " ")
+    if fn is None:
+        return None
+    target = fn.child_by_field_name("target") if fn.type == "call" else None
+    if target is not None and target.text:  # Elixir: name the macro, `defmodule`, `def`...
+        return target.text.decode("utf-8", errors="replace")
+    return fn.type.replace("_", " ")
 
 
 def _innermost_body_owner(analysis: Analysis, offset: int, line: int) -> Node | None:

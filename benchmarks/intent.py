@@ -1,6 +1,6 @@
 """Intent detection speed: incremental `Document` against a full parse per request.
 
-    .venv/bin/python benchmarks/intent.py [--requests 400] [--seed 7]
+    .venv/bin/python benchmarks/intent.py [--requests 400] [--seed 7] [--languages python,go]
 
 Prints one table. For 2,000-line Python, TypeScript and Go files, `--requests` times: type
 one character at a random place (`apply_change`), ask (`detect`), ask again at the same

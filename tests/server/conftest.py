@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import sys
 from collections.abc import AsyncIterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -12,13 +10,6 @@ import pytest_lsp
 from pytest_lsp import ClientServerConfig, LanguageClient
 
 from .session import SERVER_COMMAND, SERVER_ENV, Session
-
-# `.venv/bin/pytest` (unlike `python -m pytest`) does not put the repository root on sys.path,
-# but pytest puts tests/ there, where tests/intent/ (no __init__.py) would be imported as the
-# `intent` package. The root goes first so that `import intent` finds the real one.
-_ROOT = str(Path(__file__).resolve().parents[2])
-if _ROOT not in sys.path:
-    sys.path.insert(0, _ROOT)
 
 
 @pytest_lsp.fixture(config=ClientServerConfig(server_command=SERVER_COMMAND, server_env=SERVER_ENV))

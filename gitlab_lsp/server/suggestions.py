@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 from lsprotocol import types
 
 from gitlab_lsp.server import messages as msg
-from gitlab_lsp.server.documents import locate
+from gitlab_lsp.server.documents import locate, utf16_len
 from gitlab_lsp.server.streaming import START_STREAMING_COMMAND
 from gitlab_lsp.server.telemetry import ACCEPTED_COMMAND
 
@@ -53,6 +53,8 @@ DEFAULT_RATE_LIMIT_WAIT = 10.0
 #: What may follow the cursor for it to count as "at or near the end of the line": closing
 #: brackets and quotes, then at most one `:{;,` (the official client's rule).
 _NEAR_END_OF_LINE = re.compile(r"\s*[)}\]\"'`]*\s*[:{;,]?\s*")
+#: The identifier the cursor is in (searched for in the last 200 characters only).
+_WORD_BEFORE_CURSOR = re.compile(r"\w+\Z")
 
 
 @dataclass(frozen=True)
@@ -183,20 +185,26 @@ class SuggestionService:
         )
         if outcome is None or ctx is None:
             return None
-        here = types.Range(start=ctx.position, end=ctx.position)
+        # Many clients filter items against the word before the cursor whatever the edit's
+        # range says, so the edit starts at that word and repeats it: "retu" + "rn x" is
+        # offered as "return x", replacing "retu".
+        word = _WORD_BEFORE_CURSOR.search(ctx.above[-200:])
+        typed = word.group() if word else ""
+        start = types.Position(line=ctx.line, character=ctx.character - utf16_len(typed))
+        replaced = types.Range(start=start, end=ctx.position)
         language = ctx.opened.language_id
         items = [
             types.CompletionItem(
-                label=_label(choice),
+                label=_label(typed + choice),
                 kind=types.CompletionItemKind.Text,
                 detail="GitLab Duo Code Suggestions",
                 documentation=types.MarkupContent(
                     kind=types.MarkupKind.Markdown, value=f"```{language}\n{choice}\n```"
                 ),
                 sort_text=f"{i:02d}",
-                filter_text=choice,
+                filter_text=typed + choice,
                 insert_text_format=types.InsertTextFormat.PlainText,
-                text_edit=types.TextEdit(range=here, new_text=choice),
+                text_edit=types.TextEdit(range=replaced, new_text=typed + choice),
                 command=self._accept_command(outcome, i),
             )
             for i, choice in enumerate(outcome.choices)

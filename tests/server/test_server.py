@@ -540,3 +540,29 @@ async def test_rate_limited_pauses_requests(session: Session) -> None:
     session.mock.control.clear_requests()
     assert not _items(await session.inline(end_of(PY_TEXT)))
     assert upstream_calls(session.mock) == [], "requests went on despite the 429"
+
+
+async def test_completion_items_repeat_the_word_being_typed(session: Session) -> None:
+    """Clients filter by the word before the cursor: "retu" + "rn " is offered as "return "."""
+    from pytest_lsp import client_capabilities
+
+    text = PY_TEXT.rsplit("\n", 1)[0] + "\nclass Invoice:\n    def total(self):\n        retu"
+    await session.start(capabilities=client_capabilities("neovim@v0.10.0"))
+    session.open(text=text)
+    result = await session.client.text_document_completion_async(
+        types.CompletionParams(
+            text_document=types.TextDocumentIdentifier(uri=PY_URI),
+            position=end_of(text),
+            context=types.CompletionContext(trigger_kind=types.CompletionTriggerKind.Invoked),
+        )
+    )
+    assert isinstance(result, types.CompletionList) and result.items
+    item = result.items[0]
+    assert isinstance(item.text_edit, types.TextEdit)
+    end = end_of(text)
+    assert item.text_edit.range == types.Range(
+        start=types.Position(line=end.line, character=end.character - 4), end=end
+    )
+    assert item.text_edit.new_text.startswith("retu") and len(item.text_edit.new_text) > 4
+    assert item.filter_text == item.text_edit.new_text
+    assert item.label.startswith("retu")

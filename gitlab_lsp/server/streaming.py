@@ -30,15 +30,30 @@ class StreamManager:
     def __init__(self, server: LanguageServer) -> None:
         self._server = server
         self._tasks: dict[str, asyncio.Task[None]] = {}
+        self._by_document: dict[str, str] = {}
 
     @property
     def active(self) -> int:
         return len(self._tasks)
 
-    def start(self, stream_id: str, open_stream: StreamFactory) -> None:
+    def start(self, stream_id: str, uri: str, open_stream: StreamFactory) -> None:
+        """Run a stream; a newer suggestion for the same document ends any older stream."""
+        self.cancel_document(uri)
         task = asyncio.ensure_future(self._run(stream_id, open_stream))
         self._tasks[stream_id] = task
-        task.add_done_callback(lambda _t: self._tasks.pop(stream_id, None))
+        self._by_document[uri] = stream_id
+
+        def forget(_task: asyncio.Task[None]) -> None:
+            self._tasks.pop(stream_id, None)
+            if self._by_document.get(uri) == stream_id:
+                del self._by_document[uri]
+
+        task.add_done_callback(forget)
+
+    def cancel_document(self, uri: str) -> None:
+        stream_id = self._by_document.get(uri)
+        if stream_id is not None:
+            self.cancel(stream_id)
 
     def cancel(self, stream_id: str) -> bool:
         task = self._tasks.get(stream_id)

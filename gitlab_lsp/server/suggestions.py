@@ -238,6 +238,7 @@ class SuggestionService:
             log.debug("no suggestion: rate limited upstream")
             return None, None
         self.stats.requests += 1
+        self._streams.cancel_document(uri)  # the user moved on from a streaming generation
         task = asyncio.current_task()
         previous = self._inflight.get(uri)
         if previous is not None and previous is not task and not previous.done():
@@ -282,7 +283,7 @@ class SuggestionService:
         self._record("suggestion_requested", tracking_id)
         if streaming and settings.stream_code_generations and request["intent"] == "generation":
             stream_id = uuid.uuid4().hex
-            self._streams.start(stream_id, lambda: client.stream(**request))
+            self._streams.start(stream_id, opened.uri, lambda: client.stream(**request))
             return Outcome((), tracking_id, stream_id), ctx
         started = time.perf_counter()
         try:

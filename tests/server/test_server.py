@@ -566,3 +566,23 @@ async def test_completion_items_repeat_the_word_being_typed(session: Session) ->
     assert item.text_edit.new_text.startswith("retu") and len(item.text_edit.new_text) > 4
     assert item.filter_text == item.text_edit.new_text
     assert item.label.startswith("retu")
+
+
+async def test_a_new_request_ends_the_documents_stream(session: Session) -> None:
+    await session.start(featureFlags={"streamCodeGenerations": True})
+    slow_model(session.mock, 5.0)
+    session.open(uri=GEN_URI, text=GEN_TEXT)
+    result = await session.inline(end_of(GEN_TEXT), uri=GEN_URI)
+    assert result is not None and result.items[0].command is not None
+    stream_id = result.items[0].command.arguments[0]  # type: ignore[index]
+    session.type_at(GEN_URI, end_of(GEN_TEXT), "d", version=2)
+    await session.inline(end_of(GEN_TEXT + "d"), uri=GEN_URI, invoked=False)
+
+    async def done() -> None:
+        while not any(
+            _get(u, "id") == stream_id and _get(u, "done")
+            for u in session.notifications["streamingCompletionResponse"]
+        ):
+            await asyncio.sleep(0.02)
+
+    await asyncio.wait_for(done(), 2)

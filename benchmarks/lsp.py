@@ -115,7 +115,7 @@ class Client:
         self._write({"method": method, "params": params})
 
     async def initialize(self, settings: dict[str, Any]) -> None:
-        caps = {"textDocument": {"inlineCompletion": {}, "synchronization": {}}}
+        caps: dict[str, Any] = {"textDocument": {"inlineCompletion": {}, "synchronization": {}}}
         await self.request(
             "initialize",
             {

@@ -295,6 +295,10 @@ class SuggestionService:
             self.stats.errors += 1
             self._failed(exc, tracking_id)
             return None, ctx
+        task = asyncio.current_task()
+        if task is not None and task.cancelling():
+            # Cancelled while the SDK finished anyway: the editor was promised RequestCancelled.
+            raise asyncio.CancelledError
         elapsed = (time.perf_counter() - started) * 1000
         self.stats.upstream_ms.append(elapsed)
         self._upstream.token_works()

@@ -21,9 +21,12 @@ import httpx
 from gitlab_lsp.errors import (
     ConfigurationError,
     DirectAccessDisabled,
+    GitLabLspError,
     InstanceError,
+    NoKeyringBackend,
     RateLimited,
     TokenInvalid,
+    TokenMissing,
 )
 from gitlab_lsp.sdk import content as content_mod
 from gitlab_lsp.sdk.answer import Answer
@@ -82,6 +85,7 @@ class CodeSuggestions:
         self._breaker = CircuitBreaker(
             options.breaker_threshold, options.breaker_cooldown, options.breaker_max_cooldown
         )
+        self._warm_ups: set[asyncio.Task[None]] = set()
         self._closed = False
 
     # --- lifecycle -----------------------------------------------------------------------
@@ -101,6 +105,9 @@ class CodeSuggestions:
         if self._closed:
             return
         self._closed = True
+        for task in self._warm_ups:
+            task.cancel()
+        await asyncio.gather(*self._warm_ups, return_exceptions=True)
         await self._access.aclose()
         await self._pools.aclose()
 
@@ -117,6 +124,11 @@ class CodeSuggestions:
         """How many `direct_access` calls this client made (single flight keeps it low)."""
         return self._access.requests_sent
 
+    @property
+    def user_jwt_ready(self) -> bool:
+        """Whether a direct completion sent now would find a user JWT without waiting."""
+        return self._access.ready
+
     def connections_opened(self, url: str) -> int:
         """TCP connections this client opened to the host of `url` (keep-alive check)."""
         parsed = httpx.URL(url)
@@ -130,6 +142,37 @@ class CodeSuggestions:
     async def check_token(self) -> TokenInfo:
         """Ask the instance whether the token is usable; raises a TokenError saying why not."""
         return await self._instance.check_token()
+
+    async def warm_up(self) -> None:
+        """Start fetching the user JWT now, in the background, and return at once.
+
+        The first completion otherwise pays for a `direct_access` round trip to the
+        instance; an editor calls this when it opens a session so that the keystroke that
+        follows does not. The fetch is the same single flight a completion joins, so a
+        request made meanwhile causes no second call. Never raises: without a token, with
+        direct connection off or on a closed client it does nothing, and a failure is logged
+        and left for the first request to report with its usual typed error.
+        """
+        if self._closed or not self._options.direct_connection:
+            return
+        task = asyncio.create_task(self._warm_up(), name="gitlab-lsp warm-up")
+        self._warm_ups.add(task)
+        task.add_done_callback(self._warm_ups.discard)
+
+    async def _warm_up(self) -> None:
+        try:
+            await self._tokens.resolve()
+        except (TokenMissing, NoKeyringBackend) as exc:
+            log.debug("warm-up skipped: %s", exc)
+            return
+        try:
+            await self._access.get()
+        except GitLabLspError as exc:
+            log.info("warm-up could not get a user JWT yet: %s", exc)
+        except Exception as exc:  # a background task must not die unseen
+            log.warning("warm-up failed: %s", type(exc).__name__)
+        else:
+            log.debug("warm-up: the user JWT is ready")
 
     # --- the public requests --------------------------------------------------------------
 

@@ -124,6 +124,12 @@ class DirectAccessManager:
         self._raise_if_blocked(now)
         return await self._single_flight()
 
+    @property
+    def ready(self) -> bool:
+        """Whether `get()` would answer from the cache right now."""
+        current = self._current
+        return current is not None and self._clock() < current.usable_until
+
     def invalidate(self, access: DirectAccess) -> None:
         """The gateway rejected `access` (401): forget it, unless a newer one replaced it."""
         if self._current is access:

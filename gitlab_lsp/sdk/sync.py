@@ -66,6 +66,14 @@ class SyncCodeSuggestions:
             if not self._closed:  # an abandoned generator may be collected after close()
                 self._run(chunks.aclose())
 
+    def warm_up(self) -> None:
+        """Start fetching the user JWT on the SDK's thread and return at once; never raises."""
+        self._run(self._client.warm_up())
+
+    @property
+    def user_jwt_ready(self) -> bool:
+        return self._client.user_jwt_ready
+
     def check_token(self) -> TokenInfo:
         return self._run(self._client.check_token())
 

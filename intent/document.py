@@ -107,10 +107,20 @@ class Document:
         )
         self._invalidate(full=False)
 
-    def detect(self, line: int, character: int) -> Intent:
-        """The intent at an LSP position (0-based line, UTF-16 character)."""
+    def refresh(self) -> None:
+        """Bring the syntax tree up to date now, so that the next `detect` does not parse.
+
+        `apply_change` only records edits, so that a burst of changes costs one parse. A caller
+        that has just applied a batch of changes and is about to wait (the language server
+        after a didChange, before the debounce ends) calls this to take the incremental parse
+        off the request path.
+        """
         if self._stale:
             self._reparse()
+
+    def detect(self, line: int, character: int) -> Intent:
+        """The intent at an LSP position (0-based line, UTF-16 character)."""
+        self.refresh()
         if self.language is None:
             return Intent("completion", reason="unknown language: intents are not detected")
         if self._unavailable is not None:

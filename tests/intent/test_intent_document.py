@@ -249,3 +249,16 @@ def test_a_burst_of_changes_is_parsed_once(monkeypatch: pytest.MonkeyPatch) -> N
     assert result == intent.detect(doc.text, 2, 10, language_id="typescript")
     doc.detect(2, 0)
     assert len(parses) == 1
+
+
+def test_refresh_takes_the_parse_off_detect_and_changes_no_answer() -> None:
+    text = "import os\nimport re\nimport sys\nimport json\nimport time\n\n\n"
+    doc = intent.Document(text, language_id="python")
+    doc.apply_change("# list the files in a directory, newest first\n", (6, 0), (6, 0))
+    doc.refresh()
+    parsed = doc._tree
+    answer = doc.detect(7, 0)
+    assert doc._tree is parsed  # detect did not parse again
+    assert answer == intent.detect(doc.text, 7, 0, language_id="python")
+    assert answer.generation_type == "comment"
+    assert answer.user_instruction == "list the files in a directory, newest first"

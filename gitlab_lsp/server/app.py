@@ -78,6 +78,9 @@ def create_server(defaults: Settings | None = None) -> GitLabServer:
         cache.ttl = new.suggestions_cache.ttl
         if not new.suggestions_cache.enabled or new.connection_key() != old.connection_key():
             cache.clear()
+        if new.code_completion != old.code_completion:
+            # Languages enabled or disabled: the active document's state may change.
+            service.refresh_active_document()
 
     store.subscribe(on_settings)
     logs.set_level(store.current.log_level)

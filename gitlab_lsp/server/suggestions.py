@@ -140,6 +140,8 @@ class SuggestionService:
         self._streams = streams
         self._telemetry = telemetry
         self._inflight: dict[str, asyncio.Task[Any]] = {}
+        #: The document the editor shows, from `$/gitlab/didChangeDocumentInActiveEditor`.
+        self._active_uri: str | None = None
         #: Until when (monotonic) the upstream asked us to stop sending requests (429).
         self._paused_until = 0.0
         self.stats = Stats()
@@ -213,11 +215,30 @@ class SuggestionService:
         return types.CompletionList(is_incomplete=True, items=items)
 
     def active_document_changed(self, params: Any) -> None:
-        """`$/gitlab/didChangeDocumentInActiveEditor`: recompute the language check."""
-        uri = params if isinstance(params, str) else _field(params, "uri")
-        opened = self._documents.get(uri) if isinstance(uri, str) else None
-        if opened is not None:
-            self._language_allowed(opened, self._settings.current)
+        """`$/gitlab/didChangeDocumentInActiveEditor`: recompute the language check.
+
+        The feature state describes the document in front of the user, so a document the
+        server does not hold (not opened, or not a file) releases the previous one's check.
+        """
+        uri = active_document_uri(params)
+        if uri is None:
+            log.debug(
+                "%s without a document URI (%s): ignored", ACTIVE_EDITOR_CHANGED, _shape(params)
+            )
+            return
+        self._active_uri = uri
+        self.refresh_active_document()
+
+    def refresh_active_document(self) -> None:
+        """Recompute the active document's language check (after a switch or a settings change)."""
+        if self._active_uri is None:
+            return
+        opened = self._documents.get(self._active_uri)
+        if opened is None:
+            log.debug("the active document is not open here: %s", self._active_uri)
+            self._messages.set_document_check(None)
+            return
+        self._language_allowed(opened, self._settings.current)
 
     # --- the shared path -----------------------------------------------------------------
 
@@ -394,6 +415,30 @@ def _label(choice: str) -> str:
     if len(first) > LABEL_WIDTH:
         return first[: LABEL_WIDTH - 1] + "…"
     return first + (" …" if multi else "")
+
+
+def active_document_uri(params: object) -> str | None:
+    """The URI in `$/gitlab/didChangeDocumentInActiveEditor`, in every shape clients send.
+
+    GitLab's plugins send the bare URI, which vscode-jsonrpc puts on the wire as a
+    one-element array (`params` must be structured); others send `{uri}`. pygls hands the
+    server arrays as lists and objects as named tuples. Anything else is None.
+    """
+    if isinstance(params, list | tuple) and not hasattr(params, "_fields"):
+        if len(params) != 1:
+            return None
+        params = params[0]
+    if isinstance(params, str):
+        return params or None
+    uri = _field(params, "uri")
+    return uri if isinstance(uri, str) and uri else None
+
+
+def _shape(params: object) -> str:
+    """What a message's params looked like, for the log, without their content."""
+    if isinstance(params, list | tuple) and not hasattr(params, "_fields"):
+        return f"array of {len(params)}"
+    return type(params).__name__
 
 
 def _field(params: object, name: str) -> object:

@@ -7,10 +7,12 @@ so importing `gitlab_lsp.sdk.cli` to build the command line does not import http
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-_LAZY = {
+from gitlab_lsp.sdk.lazy_exports import lazy_exports
+
+#: Each public name and the module that defines it; `gitlab_lsp` re-exports the same table.
+EXPORTS: dict[str, str] = {
     "CodeSuggestions": "gitlab_lsp.sdk.client",
     "SuggestionStream": "gitlab_lsp.sdk.client",
     "ApiError": "gitlab_lsp.sdk.events",
@@ -30,19 +32,7 @@ if TYPE_CHECKING:
     from gitlab_lsp.sdk.options import ClientOptions
     from gitlab_lsp.sdk.sync import SyncCodeSuggestions
 
-
-def __getattr__(name: str) -> Any:
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module 'gitlab_lsp.sdk' has no attribute {name!r}")
-    value = getattr(importlib.import_module(module), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted([*globals(), *_LAZY])
-
+__getattr__, __dir__ = lazy_exports(__name__, EXPORTS, globals())
 
 __all__ = [
     "ApiError",

@@ -11,7 +11,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from gitlab_lsp.mock.apps import MOCK_FAILURE_DETAIL
 from gitlab_lsp.mock.asgi_send import send_json
@@ -24,6 +24,12 @@ from gitlab_lsp.mock.fault_effects import (
     send_fault_status,
 )
 from gitlab_lsp.mock.faults import Fault
+from gitlab_lsp.mock.outcome import (
+    CLIENT_DISCONNECTED,
+    PENDING,
+    ResponseTracker,
+    contains_client_gone,
+)
 from gitlab_lsp.mock.state import MockState
 from gitlab_lsp.mock.validation import strict_json_loads
 
@@ -86,41 +92,48 @@ class PartyMiddleware:
         entry = self._log_entry(scope, headers, source, body)
         self.state.requests.append(entry, len(body))
         if disconnected:
+            entry["outcome"] = CLIENT_DISCONNECTED
             return
+        tracker = ResponseTracker(entry, receive, body)
+        tracker.start()
+        try:
+            await tracker.run(self._respond(scope, source, routed, too_large, tracker, send))
+        finally:
+            await tracker.finish()
 
-        async def recording_send(message: Message) -> None:
-            if message["type"] == "http.response.start":
-                entry["status"] = message["status"]
-            await send(message)
-
+    async def _respond(
+        self,
+        scope: Scope,
+        source: str,
+        routed: str | None,
+        too_large: bool,
+        tracker: ResponseTracker,
+        send: Send,
+    ) -> None:
+        out = tracker.wrap_send(send)
         if too_large:
-            await send_json(recording_send, 413, {"detail": "Request body too large"})
+            await send_json(out, 413, {"detail": "Request body too large"})
             return
         if routed is None:
-            await send_json(recording_send, 404, {"detail": "Not Found"})
+            await send_json(out, 404, {"detail": "Not Found"})
             return
-        await self._hop_delay(source)
+        delay = self._hop_delay(source)
+        if delay > 0:
+            await asyncio.sleep(delay)
         fault = self.state.faults.take(self.party, scope["method"], scope["path"])
-        replayed = False
-
-        async def replay() -> Message:
-            nonlocal replayed
-            if not replayed:
-                replayed = True
-                return {"type": "http.request", "body": body, "more_body": False}
-            return await receive()
-
         try:
             if fault is None:
-                await self.app(scope, replay, recording_send)
+                await self.app(scope, tracker.receive, out)
             else:
-                await self._apply_fault(fault, scope, replay, recording_send)
-        except Exception:
+                await self._apply_fault(fault, scope, tracker, out)
+        except Exception as exc:
+            if contains_client_gone(exc):
+                raise
             # A bug in the mock must not look like a server error the client caused or should
             # handle as GitLab's: log it loudly and answer 503 if nothing was sent yet.
             log.exception("%s failed on %s %s", self.party, scope["method"], scope["path"])
-            if entry["status"] is None:
-                await send_json(recording_send, 503, {"detail": MOCK_FAILURE_DETAIL})
+            if tracker.status is None:
+                await send_json(out, 503, {"detail": MOCK_FAILURE_DETAIL})
 
     async def _read_body(self, receive: Receive) -> tuple[bytes, bool, bool]:
         chunks: list[bytes] = []
@@ -159,23 +172,25 @@ class PartyMiddleware:
             "body": text,
             "time": time.time(),
             "status": None,
+            "outcome": PENDING,
         }
 
-    async def _hop_delay(self, source: str) -> None:
+    def _hop_delay(self, source: str) -> float:
         latency = self.state.latency
-        delay = 0.0
         if self.party == "instance" and source == "client":
-            delay = latency.client_instance
-        elif self.party == "gateway" and source == "client":
-            delay = latency.client_gateway
-        elif self.party == "gateway" and source == "instance":
-            delay = latency.instance_gateway
-        elif self.party == "model":
-            delay = latency.model
-        if delay > 0:
-            await asyncio.sleep(delay)
+            return latency.client_instance
+        if self.party == "gateway" and source == "client":
+            return latency.client_gateway
+        if self.party == "gateway" and source == "instance":
+            return latency.instance_gateway
+        if self.party == "model":
+            return latency.model
+        return 0.0
 
-    async def _apply_fault(self, fault: Fault, scope: Scope, receive: Receive, send: Send) -> None:
+    async def _apply_fault(
+        self, fault: Fault, scope: Scope, tracker: ResponseTracker, send: Send
+    ) -> None:
+        receive = tracker.receive
         if fault.delay:
             await asyncio.sleep(fault.delay)
         if fault.timeout:

@@ -124,6 +124,15 @@ class MockControl:
     def direct_connections(self, enabled: bool) -> None:
         self._call("PUT", "/direct_connections", json={"enabled": enabled})
 
+    def model_details(self, provider: str | None, name: str | None = None) -> None:
+        """The model direct_access announces (and the instance forwards); None omits it."""
+        if provider is None:
+            self._call("DELETE", "/model_details")
+            return
+        if name is None:
+            raise ValueError("a model needs a name as well as a provider")
+        self._call("PUT", "/model_details", json={"model_provider": provider, "model_name": name})
+
     def rate_limits(
         self,
         *,

@@ -136,6 +136,21 @@ def control_routes(
         state.direct_connections = body["enabled"]
         return JSONResponse({"enabled": state.direct_connections})
 
+    async def model_details(request: Request) -> Response:
+        if request.method == "DELETE":
+            state.model_details = None
+        elif request.method == "PUT":
+            body = await _json_object(request)
+            if set(body) != {"model_provider", "model_name"} or not all(
+                isinstance(v, str) and v for v in body.values()
+            ):
+                raise BadControlRequest("model_provider and model_name must be non-empty strings")
+            state.model_details = {
+                "model_provider": body["model_provider"],
+                "model_name": body["model_name"],
+            }
+        return JSONResponse(state.model_details)
+
     async def rate_limits(request: Request) -> Response:
         if request.method == "PUT":
             body = await _json_object(request)
@@ -168,6 +183,7 @@ def control_routes(
         Route("/token_lifetime", _guard(token_lifetime), methods=["PUT"]),
         Route("/rotate_keys", _guard(rotate_keys), methods=["POST"]),
         Route("/direct_connections", _guard(direct_connections), methods=["PUT"]),
+        Route("/model_details", _guard(model_details), methods=["GET", "PUT", "DELETE"]),
         Route("/rate_limits", _guard(rate_limits), methods=["GET", "PUT"]),
         Route("/reset", _guard(reset), methods=["POST"]),
         Route("/state", _guard(snapshot), methods=["GET"]),

@@ -147,7 +147,13 @@ class Gateway:
         except ValidationFailed as exc:
             return JSONResponse({"detail": exc.errors}, status_code=422)
         language = language_of(body.language_identifier, body.file_name)
-        model = {"engine": MODEL_ENGINE, "name": body.model_name or MODEL_NAME, "lang": language}
+        # The real gateway names the model it used; echoing the one asked for lets tests see
+        # that a client forwarded direct_access's model_details.
+        model = {
+            "engine": body.model_provider or MODEL_ENGINE,
+            "name": body.model_name or MODEL_NAME,
+            "lang": language,
+        }
         model_body = {
             "kind": kind,
             "language": language,

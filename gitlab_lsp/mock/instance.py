@@ -190,15 +190,15 @@ class Instance:
             token, expires_at = await self._user_token(pat, headers)
         except RailsError as exc:
             return exc.response()
-        return JSONResponse(
-            {
-                "base_url": f"{self.cloud_url}/ai",
-                "token": token,
-                "expires_at": expires_at,
-                "headers": headers,
-            },
-            status_code=201,
-        )
+        answer: dict[str, Any] = {
+            "base_url": f"{self.cloud_url}/ai",
+            "token": token,
+            "expires_at": expires_at,
+            "headers": headers,
+        }
+        if self.state.model_details is not None:
+            answer["model_details"] = dict(self.state.model_details)
+        return JSONResponse(answer, status_code=201)
 
     async def _user_token(
         self, pat: PersonalAccessToken, headers: dict[str, str]
@@ -298,6 +298,8 @@ class Instance:
                 {"type": c.type, "name": c.name, "content": c.content} for c in body.context
             ],
         }
+        if self.state.model_details is not None:
+            forward.update(self.state.model_details)
         if generation:
             forward["prompt"] = self._generation_prompt(body)
             return forward, "/v2/code/generations"

@@ -71,6 +71,9 @@ class MockState:
         self.latency = Latency()
         self.token_lifetime: int | None = None
         self.direct_connections = True
+        #: What direct_access answers as `model_details` (a configured model); None omits it,
+        #: as GitLab does when no model is chosen for code suggestions.
+        self.model_details: dict[str, str] | None = None
         self.started_at = time.time()
         #: Set when the stack shuts down, so that requests held by faults let go at once.
         self.stopping = asyncio.Event()
@@ -87,6 +90,7 @@ class MockState:
         self.latency = Latency()
         self.token_lifetime = None
         self.direct_connections = True
+        self.model_details = None
         for hook in self._reset_hooks:
             hook()
 
@@ -96,6 +100,7 @@ class MockState:
             "latency": asdict(self.latency),
             "token_lifetime": self.token_lifetime,
             "direct_connections": self.direct_connections,
+            "model_details": self.model_details,
             "rate_limits": {
                 rule: list(limit) if limit is not None else None
                 for rule, limit in self.rate_limits.limits.items()

@@ -51,8 +51,12 @@ class GitLabServer:
     log_handler: logs.LspLogHandler | None = field(default=None)
 
 
-def create_server(defaults: Settings | None = None) -> GitLabServer:
-    """Build the server; `defaults` are the settings before the editor sends any (--mock)."""
+def create_server(defaults: Settings | None = None, *, configured: bool = False) -> GitLabServer:
+    """Build the server; `defaults` are the settings before the editor sends any.
+
+    `configured`: the defaults are settings to use and check at once (`--mock` points them at
+    the mock); otherwise they only stand in until the editor sends settings.
+    """
     lsp = GitLabLanguageServer(
         SERVER_NAME,
         __version__,
@@ -85,7 +89,7 @@ def create_server(defaults: Settings | None = None) -> GitLabServer:
     store.subscribe(on_settings)
     logs.set_level(store.current.log_level)
 
-    config = Configuration(lsp, store, upstream, messages)
+    config = Configuration(lsp, store, upstream, messages, configured=configured)
     configuration.register(lsp, config)
     documents.register(lsp, docs, on_close=cache.forget)
     suggestions.register(lsp, service)
@@ -100,6 +104,7 @@ def create_server(defaults: Settings | None = None) -> GitLabServer:
 
     @lsp.feature(types.SHUTDOWN)
     async def shutdown(_params: Any) -> None:
+        config.close()
         streams.cancel_all()
         await upstream.aclose()
 

@@ -90,7 +90,7 @@ def run(args: argparse.Namespace) -> int:
         defaults = dataclasses.replace(
             defaults, base_url=stack.instance_url, token=stack.tokens["duo"]
         )
-    server = create_server(defaults)
+    server = create_server(defaults, configured=args.mock)
     import logging
 
     logging.getLogger("gitlab_lsp.server").info(

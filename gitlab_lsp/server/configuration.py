@@ -16,14 +16,14 @@ from typing import TYPE_CHECKING
 
 from lsprotocol import types
 
-from gitlab_lsp.server.settings import InvalidSettings, unwrap
+from gitlab_lsp.server.settings import InvalidSettings, names_settings, unwrap
 from gitlab_lsp.server.upstream import ClientInfo
 
 if TYPE_CHECKING:
     from pygls.lsp.server import LanguageServer
 
     from gitlab_lsp.server.messages import Messages
-    from gitlab_lsp.server.settings import Settings, SettingsStore
+    from gitlab_lsp.server.settings import SettingsStore
     from gitlab_lsp.server.upstream import Upstream
 
 log = logging.getLogger(__name__)
@@ -31,6 +31,10 @@ log = logging.getLogger(__name__)
 SECTION = "gitlab"
 #: Seconds to wait for a `workspace/configuration` answer (some editors never send one).
 PULL_TIMEOUT = 5.0
+#: Seconds to wait for settings after `initialized` brought none (a pull answered `[null]`:
+#: many clients push their settings just after), before checking the token the server would
+#: use on its own (GITLAB_TOKEN, the keyring, or none, which the user must hear about).
+SETTINGS_GRACE = 2.0
 
 
 def client_info(options: object) -> ClientInfo:
@@ -59,11 +63,18 @@ class Configuration:
         store: SettingsStore,
         upstream: Upstream,
         messages: Messages,
+        *,
+        configured: bool = False,
     ) -> None:
+        """`configured`: the starting settings are meant to be used as they are (`--mock`)."""
         self._server = server
         self._store = store
         self._upstream = upstream
         self._messages = messages
+        #: Whether settings came from the editor (or the command line): until then the
+        #: defaults are "no settings yet", not settings to check and complain about.
+        self._configured = configured
+        self._grace: asyncio.TimerHandle | None = None
 
     def apply(self, raw: object, source: str) -> bool:
         """Apply settings from `source`; report and keep the last good ones if they are bad."""
@@ -79,6 +90,8 @@ class Configuration:
                 error=True,
             )
             return False
+        if names_settings(settings):
+            self._configured = True
         return True
 
     def initialize(self, params: types.InitializeParams) -> None:
@@ -89,18 +102,29 @@ class Configuration:
             self.apply(options.get("settings", options), "initializationOptions")
 
     async def initialized(self, _params: types.InitializedParams) -> None:
-        """Pull settings (editors that only answer pulls), then check the token."""
+        """Pull settings (editors that only answer pulls), then check the token.
+
+        With no settings yet, the check waits `SETTINGS_GRACE` seconds for a push: checking
+        the defaults at once would warn about https://gitlab.com to a user who never chose it,
+        then check again when their settings arrive.
+        """
         await self.pull()
-        self._after_change(self._store.current)
+        if self._configured:
+            self._check_token()
+        elif self._grace is None:
+            loop = asyncio.get_running_loop()
+            self._grace = loop.call_later(SETTINGS_GRACE, self._grace_over)
 
     async def did_change_configuration(self, params: types.DidChangeConfigurationParams) -> None:
         before = self._store.current
+        was_configured = self._configured
         if unwrap(params.settings):
             self.apply(params.settings, "didChangeConfiguration")
         else:
             await self.pull()
-        if self._store.current.connection_key() != before.connection_key():
-            self._after_change(self._store.current)
+        changed = self._store.current.connection_key() != before.connection_key()
+        if self._configured and (changed or not was_configured):
+            self._check_token()
 
     async def pull(self) -> None:
         """Ask the editor for the `gitlab` section, if it can answer."""
@@ -122,10 +146,22 @@ class Configuration:
                 self.apply(answer, "workspace/configuration")
                 return
 
-    def _after_change(self, settings: Settings) -> None:
+    def _check_token(self) -> None:
         # With no `token` setting the SDK looks in GITLAB_TOKEN and the keyring; the check
         # reports TokenMissing if neither has one.
-        self._upstream.check_token(settings)
+        if self._grace is not None:
+            self._grace.cancel()
+        self._upstream.check_token(self._store.current)
+
+    def _grace_over(self) -> None:
+        """No settings came: check what the server has on its own, and say if it is nothing."""
+        if not self._configured:
+            log.info("no settings from the editor; using the defaults and GITLAB_TOKEN/keyring")
+        self._upstream.check_token(self._store.current)
+
+    def close(self) -> None:
+        if self._grace is not None:
+            self._grace.cancel()
 
 
 def register(server: LanguageServer, configuration: Configuration) -> None:

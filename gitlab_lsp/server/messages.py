@@ -2,7 +2,8 @@
 
 Names and payloads are those of the official server (lsp-surface.md), so gitlab.vim and the
 VS Code extension show our state without changes. Feature state is sent only when it changes,
-as the official server does: plugins redraw their status icon on every notification.
+as the official server does: plugins redraw their status icon on every notification; and
+only once the authentication state is known, so that no "ready" precedes "sign in".
 """
 
 from __future__ import annotations
@@ -39,6 +40,9 @@ class Messages:
         self._global: dict[str, str | None] = {}
         self._document_check: tuple[str, str] | None = None
         self._sent: list[dict[str, Any]] | None = None
+        #: Nothing is published before the authentication state is known (the first token
+        #: check or suggestion has an outcome): a status bar would show "ready" too early.
+        self._known = False
 
     def _notify(self, method: str, params: Any) -> None:
         if self._server.protocol.writer is None:
@@ -75,6 +79,8 @@ class Messages:
         """Engage or release a server-wide check (authentication, API errors...)."""
         if check_id not in _GLOBAL_CHECKS:
             raise ValueError(f"{check_id} is a per-document check")
+        if check_id == AUTHENTICATION_REQUIRED:
+            self._known = True
         if engaged:
             self._global[check_id] = details
         else:
@@ -84,6 +90,11 @@ class Messages:
     def set_document_check(self, check_id: str | None, details: str = "") -> None:
         """The active document's language check (None: the document is fine)."""
         self._document_check = None if check_id is None else (check_id, details)
+        self._publish()
+
+    def state_known(self) -> None:
+        """The token could not be checked (instance unreachable...): publish what is known."""
+        self._known = True
         self._publish()
 
     def engaged_checks(self) -> list[dict[str, Any]]:
@@ -96,6 +107,8 @@ class Messages:
         return checks
 
     def _publish(self) -> None:
+        if not self._known:
+            return
         checks = self.engaged_checks()
         if checks == self._sent:
             return

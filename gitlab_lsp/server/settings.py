@@ -239,6 +239,11 @@ def unwrap(raw: object) -> Mapping[str, Any] | None:
     return raw
 
 
+def names_settings(raw: Mapping[str, Any]) -> bool:
+    """Whether `raw` holds any of our keys (initializationOptions may carry only `ide`...)."""
+    return not _KNOWN_KEYS.isdisjoint(raw.keys())
+
+
 def parse_settings(
     raw: Mapping[str, Any], base: Settings, defaults: Settings | None = None
 ) -> Settings:

@@ -1,8 +1,9 @@
 """The SDK client the server talks through: one per connection settings, replaced on change.
 
 A change of `baseUrl`, `token` or HTTP settings builds a new `CodeSuggestions` and closes the
-old one, then checks the token in the background so that the user hears about a bad token when
-they set it, not at their next keystroke. Route health events from the SDK become
+old one, starts fetching the user JWT (so the first completion does not wait for it), and
+checks the token in the background so that the user hears about a bad token when they set
+it, not at their next keystroke. Route health events from the SDK become
 `$/gitlab/api/error` / `$/gitlab/api/recovered`.
 """
 
@@ -74,6 +75,8 @@ class Upstream:
         #: The last token problem reported for the current client, and when.
         self._token_problem: tuple[str, float] | None = None
         self._background: set[asyncio.Task[None]] = set()
+        #: The client whose token was last checked: one check per client is enough.
+        self._checked: CodeSuggestions | None = None
 
     @property
     def info(self) -> ClientInfo:
@@ -103,14 +106,20 @@ class Upstream:
         self._client.on_event(self._on_event)
         self._failing.clear()
         self._token_problem = None
+        self._checked = None
         self._messages.set_check(msg.API_ERROR_CHECK, False)
         if old is not None:
             self._spawn(old.aclose())
+        # Fetch the user JWT now, so the first completion does not wait for direct_access.
+        self._spawn(self._client.warm_up())
         log.info("connection settings in force: %s", settings.base_url)
 
     def check_token(self, settings: Settings) -> None:
-        """Check the token in the background; the outcome goes to the editor."""
+        """Check the token in the background, once per client; the outcome goes to the editor."""
         client = self.client(settings)
+        if client is self._checked:
+            return
+        self._checked = client
         self._spawn(self._check(client))
 
     async def _check(self, client: CodeSuggestions) -> None:
@@ -122,6 +131,7 @@ class Upstream:
             self.report_token_error(exc)
         except GitLabLspError as exc:
             log.warning("could not check the token: %s", exc.message)
+            self._messages.state_known()
         else:
             self.token_works()
 

@@ -104,6 +104,21 @@ class Session:
             )
         )
 
+    async def start_without_settings(self) -> types.InitializeResult:
+        """As a client that sends no settings with `initialize` (and answers pulls `[null]`)."""
+        options = {"ide": {"name": "pytest", "version": "1.0", "vendor": "tests"}}
+        return await self.client.initialize_session(
+            types.InitializeParams(
+                capabilities=inline_capabilities(), initialization_options=options
+            )
+        )
+
+    def push(self, **settings: Any) -> None:
+        """`workspace/didChangeConfiguration` with the mock's URL and token, plus `settings`."""
+        self.client.workspace_did_change_configuration(
+            types.DidChangeConfigurationParams(settings=self.settings(**settings))
+        )
+
     def open(self, uri: str = PY_URI, text: str = PY_TEXT, language: str = "python") -> None:
         self.client.text_document_did_open(
             types.DidOpenTextDocumentParams(

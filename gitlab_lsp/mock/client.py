@@ -99,8 +99,10 @@ class MockControl:
         instance_gateway: float = 0.0,
         client_gateway: float = 0.0,
         model: float = 0.0,
+        model_chunk: float = 0.0,
     ) -> None:
-        """Set all four hop delays (seconds); hops not given go back to zero."""
+        """Set all hop delays and the model's pause between streamed pieces (seconds);
+        those not given go back to zero."""
         self._call(
             "PUT",
             "/latency",
@@ -109,6 +111,7 @@ class MockControl:
                 "instance_gateway": instance_gateway,
                 "client_gateway": client_gateway,
                 "model": model,
+                "model_chunk": model_chunk,
             },
         )
 

@@ -18,9 +18,11 @@ from starlette.routing import Route
 
 from gitlab_lsp.mock.apps import party_app
 from gitlab_lsp.mock.model import ModelRequest, run, stream_chunks
+from gitlab_lsp.mock.state import MockState
 from gitlab_lsp.mock.validation import strict_json_loads
 
-#: Pause between streamed pieces, so that they are separate chunks on the wire.
+#: Shortest pause between streamed pieces, so that they are separate chunks on the wire;
+#: the `model_chunk` latency lengthens it.
 PIECE_INTERVAL = 0.005
 
 
@@ -45,7 +47,7 @@ def _parse(body: Any) -> ModelRequest | None:
     return ModelRequest(kind, language, prefix, suffix, instruction, choices)
 
 
-async def generate(request: Request) -> Response:
+async def generate(request: Request, state: MockState) -> Response:
     try:
         body = strict_json_loads(await request.body())
     except (ValueError, UnicodeDecodeError):
@@ -60,12 +62,15 @@ async def generate(request: Request) -> Response:
         async def lines() -> AsyncIterator[bytes]:
             for index, piece in enumerate(pieces):
                 if index:
-                    await asyncio.sleep(PIECE_INTERVAL)
+                    await asyncio.sleep(max(PIECE_INTERVAL, state.latency.model_chunk))
                 yield json.dumps({"text": piece}).encode() + b"\n"
 
         return StreamingResponse(lines(), media_type="application/x-ndjson")
     return JSONResponse({"choices": answers})
 
 
-def create_model_app() -> Starlette:
-    return party_app([Route("/v1/generate", generate, methods=["POST"])])
+def create_model_app(state: MockState) -> Starlette:
+    async def endpoint(request: Request) -> Response:
+        return await generate(request, state)
+
+    return party_app([Route("/v1/generate", endpoint, methods=["POST"])])

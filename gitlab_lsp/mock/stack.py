@@ -277,7 +277,7 @@ class MockStack:
             "gateway": PartyMiddleware(
                 gateway.app(), party="gateway", state=state, route_path=cloud_route
             ),
-            "model": PartyMiddleware(create_model_app(), party="model", state=state),
+            "model": PartyMiddleware(create_model_app(state), party="model", state=state),
         }
 
         async def after_start() -> None:

@@ -25,12 +25,14 @@ REQUEST_LOG_BODY_BYTES = 64 * 1024 * 1024
 
 @dataclass
 class Latency:
-    """Injected delays in seconds, one per hop (seed 002 compares the two routes)."""
+    """Injected delays in seconds, one per hop (seed 002 compares the two routes), and the
+    model's pause between streamed pieces, so that a stream takes time like a real one."""
 
     client_instance: float = 0.0
     instance_gateway: float = 0.0
     client_gateway: float = 0.0
     model: float = 0.0
+    model_chunk: float = 0.0
 
 
 class RequestLog:

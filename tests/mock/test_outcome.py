@@ -130,3 +130,26 @@ def test_a_cancelled_call_cancels_the_calls_behind_it(
     wait_for_entry(mock_gateway, "instance", INSTANCE_COMPLETIONS, "client_disconnected", 1.0)
     wait_for_entry(mock_gateway, "gateway", "/v2/code/completions", "client_disconnected", 1.0)
     wait_for_entry(mock_gateway, "model", "/v1/generate", "client_disconnected", 1.0)
+
+
+def test_a_client_leaving_mid_stream_is_client_disconnected_along_the_chain(
+    mock_gateway: MockStack, client: httpx.Client
+) -> None:
+    mock_gateway.control.latency(model_chunk=5)
+    with client.stream(
+        "POST",
+        f"{mock_gateway.instance_url}{INSTANCE_COMPLETIONS}",
+        headers=pat_headers(mock_gateway.tokens["duo"]),
+        json=instance_body(
+            intent="generation",
+            stream=True,
+            user_instruction="reverse a string",
+            current_file={"file_name": "a.py", "content_above_cursor": "# reverse a string\n"},
+        ),
+    ) as response:
+        first = next(chunk for chunk in response.iter_raw() if chunk)
+        assert first
+        wait_for_entry(mock_gateway, "instance", INSTANCE_COMPLETIONS, "pending", 0)
+    wait_for_entry(mock_gateway, "instance", INSTANCE_COMPLETIONS, "client_disconnected", 1.0)
+    wait_for_entry(mock_gateway, "gateway", "/v2/code/generations", "client_disconnected", 1.0)
+    wait_for_entry(mock_gateway, "model", "/v1/generate", "client_disconnected", 1.0)

@@ -18,6 +18,7 @@ import time
 
 from gitlab_lsp import ClientOptions, CodeSuggestions
 from gitlab_lsp.mock import MockStack
+from gitlab_lsp.sdk.request import SuggestionRequest
 
 #: Seconds per hop (seed 002: the client -> Rails hop is what direct connections save).
 HOPS = {
@@ -28,7 +29,7 @@ HOPS = {
 }
 
 ABOVE = "import math\n\n\ndef circle_area(radius: float) -> float:\n    return "
-REQUEST = {
+REQUEST: SuggestionRequest = {
     "file_name": "geometry.py",
     "content_above_cursor": ABOVE,
     "content_below_cursor": "\n",

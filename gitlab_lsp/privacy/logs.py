@@ -9,26 +9,14 @@ from __future__ import annotations
 
 import logging
 
-from gitlab_lsp.privacy.redaction import find_secrets
+from gitlab_lsp.privacy.redaction import replace_secrets
 
 _TRACEBACK_FORMATTER = logging.Formatter()
 
 
 def scrub(text: str) -> str:
     """`text` with every secret (tokens, JWTs, header values...) replaced by a label."""
-    matches = find_secrets(text)
-    if not matches:
-        return text
-    pieces: list[str] = []
-    pos = 0
-    for m in matches:
-        if m.end <= pos:
-            continue
-        pieces.append(text[pos : max(m.start, pos)])
-        pieces.append(f"[REDACTED:{m.rule_id}]")
-        pos = m.end
-    pieces.append(text[pos:])
-    return "".join(pieces)
+    return replace_secrets(text, lambda _secret, match: f"[REDACTED:{match.rule_id}]")
 
 
 class RedactingFilter(logging.Filter):

@@ -9,7 +9,7 @@ and line/column positions all stay valid.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import NamedTuple
 
 from gitlab_lsp.privacy.rules import RULES, Rule
@@ -75,20 +75,31 @@ def _mask(secret: str) -> str:
     return "".join(c if c in "\r\n" else MASK for c in secret)
 
 
-def redact(text: str) -> str:
-    """`text` with every secret masked character for character (same length, same lines)."""
+def replace_secrets(text: str, replacement: Callable[[str, SecretMatch], str]) -> str:
+    """`text` with each secret replaced by `replacement(secret_text, match)`.
+
+    Where two matches partly overlap, the second one is handed only its part past the first,
+    so no character is replaced twice. `redact` and `scrub` differ only in the replacement.
+    """
     matches = find_secrets(text)
     if not matches:
         return text
     pieces: list[str] = []
     pos = 0
     for m in matches:
-        start = max(m.start, pos)  # partially overlapping matches: mask the union once
+        if m.end <= pos:
+            continue
+        start = max(m.start, pos)
         pieces.append(text[pos:start])
-        pieces.append(_mask(text[start : m.end]))
-        pos = max(pos, m.end)
+        pieces.append(replacement(text[start : m.end], m))
+        pos = m.end
     pieces.append(text[pos:])
     return "".join(pieces)
+
+
+def redact(text: str) -> str:
+    """`text` with every secret masked character for character (same length, same lines)."""
+    return replace_secrets(text, lambda secret, _match: _mask(secret))
 
 
 def redact_around_cursor(above: str, below: str) -> tuple[str, str]:

@@ -13,7 +13,7 @@ import logging
 import time
 from collections.abc import AsyncIterator
 from types import TracebackType
-from typing import Any, Self
+from typing import Self, Unpack
 from urllib.parse import urlsplit
 
 import httpx
@@ -35,15 +35,15 @@ from gitlab_lsp.sdk.direct_access import DirectAccess, DirectAccessManager
 from gitlab_lsp.sdk.direct_route import DirectFailed, DirectRoute, DirectUnauthorized
 from gitlab_lsp.sdk.events import EventCallback, RouteHealth
 from gitlab_lsp.sdk.instance_route import InstanceRoute
-from gitlab_lsp.sdk.intent_step import IntentDecision, decide
+from gitlab_lsp.sdk.intent_step import IntentDecision
 from gitlab_lsp.sdk.models import Suggestion, Timings, TokenInfo
 from gitlab_lsp.sdk.options import ClientOptions
+from gitlab_lsp.sdk.request import Request, SuggestionRequest
 from gitlab_lsp.sdk.token_source import TokenSource
 from gitlab_lsp.sdk.transport import ConnectionPools
 
 log = logging.getLogger("gitlab_lsp.sdk.client")
 
-MAX_CHOICES = 10
 #: Above this many characters, redaction runs in a worker thread to keep the loop responsive.
 _THREAD_THRESHOLD = 50_000
 #: Errors of direct_access that mean "no JWT now", not "the user's token is bad".
@@ -176,41 +176,40 @@ class CodeSuggestions:
 
     # --- the public requests --------------------------------------------------------------
 
-    async def suggest(
-        self,
-        *,
-        file_name: str,
-        content_above_cursor: str,
-        content_below_cursor: str = "",
-        language_id: str | None = None,
-        intent: str | None = None,
-        generation_type: str | None = None,
-        user_instruction: str | None = None,
-        choices: int = 1,
-    ) -> Suggestion:
+    async def suggest(self, **request: Unpack[SuggestionRequest]) -> Suggestion:
         """One suggestion (with up to `choices` options for completions).
 
-        Raises TokenError subclasses, RateLimited, InstanceError, GatewayError or
-        SuggestionTimeout when no route can answer.
+        Keyword arguments: `file_name`, `content_above_cursor` (both required),
+        `content_below_cursor`, `language_id`, `intent`, `generation_type`,
+        `user_instruction`, `choices` (see `SuggestionRequest`). Raises TokenError
+        subclasses, RateLimited, InstanceError, GatewayError or SuggestionTimeout when no
+        route can answer.
         """
         started = time.perf_counter()
         self._check_open()
-        _validate(file_name, content_above_cursor, content_below_cursor, choices)
-        decision = await decide(
-            file_name=file_name,
-            above=content_above_cursor,
-            below=content_below_cursor,
-            language_id=language_id,
-            intent=intent,
-            generation_type=generation_type,
-            user_instruction=user_instruction,
-        )
-        content = await self._prepare(file_name, content_above_cursor, content_below_cursor)
+        checked = Request.of(request)
+        return await self._suggest(checked, await checked.decide(), started)
+
+    def stream(self, **request: Unpack[SuggestionRequest]) -> SuggestionStream:
+        """Generation text chunks as they arrive (a completion arrives as one chunk).
+
+        Same keyword arguments as `suggest`. Closing the iterator (`aclose()`, leaving
+        `async with`, or cancelling the task that iterates) closes the HTTP stream at once.
+        """
+        self._check_open()
+        return SuggestionStream(self._stream(Request.of(request)))
+
+    async def _suggest(
+        self, request: Request, decision: IntentDecision, started: float
+    ) -> Suggestion:
+        content = await self._prepare(request)
         token_wait = 0.0
         if decision.intent == "generation":
             answer = await self._instance.complete(content, decision)
         else:
-            answer, token_wait = await self._completion(content, language_id, choices)
+            answer, token_wait = await self._completion(
+                content, request.language_id, request.choices
+            )
         timings = Timings(
             token_wait=token_wait,
             intent=decision.ms,
@@ -240,55 +239,15 @@ class CodeSuggestions:
             timings=timings,
         )
 
-    def stream(
-        self,
-        *,
-        file_name: str,
-        content_above_cursor: str,
-        content_below_cursor: str = "",
-        language_id: str | None = None,
-        intent: str | None = None,
-        generation_type: str | None = None,
-        user_instruction: str | None = None,
-        choices: int = 1,
-    ) -> SuggestionStream:
-        """Generation text chunks as they arrive (a completion arrives as one chunk).
-
-        Closing the iterator (`aclose()`, leaving `async with`, or cancelling the task that
-        iterates) closes the HTTP stream at once.
-        """
-        self._check_open()
-        _validate(file_name, content_above_cursor, content_below_cursor, choices)
-        request: dict[str, Any] = {
-            "file_name": file_name,
-            "content_above_cursor": content_above_cursor,
-            "content_below_cursor": content_below_cursor,
-            "language_id": language_id,
-            "intent": intent,
-            "generation_type": generation_type,
-            "user_instruction": user_instruction,
-            "choices": choices,
-        }
-        return SuggestionStream(self._stream(request))
-
-    async def _stream(self, request: dict[str, Any]) -> AsyncIterator[str]:
-        decision = await decide(
-            file_name=request["file_name"],
-            above=request["content_above_cursor"],
-            below=request["content_below_cursor"],
-            language_id=request["language_id"],
-            intent=request["intent"],
-            generation_type=request["generation_type"],
-            user_instruction=request["user_instruction"],
-        )
+    async def _stream(self, request: Request) -> AsyncIterator[str]:
+        started = time.perf_counter()
+        decision = await request.decide()
         if decision.intent != "generation":
-            suggestion = await self.suggest(**{**request, "intent": decision.intent})
+            suggestion = await self._suggest(request, decision, started)
             if suggestion.text:
                 yield suggestion.text
             return
-        content = await self._prepare(
-            request["file_name"], request["content_above_cursor"], request["content_below_cursor"]
-        )
+        content = await self._prepare(request)
         async for chunk in self._instance.stream(content, decision):
             yield chunk
 
@@ -298,7 +257,8 @@ class CodeSuggestions:
         if self._closed:
             raise ConfigurationError("this CodeSuggestions client is closed")
 
-    async def _prepare(self, file_name: str, above: str, below: str) -> content_mod.Content:
+    async def _prepare(self, request: Request) -> content_mod.Content:
+        file_name, above, below = request.file_name, request.above, request.below
         redact = self._options.redact_secrets
         if redact and len(above) + len(below) > _THREAD_THRESHOLD:
             return await asyncio.to_thread(
@@ -394,12 +354,3 @@ class SuggestionStream:
 
     async def __aexit__(self, *exc: object) -> None:
         await self.aclose()
-
-
-def _validate(file_name: Any, above: Any, below: Any, choices: Any) -> None:
-    if not isinstance(file_name, str) or not file_name:
-        raise ValueError("file_name must be a non-empty string")
-    if not isinstance(above, str) or not isinstance(below, str):
-        raise ValueError("content_above_cursor and content_below_cursor must be strings")
-    if not isinstance(choices, int) or not 1 <= choices <= MAX_CHOICES:
-        raise ValueError(f"choices must be an integer from 1 to {MAX_CHOICES}")

@@ -6,7 +6,6 @@ count it in the breaker, refresh the JWT).
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import time
 
@@ -72,19 +71,14 @@ class DirectRoute:
             project_path=self._options.project_path,
             model_details=dict(access.model_details) if access.model_details else None,
         )
-        client = self._pools.for_url(access.base_url)
-        trace = self._pools.trace(access.base_url)
         timeout = self._options.timeout
         try:
-            # httpx's timeout is per phase; the deadline here covers the whole request.
-            async with asyncio.timeout(timeout):
-                response = await client.post(
-                    access.base_url + PATH,
-                    json=body,
-                    headers=direct_headers(self._options, access.headers, access.token),
-                    timeout=timeout,
-                    extensions=trace.extensions(),
-                )
+            response, trace = await self._pools.post_json(
+                access.base_url + PATH,
+                body,
+                direct_headers(self._options, access.headers, access.token),
+                timeout,
+            )
         except (TimeoutError, httpx.TimeoutException):
             raise DirectFailed(0, f"timed out after {timeout:g} s") from None
         except httpx.HTTPError as exc:

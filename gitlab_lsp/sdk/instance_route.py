@@ -7,7 +7,6 @@ about that token; they are turned into the precise `TokenError` the user can act
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import time
 from collections.abc import AsyncIterator
@@ -97,18 +96,14 @@ class InstanceRoute:
     async def complete(self, content: content_mod.Content, decision: IntentDecision) -> Answer:
         """One non-streamed answer (a generation, or a completion that could not go direct)."""
         token = await self._tokens.token()
-        client = self._pools.for_url(self._url)
-        trace = self._pools.trace(self._url)
         timeout = self._options.generation_timeout
         try:
-            async with asyncio.timeout(timeout):
-                response = await client.post(
-                    self._url + PATH,
-                    json=self._body(content, decision, stream=False),
-                    headers=instance_headers(self._options, token),
-                    timeout=timeout,
-                    extensions=trace.extensions(),
-                )
+            response, trace = await self._pools.post_json(
+                self._url + PATH,
+                self._body(content, decision, stream=False),
+                instance_headers(self._options, token),
+                timeout,
+            )
         except (TimeoutError, httpx.TimeoutException):
             self._health.failed("instance", 0, "timeout")
             raise SuggestionTimeout(f"{self._url} did not answer within {timeout:g} s") from None

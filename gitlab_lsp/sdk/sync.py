@@ -11,12 +11,13 @@ import threading
 from collections.abc import Coroutine, Iterator
 from concurrent.futures import Future
 from types import TracebackType
-from typing import Any, Self, TypeVar
+from typing import Any, Self, TypeVar, Unpack
 
 from gitlab_lsp.sdk.client import CodeSuggestions
 from gitlab_lsp.sdk.events import EventCallback
 from gitlab_lsp.sdk.models import Suggestion, TokenInfo
 from gitlab_lsp.sdk.options import ClientOptions
+from gitlab_lsp.sdk.request import SuggestionRequest
 
 T = TypeVar("T")
 
@@ -48,14 +49,14 @@ class SyncCodeSuggestions:
             future.cancel()
             raise
 
-    def suggest(self, **kwargs: Any) -> Suggestion:
+    def suggest(self, **request: Unpack[SuggestionRequest]) -> Suggestion:
         """Same keyword arguments as `CodeSuggestions.suggest`."""
-        return self._run(self._client.suggest(**kwargs))
+        return self._run(self._client.suggest(**request))
 
-    def stream(self, **kwargs: Any) -> Iterator[str]:
+    def stream(self, **request: Unpack[SuggestionRequest]) -> Iterator[str]:
         """Same keyword arguments as `CodeSuggestions.stream`; closing the generator (or
         leaving the `for` loop early) closes the HTTP stream."""
-        chunks = self._client.stream(**kwargs)
+        chunks = self._client.stream(**request)
         try:
             while True:
                 try:

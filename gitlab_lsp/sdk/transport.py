@@ -8,11 +8,12 @@ client certificate (the official client's direct route ignores them).
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import ssl
 import time
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -135,6 +136,23 @@ class ConnectionPools:
             self.connections_opened[host] += 1
 
         return RequestTrace(on_connect=count)
+
+    async def post_json(
+        self, url: str, body: Any, headers: Mapping[str, str], timeout: float
+    ) -> tuple[httpx.Response, RequestTrace]:
+        """POST `body` as JSON to `url` on its pool, traced, within `timeout` seconds in all.
+
+        httpx's own timeout is per phase (connect, write, each read), so a server that
+        trickles its answer could hold a completion far longer; the deadline here covers the
+        whole exchange. Raises TimeoutError or httpx.TimeoutException when late and
+        httpx.HTTPError when the exchange fails: each route classifies those its own way.
+        """
+        trace = self.trace(url)
+        async with asyncio.timeout(timeout):
+            response = await self.for_url(url).post(
+                url, json=body, headers=headers, timeout=timeout, extensions=trace.extensions()
+            )
+        return response, trace
 
     async def aclose(self) -> None:
         clients, self._clients = list(self._clients.values()), {}

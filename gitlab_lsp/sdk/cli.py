@@ -11,6 +11,7 @@ import argparse
 import json
 import os
 import sys
+import textwrap
 from typing import Any
 
 BASE_URL_ENV = "GITLAB_BASE_URL"
@@ -21,6 +22,47 @@ EXIT_USAGE = 2
 EXIT_TOKEN = 3
 
 
+#: Told by `suggest --help` and `auth --help`: where the token comes from, in order.
+TOKEN_HELP = """\
+where the token comes from, first found wins:
+  1. the GITLAB_TOKEN environment variable;
+  2. the system keyring, one entry per instance URL, stored by `gitlab-lsp auth login`.
+A personal access token needs the `api` or `ai_features` scope. There is no --token option:
+a command line is visible to every user of the machine.
+"""
+
+SUGGEST_EXAMPLES = """\
+examples:
+  # the token from the environment, for this command only
+  GITLAB_TOKEN="$(cat ~/.gitlab-token)" gitlab-lsp suggest src/app.py:12:5 \\
+      --base-url https://gitlab.example.com
+
+  # the token from the keyring, stored once beforehand
+  gitlab-lsp auth login --base-url https://gitlab.example.com
+  gitlab-lsp suggest src/app.py:40:1 --intent generation --stream \\
+      --base-url https://gitlab.example.com --ca-bundle /etc/ssl/corp-ca.pem
+"""
+
+AUTH_EXAMPLES = """\
+examples:
+  # store a token in the keyring (hidden prompt), then check it
+  gitlab-lsp auth login --base-url https://gitlab.example.com
+  gitlab-lsp auth status --base-url https://gitlab.example.com
+
+  # non-interactive: the token on standard input, through a corporate proxy and CA
+  gitlab-lsp auth login --base-url https://gitlab.example.com \\
+      --proxy http://proxy.corp:3128 --ca-bundle /etc/ssl/corp-ca.pem < token.txt
+
+  # see which token GITLAB_TOKEN would give (it takes precedence over the keyring)
+  GITLAB_TOKEN="$(cat ~/.gitlab-token)" gitlab-lsp auth status --json
+"""
+
+
+def _paragraph(text: str) -> str:
+    """Wrapped by hand: the raw formatter that keeps the examples' layout wraps nothing."""
+    return textwrap.fill(text, width=88)
+
+
 def _add_base_url(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--base-url",
@@ -29,15 +71,55 @@ def _add_base_url(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def add_connection_options(parser: argparse.ArgumentParser) -> None:
+    """The proxy and TLS options every command that talks to the instance takes.
+
+    They map one to one onto the `ClientOptions` the language server's settings fill, so a
+    command run on the same machine reaches the instance the same way the editor does.
+    """
+    group = parser.add_argument_group("connection")
+    group.add_argument(
+        "--proxy", metavar="URL", help="proxy URL (default: HTTPS_PROXY, HTTP_PROXY, NO_PROXY)"
+    )
+    group.add_argument(
+        "--ca-bundle", metavar="PEM", help="certificate authorities to trust (PEM file)"
+    )
+    group.add_argument(
+        "--client-cert", metavar="PEM", help="client certificate for mutual TLS (PEM file)"
+    )
+    group.add_argument(
+        "--client-key",
+        metavar="PEM",
+        help="key of the client certificate, when it is not in the --client-cert file",
+    )
+    group.add_argument(
+        "--insecure",
+        action="store_true",
+        help="do not verify TLS certificates (anyone on the network path can read the traffic)",
+    )
+
+
+def connection_options(args: argparse.Namespace) -> dict[str, Any]:
+    """`ClientOptions` fields from the options of `add_connection_options`."""
+    return {
+        "proxy": args.proxy,
+        "ca_bundle": args.ca_bundle,
+        "client_cert": args.client_cert,
+        "client_key": args.client_key,
+        "ignore_certificate_errors": args.insecure,
+    }
+
+
 def register(subparsers: Any) -> None:
     suggest = subparsers.add_parser(
         "suggest",
         help="ask GitLab Duo for a suggestion at a position in a file",
-        description=(
+        description=_paragraph(
             "Print a code suggestion for FILE at LINE:COL. LINE and COL are 1-based (like "
-            "editors and compilers print them); COL counts characters. The token comes from "
-            "GITLAB_TOKEN or the system keyring (see `gitlab-lsp auth login`)."
+            "editors and compilers print them); COL counts characters."
         ),
+        epilog=TOKEN_HELP + "\n" + SUGGEST_EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     suggest.add_argument(
         "position",
@@ -64,34 +146,49 @@ def register(subparsers: Any) -> None:
         help="send completions through the instance instead of straight to the AI gateway",
     )
     suggest.add_argument("--timeout", type=float, help="seconds for a direct completion (5)")
-    suggest.add_argument("--proxy", help="proxy URL (default: HTTPS_PROXY and friends)")
-    suggest.add_argument("--ca-bundle", help="PEM file of the certificate authorities to trust")
     suggest.add_argument("--project-path", help="the project's path, e.g. group/project")
+    add_connection_options(suggest)
     suggest.set_defaults(func=run_suggest)
 
     auth = subparsers.add_parser(
         "auth",
         help="store, check or remove the GitLab token in the system keyring",
-        description=(
+        description=_paragraph(
             "Manage the token used for an instance, kept in the system keyring (one entry per "
-            "instance URL). GITLAB_TOKEN, when set, takes precedence over the keyring."
+            "instance URL). `login` and `status` talk to the instance and take the connection "
+            "options (--proxy, --ca-bundle, --client-cert, --client-key, --insecure)."
         ),
+        epilog=TOKEN_HELP + "\n" + AUTH_EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     actions = auth.add_subparsers(dest="auth_action", metavar="ACTION", required=True)
     login = actions.add_parser(
         "login",
         help="validate a token and store it in the keyring",
-        description=(
+        description=_paragraph(
             "Read a personal access token (scope api or ai_features) or OAuth token from "
             "standard input when it is not a terminal, else from a hidden prompt; validate it "
             "with the instance; store it in the system keyring."
         ),
+        epilog=AUTH_EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     _add_base_url(login)
+    add_connection_options(login)
     login.set_defaults(func=run_login)
-    status = actions.add_parser("status", help="say where the token comes from and if it works")
+    status = actions.add_parser(
+        "status",
+        help="say where the token comes from and if it works",
+        description=_paragraph(
+            "Find the token (GITLAB_TOKEN, then the keyring) and ask the instance whether it "
+            "can be used for code suggestions."
+        ),
+        epilog=TOKEN_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     _add_base_url(status)
     status.add_argument("--json", action="store_true", help="print the status as JSON")
+    add_connection_options(status)
     status.set_defaults(func=run_status)
     logout = actions.add_parser("logout", help="remove the instance's token from the keyring")
     _add_base_url(logout)
@@ -165,9 +262,8 @@ async def _suggest(args: argparse.Namespace, path: str, above: str, below: str) 
     from gitlab_lsp.sdk.options import ClientOptions
 
     overrides: dict[str, Any] = {
+        **connection_options(args),
         "direct_connection": not args.no_direct,
-        "proxy": args.proxy,
-        "ca_bundle": args.ca_bundle,
         "project_path": args.project_path,
         "ide_name": "gitlab-lsp-cli",
     }
@@ -209,13 +305,16 @@ def _read_token(url: str) -> str:
     return getpass.getpass(f"GitLab token for {url} (input hidden): ").strip()
 
 
-def _check(url: str, token: str) -> Any:
+def _check(url: str, token: str, args: argparse.Namespace) -> Any:
     import asyncio
 
     from gitlab_lsp.sdk.client import CodeSuggestions
+    from gitlab_lsp.sdk.options import ClientOptions
+
+    options = ClientOptions(**connection_options(args), ide_name="gitlab-lsp-cli")
 
     async def check() -> Any:
-        async with CodeSuggestions(url, token) as cs:
+        async with CodeSuggestions(url, token, options=options) as cs:
             return await cs.check_token()
 
     return asyncio.run(check())
@@ -238,7 +337,7 @@ def run_login(args: argparse.Namespace) -> int:
     if not token:
         return _fail("no token given", EXIT_USAGE)
     try:
-        info = _check(url, token)
+        info = _check(url, token, args)
     except TokenError as exc:
         return _fail(f"not stored: {exc}", EXIT_TOKEN)
     except GitLabLspError as exc:
@@ -263,7 +362,7 @@ def run_status(args: argparse.Namespace) -> int:
     try:
         token, origin = resolve_sync(url, None)
         report["source"] = {"environment": "GITLAB_TOKEN", "keyring": "keyring"}.get(origin, origin)
-        info = _check(url, token)
+        info = _check(url, token, args)
         report.update(valid=True, token=_describe(info))
     except TokenError as exc:
         report.update(valid=False, reason=str(exc))

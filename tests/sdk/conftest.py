@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -11,6 +12,7 @@ from gitlab_lsp.mock import MockStack
 from gitlab_lsp.sdk import ClientOptions, CodeSuggestions
 
 from .helpers import OPTIONS, ClientFactory
+from .tls_front import Fronts, start_fronts
 
 
 @pytest.fixture(params=["saas", "self-managed"])
@@ -45,3 +47,23 @@ async def make_client() -> AsyncIterator[ClientFactory]:
     yield make
     for client in clients:
         await client.aclose()
+
+
+@pytest.fixture
+async def fronts(mock_gateway: MockStack, tmp_path: Path) -> AsyncIterator[Fronts]:
+    """TLS fronts (test CA) before the SaaS mock's instance and gateway."""
+    pair = await start_fronts(
+        mock_gateway.instance_url, mock_gateway.cloud_url, tmp_path, mutual=False
+    )
+    yield pair
+    await pair.stop()
+
+
+@pytest.fixture
+async def mutual_fronts(mock_gateway: MockStack, tmp_path: Path) -> AsyncIterator[Fronts]:
+    """The same fronts, requiring a client certificate."""
+    pair = await start_fronts(
+        mock_gateway.instance_url, mock_gateway.cloud_url, tmp_path, mutual=True
+    )
+    yield pair
+    await pair.stop()

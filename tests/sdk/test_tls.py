@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-from pathlib import Path
-
 import pytest
 
 from gitlab_lsp.errors import InstanceError
@@ -12,39 +9,7 @@ from gitlab_lsp.mock import MockStack
 from gitlab_lsp.sdk import ClientOptions, CodeSuggestions
 
 from .helpers import COMPLETION, GENERATION
-from .tls_front import Certificates, TlsFront, make_certificates
-
-
-class Fronts:
-    def __init__(self, instance: TlsFront, cloud: TlsFront, certs: Certificates) -> None:
-        self.instance, self.cloud, self.certs = instance, cloud, certs
-        self.ca = certs.ca
-
-
-async def _fronts(stack: MockStack, directory: Path, mutual: bool) -> Fronts:
-    certs = make_certificates(directory)
-    cloud = TlsFront(stack.cloud_url, certs, require_client_cert=mutual)
-    instance = TlsFront(stack.instance_url, certs, require_client_cert=mutual)
-    instance.rewrite_base_url = f"{cloud.url}/ai"
-    await cloud.start()
-    await instance.start()
-    return Fronts(instance, cloud, certs)
-
-
-@pytest.fixture
-async def fronts(mock_gateway: MockStack, tmp_path: Path) -> AsyncIterator[Fronts]:
-    pair = await _fronts(mock_gateway, tmp_path, mutual=False)
-    yield pair
-    await pair.instance.stop()
-    await pair.cloud.stop()
-
-
-@pytest.fixture
-async def mutual_fronts(mock_gateway: MockStack, tmp_path: Path) -> AsyncIterator[Fronts]:
-    pair = await _fronts(mock_gateway, tmp_path, mutual=True)
-    yield pair
-    await pair.instance.stop()
-    await pair.cloud.stop()
+from .tls_front import Fronts
 
 
 async def test_ca_bundle_is_trusted_on_both_routes(mock_gateway: MockStack, fronts: Fronts) -> None:

@@ -192,3 +192,28 @@ class TlsFront:
             content = json.dumps(body).encode()
         passed = {k: v for k, v in answer.headers.items() if k.lower() not in _HOP_HEADERS}
         return Response(content, status_code=answer.status_code, headers=passed)
+
+
+class Fronts:
+    """A TLS front for the instance and one for the AI gateway, sharing one test CA."""
+
+    def __init__(self, instance: TlsFront, cloud: TlsFront, certs: Certificates) -> None:
+        self.instance, self.cloud, self.certs = instance, cloud, certs
+        self.ca = certs.ca
+
+    async def stop(self) -> None:
+        await self.instance.stop()
+        await self.cloud.stop()
+
+
+async def start_fronts(
+    instance_url: str, cloud_url: str, directory: Path, *, mutual: bool
+) -> Fronts:
+    """Fronts on the running loop; `mutual` makes both require a client certificate."""
+    certs = make_certificates(directory)
+    cloud = TlsFront(cloud_url, certs, require_client_cert=mutual)
+    instance = TlsFront(instance_url, certs, require_client_cert=mutual)
+    instance.rewrite_base_url = f"{cloud.url}/ai"
+    await cloud.start()
+    await instance.start()
+    return Fronts(instance, cloud, certs)

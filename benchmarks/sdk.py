@@ -1,10 +1,11 @@
 """SDK benchmark: direct vs instance route latency, and direct_access calls under concurrency.
 
-    .venv/bin/python benchmarks/sdk.py [--requests 40] [--concurrency 50]
+    .venv/bin/python benchmarks/sdk.py [--requests 40] [--concurrency 50] [--first-runs 5]
 
 Runs the real SDK against the bundled mock over real HTTP, with the mock's per-hop latencies
 set as in seed 002 (the Rails hop costs ~150 ms that the direct route skips), and prints a
-table: p50 / p99 / mean per route, and how many `direct_access` calls N concurrent first
+table: p50 / p99 / mean per route, a new client's first completion with and without
+`warm_up()`, and how many `direct_access` calls N concurrent first
 requests cause (single flight: 1).
 """
 
@@ -58,6 +59,24 @@ async def sequential(stack: MockStack, direct: bool, n: int) -> tuple[list[float
     return totals, routes
 
 
+async def first_completion(stack: MockStack, warm: bool, runs: int) -> tuple[float, float]:
+    """Median total and token wait (ms) of a new client's first completion, with or without
+    `warm_up()` half a second before it (an editor opening, then the user typing)."""
+    options = ClientOptions(ide_name="benchmark", ide_version="1")
+    totals: list[float] = []
+    waits: list[float] = []
+    for _ in range(runs):
+        async with CodeSuggestions(stack.instance_url, stack.tokens["duo"], options=options) as cs:
+            if warm:
+                await cs.warm_up()
+            await asyncio.sleep(0.5)
+            started = time.perf_counter()
+            suggestion = await cs.suggest(**REQUEST)
+            totals.append((time.perf_counter() - started) * 1000)
+            waits.append(suggestion.timings.token_wait)
+    return statistics.median(totals), statistics.median(waits)
+
+
 async def concurrent(stack: MockStack, n: int) -> tuple[int, int, float]:
     stack.control.clear_requests()
     options = ClientOptions(ide_name="benchmark", ide_version="1")
@@ -102,6 +121,9 @@ def main() -> int:
     parser.add_argument("--requests", type=int, default=40, help="sequential requests per route")
     parser.add_argument("--concurrency", type=int, default=50, help="concurrent first requests")
     parser.add_argument(
+        "--first-runs", type=int, default=5, help="new clients per first-request row"
+    )
+    parser.add_argument(
         "--expiry-seconds", type=float, default=8.0, help="length of the 3 s token lifetime run"
     )
     args = parser.parse_args()
@@ -111,6 +133,8 @@ def main() -> int:
         stack.control.rate_limits(direct_access=None, completions=None, gateway=None)
         direct, direct_routes = asyncio.run(sequential(stack, True, args.requests))
         instance, instance_routes = asyncio.run(sequential(stack, False, args.requests))
+        cold = asyncio.run(first_completion(stack, False, args.first_runs))
+        warmed = asyncio.run(first_completion(stack, True, args.first_runs))
         calls, seen, elapsed = asyncio.run(concurrent(stack, args.concurrency))
         stack.control.latency()
         sent, waited, refreshes, fell_back = asyncio.run(expiring(stack, 3, args.expiry_seconds))
@@ -130,6 +154,11 @@ def main() -> int:
         )
     saved = statistics.median(instance) - statistics.median(direct)
     print(f"\ndirect saves {saved:.1f} ms at p50")
+    print(f"\na new client's first completion, median of {args.first_runs} clients:\n")
+    print(f"| {'first completion':<34} | {'total ms':>8} | {'token wait ms':>13} |")
+    print(f"|{'-' * 36}|{'-' * 10}|{'-' * 15}|")
+    for label, (total, wait) in (("cold", cold), ("after warm_up() + 0.5 s", warmed)):
+        print(f"| {label:<34} | {total:>8.1f} | {wait:>13.1f} |")
     print(
         f"\n{args.concurrency} concurrent first completions: {calls} direct_access call(s) "
         f"made by the client, {seen} received by the mock instance; all {args.concurrency} "

@@ -158,3 +158,18 @@ def test_a_key_without_a_certificate_is_a_clear_error(
     code = main(["auth", "status", "--base-url", "https://127.0.0.1:9", "--client-key", str(key)])
     assert code == 1
     assert "client key was given without a client certificate" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("command", [["suggest"], ["auth"], ["auth", "login"]])
+def test_help_says_where_the_token_comes_from_with_examples(
+    command: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main([*command, "--help"])
+    assert exited.value.code == 0
+    text = capsys.readouterr().out
+    assert "examples:" in text
+    assert "gitlab-lsp auth login --base-url" in text
+    if command != ["auth", "login"]:
+        assert "GITLAB_TOKEN" in text and "keyring" in text
+        assert 'GITLAB_TOKEN="$(cat' in text  # an example for the environment too

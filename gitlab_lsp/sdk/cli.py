@@ -58,9 +58,21 @@ examples:
 """
 
 
-def _paragraph(text: str) -> str:
-    """Wrapped by hand: the raw formatter that keeps the examples' layout wraps nothing."""
-    return textwrap.fill(text, width=88)
+def _add_command(
+    subparsers: Any, name: str, summary: str, description: str, epilog: str | None = None
+) -> argparse.ArgumentParser:
+    """A sub-command whose epilog (token sources, examples) keeps its line breaks.
+
+    The raw formatter that keeps them wraps nothing, so the description is wrapped here.
+    """
+    parser: argparse.ArgumentParser = subparsers.add_parser(
+        name,
+        help=summary,
+        description=textwrap.fill(description, width=88),
+        epilog=epilog,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    return parser
 
 
 def _add_base_url(parser: argparse.ArgumentParser) -> None:
@@ -111,15 +123,13 @@ def connection_options(args: argparse.Namespace) -> dict[str, Any]:
 
 
 def register(subparsers: Any) -> None:
-    suggest = subparsers.add_parser(
+    suggest = _add_command(
+        subparsers,
         "suggest",
-        help="ask GitLab Duo for a suggestion at a position in a file",
-        description=_paragraph(
-            "Print a code suggestion for FILE at LINE:COL. LINE and COL are 1-based (like "
-            "editors and compilers print them); COL counts characters."
-        ),
-        epilog=TOKEN_HELP + "\n" + SUGGEST_EXAMPLES,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        "ask GitLab Duo for a suggestion at a position in a file",
+        "Print a code suggestion for FILE at LINE:COL. LINE and COL are 1-based (like editors "
+        "and compilers print them); COL counts characters.",
+        TOKEN_HELP + "\n" + SUGGEST_EXAMPLES,
     )
     suggest.add_argument(
         "position",
@@ -150,41 +160,35 @@ def register(subparsers: Any) -> None:
     add_connection_options(suggest)
     suggest.set_defaults(func=run_suggest)
 
-    auth = subparsers.add_parser(
+    auth = _add_command(
+        subparsers,
         "auth",
-        help="store, check or remove the GitLab token in the system keyring",
-        description=_paragraph(
-            "Manage the token used for an instance, kept in the system keyring (one entry per "
-            "instance URL). `login` and `status` talk to the instance and take the connection "
-            "options (--proxy, --ca-bundle, --client-cert, --client-key, --insecure)."
-        ),
-        epilog=TOKEN_HELP + "\n" + AUTH_EXAMPLES,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        "store, check or remove the GitLab token in the system keyring",
+        "Manage the token used for an instance, kept in the system keyring (one entry per "
+        "instance URL). `login` and `status` talk to the instance and take the connection "
+        "options (--proxy, --ca-bundle, --client-cert, --client-key, --insecure).",
+        TOKEN_HELP + "\n" + AUTH_EXAMPLES,
     )
     actions = auth.add_subparsers(dest="auth_action", metavar="ACTION", required=True)
-    login = actions.add_parser(
+    login = _add_command(
+        actions,
         "login",
-        help="validate a token and store it in the keyring",
-        description=_paragraph(
-            "Read a personal access token (scope api or ai_features) or OAuth token from "
-            "standard input when it is not a terminal, else from a hidden prompt; validate it "
-            "with the instance; store it in the system keyring."
-        ),
-        epilog=AUTH_EXAMPLES,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        "validate a token and store it in the keyring",
+        "Read a personal access token (scope api or ai_features) or OAuth token from standard "
+        "input when it is not a terminal, else from a hidden prompt; validate it with the "
+        "instance; store it in the system keyring.",
+        AUTH_EXAMPLES,
     )
     _add_base_url(login)
     add_connection_options(login)
     login.set_defaults(func=run_login)
-    status = actions.add_parser(
+    status = _add_command(
+        actions,
         "status",
-        help="say where the token comes from and if it works",
-        description=_paragraph(
-            "Find the token (GITLAB_TOKEN, then the keyring) and ask the instance whether it "
-            "can be used for code suggestions."
-        ),
-        epilog=TOKEN_HELP,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        "say where the token comes from and if it works",
+        "Find the token (GITLAB_TOKEN, then the keyring) and ask the instance whether it can "
+        "be used for code suggestions.",
+        TOKEN_HELP,
     )
     _add_base_url(status)
     status.add_argument("--json", action="store_true", help="print the status as JSON")

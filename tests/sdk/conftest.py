@@ -12,7 +12,7 @@ from gitlab_lsp.mock import MockStack
 from gitlab_lsp.sdk import ClientOptions, CodeSuggestions
 
 from .helpers import OPTIONS, ClientFactory
-from .tls_front import Fronts, start_fronts
+from .tls_front import Fronts, serving_fronts
 
 
 @pytest.fixture(params=["saas", "self-managed"])
@@ -52,18 +52,14 @@ async def make_client() -> AsyncIterator[ClientFactory]:
 @pytest.fixture
 async def fronts(mock_gateway: MockStack, tmp_path: Path) -> AsyncIterator[Fronts]:
     """TLS fronts (test CA) before the SaaS mock's instance and gateway."""
-    pair = await start_fronts(
-        mock_gateway.instance_url, mock_gateway.cloud_url, tmp_path, mutual=False
-    )
-    yield pair
-    await pair.stop()
+    urls = (mock_gateway.instance_url, mock_gateway.cloud_url)
+    async with serving_fronts(*urls, tmp_path, mutual=False) as pair:
+        yield pair
 
 
 @pytest.fixture
 async def mutual_fronts(mock_gateway: MockStack, tmp_path: Path) -> AsyncIterator[Fronts]:
     """The same fronts, requiring a client certificate."""
-    pair = await start_fronts(
-        mock_gateway.instance_url, mock_gateway.cloud_url, tmp_path, mutual=True
-    )
-    yield pair
-    await pair.stop()
+    urls = (mock_gateway.instance_url, mock_gateway.cloud_url)
+    async with serving_fronts(*urls, tmp_path, mutual=True) as pair:
+        yield pair

@@ -8,11 +8,13 @@ goes through TLS too.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import datetime as dt
 import ipaddress
 import json
 import socket
 import ssl
+from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -206,9 +208,10 @@ class Fronts:
         await self.cloud.stop()
 
 
-async def start_fronts(
+@contextlib.asynccontextmanager
+async def serving_fronts(
     instance_url: str, cloud_url: str, directory: Path, *, mutual: bool
-) -> Fronts:
+) -> AsyncIterator[Fronts]:
     """Fronts on the running loop; `mutual` makes both require a client certificate."""
     certs = make_certificates(directory)
     cloud = TlsFront(cloud_url, certs, require_client_cert=mutual)
@@ -216,4 +219,8 @@ async def start_fronts(
     instance.rewrite_base_url = f"{cloud.url}/ai"
     await cloud.start()
     await instance.start()
-    return Fronts(instance, cloud, certs)
+    pair = Fronts(instance, cloud, certs)
+    try:
+        yield pair
+    finally:
+        await pair.stop()

@@ -186,6 +186,32 @@ def upstream_calls(mock: Any) -> list[tuple[str, str]]:
     ]
 
 
+def suggestion_outcomes(mock: Any) -> list[str]:
+    """The mock's `outcome` of every suggestion request a client sent, oldest first."""
+    return [
+        e["outcome"]
+        for e in mock.control.requests()
+        if e.get("source", "client") == "client"
+        and (e["path"] in SUGGESTION_PATHS or e["path"] == INSTANCE_COMPLETIONS)
+    ]
+
+
+async def all_disconnected(mock: Any, timeout: float = 1.0) -> None:
+    """Wait until the mock saw every suggestion request's client leave (aborted HTTP calls)."""
+
+    async def wait() -> None:
+        while True:
+            outcomes = suggestion_outcomes(mock)
+            if outcomes and all(o == "client_disconnected" for o in outcomes):
+                return
+            await asyncio.sleep(0.02)
+
+    try:
+        await asyncio.wait_for(wait(), timeout)
+    except TimeoutError:
+        raise AssertionError(f"HTTP calls not aborted: {suggestion_outcomes(mock)}") from None
+
+
 def slow_model(mock: Any, seconds: float = 3.0) -> None:
     """Every model call (so every generation) takes `seconds`."""
     mock.control.latency(model=seconds)

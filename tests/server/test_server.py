@@ -15,11 +15,13 @@ from .session import (
     PY_TEXT,
     PY_URI,
     Session,
+    all_disconnected,
     end_of,
     gateway_down,
     inline_capabilities,
     slow_gateway,
     slow_model,
+    suggestion_outcomes,
     upstream_calls,
 )
 
@@ -171,6 +173,7 @@ async def test_cancel_streaming_stops_the_stream(session: Session) -> None:
     final = await asyncio.wait_for(done(), 5)
     assert loop.time() - cancelled_at < 1.5, "the stream ran on after cancelStreaming"
     assert _get(final, "completion") == ""  # the model had not answered yet
+    await all_disconnected(session.mock)  # and the HTTP stream was closed, not left to run
 
 
 # --- under typing -------------------------------------------------------------------------
@@ -575,6 +578,7 @@ async def test_a_new_request_ends_the_documents_stream(session: Session) -> None
     result = await session.inline(end_of(GEN_TEXT), uri=GEN_URI)
     assert result is not None and result.items[0].command is not None
     stream_id = result.items[0].command.arguments[0]  # type: ignore[index]
+    session.mock.control.latency()  # the request that ends the stream is answered at once
     session.type_at(GEN_URI, end_of(GEN_TEXT), "d", version=2)
     await session.inline(end_of(GEN_TEXT + "d"), uri=GEN_URI, invoked=False)
 
@@ -586,3 +590,9 @@ async def test_a_new_request_ends_the_documents_stream(session: Session) -> None
             await asyncio.sleep(0.02)
 
     await asyncio.wait_for(done(), 2)
+
+    async def stream_closed() -> None:
+        while suggestion_outcomes(session.mock)[0] != "client_disconnected":
+            await asyncio.sleep(0.02)
+
+    await asyncio.wait_for(stream_closed(), 1)  # the stream's HTTP call was aborted

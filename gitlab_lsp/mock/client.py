@@ -119,6 +119,14 @@ class MockControl:
         """Lifetime of user JWTs issued from now on (None: the real hour)."""
         self._call("PUT", "/token_lifetime", json={"seconds": seconds})
 
+    def instance_token_lifetime(self, seconds: int | None) -> bool:
+        """Lifetime of the IJWTs CustomersDot issues (None: the real 3 days; self-managed
+        only). The instance syncs at once; returns whether that sync succeeded."""
+        result: dict[str, Any] = self._call(
+            "PUT", "/instance_token_lifetime", json={"seconds": seconds}
+        )
+        return bool(result["synced"])
+
     def rotate_keys(self, party: str = "gateway") -> str:
         """New signing key for `party`; tokens already issued keep verifying. Returns the kid."""
         result: dict[str, Any] = self._call("POST", "/rotate_keys", json={"party": party})

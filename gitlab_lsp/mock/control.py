@@ -10,6 +10,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Mount, Route
 
+from gitlab_lsp.mock.errors import UpstreamError
 from gitlab_lsp.mock.faults import PARTIES, Fault, InvalidFault
 from gitlab_lsp.mock.keys import KeyRing
 from gitlab_lsp.mock.ratelimit import DEFAULT_LIMITS
@@ -17,6 +18,9 @@ from gitlab_lsp.mock.state import Latency, MockState
 from gitlab_lsp.mock.validation import strict_json_loads
 
 CONTROL_PREFIX = "/-/mock"
+#: Shortest IJWT lifetime a test may ask for: JWT times are whole seconds, and the sync job
+#: renews at two thirds of the lifetime.
+MIN_INSTANCE_TOKEN_LIFETIME = 3
 _FAULT_FIELDS: dict[str, type | tuple[type, ...]] = {
     "party": str,
     "path": str,
@@ -66,8 +70,14 @@ def _guard(handler: Handler) -> Handler:
 
 
 def control_routes(
-    state: MockState, keyrings: dict[str, KeyRing], info: Callable[[], dict[str, Any]]
+    state: MockState,
+    keyrings: dict[str, KeyRing],
+    info: Callable[[], dict[str, Any]],
+    sync_instance_token: Callable[[], Awaitable[object]] | None = None,
 ) -> list[Mount]:
+    """`sync_instance_token` makes a self-managed instance sync its IJWT now (None on SaaS,
+    whose instance signs its own)."""
+
     async def requests(request: Request) -> Response:
         if request.method == "DELETE":
             state.requests.clear()
@@ -121,6 +131,30 @@ def control_routes(
             raise BadControlRequest("seconds must be an integer between 1 and 2592000, or null")
         state.token_lifetime = seconds
         return JSONResponse({"seconds": seconds})
+
+    async def instance_token_lifetime(request: Request) -> Response:
+        if sync_instance_token is None:
+            raise BadControlRequest("only a self-managed instance syncs an IJWT")
+        body = await _json_object(request)
+        seconds = body.get("seconds")
+        if seconds is not None and (
+            isinstance(seconds, bool)
+            or not isinstance(seconds, int)
+            or not MIN_INSTANCE_TOKEN_LIFETIME <= seconds <= 30 * 86400
+        ):
+            raise BadControlRequest(
+                f"seconds must be an integer between {MIN_INSTANCE_TOKEN_LIFETIME} and "
+                "2592000, or null"
+            )
+        state.instance_token_lifetime = seconds
+        # Like an admin's "synchronize subscription": the new lifetime applies at once.
+        try:
+            await sync_instance_token()
+        except UpstreamError:
+            synced = False  # the sync job keeps retrying
+        else:
+            synced = True
+        return JSONResponse({"seconds": seconds, "synced": synced})
 
     async def rotate_keys(request: Request) -> Response:
         body = await _json_object(request)
@@ -181,6 +215,7 @@ def control_routes(
         Route("/faults", _guard(faults), methods=["GET", "POST", "DELETE"]),
         Route("/latency", _guard(latency), methods=["GET", "PUT"]),
         Route("/token_lifetime", _guard(token_lifetime), methods=["PUT"]),
+        Route("/instance_token_lifetime", _guard(instance_token_lifetime), methods=["PUT"]),
         Route("/rotate_keys", _guard(rotate_keys), methods=["POST"]),
         Route("/direct_connections", _guard(direct_connections), methods=["PUT"]),
         Route("/model_details", _guard(model_details), methods=["GET", "PUT", "DELETE"]),

@@ -15,6 +15,7 @@ from gitlab_lsp.mock.clock import issuer_now
 from gitlab_lsp.mock.gateway_auth import GATEWAY_AUDIENCE
 from gitlab_lsp.mock.keys import KeyRing
 from gitlab_lsp.mock.oidc import oidc_routes
+from gitlab_lsp.mock.state import MockState
 from gitlab_lsp.mock.validation import strict_json_loads
 
 INSTANCE_TOKEN_LIFETIME = 3 * 24 * 3600
@@ -26,8 +27,11 @@ def _graphql_error(message: str) -> JSONResponse:
 
 
 class CustomersDot:
-    def __init__(self, *, url: str, keys: KeyRing, licenses: dict[str, str]) -> None:
+    def __init__(
+        self, *, url: str, keys: KeyRing, licenses: dict[str, str], state: MockState
+    ) -> None:
         """`licenses` maps a license key to the instance id it was sold to."""
+        self.state = state
         self.url = url
         self.keys = keys
         self.licenses = licenses
@@ -53,7 +57,7 @@ class CustomersDot:
         if instance_id is None:
             return _graphql_error("Invalid license key")
         now = issuer_now()
-        expires_at = now + INSTANCE_TOKEN_LIFETIME
+        expires_at = now + (self.state.instance_token_lifetime or INSTANCE_TOKEN_LIFETIME)
         token = self.keys.sign(
             {
                 "iss": self.url,

@@ -90,6 +90,8 @@ class MockStack:
         self._ready = threading.Event()
         self._failure: BaseException | None = None
         self._control: MockControl | None = None
+        #: Background jobs of the parties (the self-managed IJWT sync), ended on stop.
+        self._jobs: list[asyncio.Task[None]] = []
         self.urls: dict[str, str] = {}
 
     # --- public surface ---------------------------------------------------------------
@@ -219,6 +221,10 @@ class MockStack:
             await self._stop_event.wait()
         finally:
             self.state.stopping.set()
+            for job in self._jobs:
+                job.cancel()
+            await asyncio.gather(*self._jobs, return_exceptions=True)
+            self._jobs.clear()
             for client in clients.values():
                 await client.aclose()
             for server in servers:
@@ -262,12 +268,20 @@ class MockStack:
             credential=credential,
             client=clients["instance"],
             cloud_url=self.cloud_url,
-            control_routes=list(control_routes(state, self.keyrings, lambda: self.info)),
+            control_routes=list(
+                control_routes(
+                    state,
+                    self.keyrings,
+                    lambda: self.info,
+                    credential.sync if self.realm == "self-managed" else None,
+                )
+            ),
         )
         customersdot = CustomersDot(
             url=self.customersdot_url,
             keys=self.keyrings["customersdot"],
             licenses={self._license_key: self.instance_id},
+            state=state,
         )
         apps: dict[str, ASGIApp] = {
             "instance": PartyMiddleware(
@@ -283,5 +297,6 @@ class MockStack:
         async def after_start() -> None:
             if self.realm == "self-managed":
                 await credential.sync()  # the instance syncs its IJWT when it starts
+                self._jobs.append(asyncio.create_task(credential.keep_fresh(state.stopping)))
 
         return apps, after_start

@@ -72,6 +72,8 @@ class MockState:
         self.rate_limits = RateLimiter()
         self.latency = Latency()
         self.token_lifetime: int | None = None
+        #: Lifetime of the IJWTs CustomersDot issues (None: the real 3 days).
+        self.instance_token_lifetime: int | None = None
         self.direct_connections = True
         #: What direct_access answers as `model_details` (a configured model); None omits it,
         #: as GitLab does when no model is chosen for code suggestions.
@@ -91,6 +93,7 @@ class MockState:
         self.rate_limits.reset()
         self.latency = Latency()
         self.token_lifetime = None
+        self.instance_token_lifetime = None
         self.direct_connections = True
         self.model_details = None
         for hook in self._reset_hooks:
@@ -101,6 +104,7 @@ class MockState:
             "faults": [f.as_dict() for f in self.faults.list()],
             "latency": asdict(self.latency),
             "token_lifetime": self.token_lifetime,
+            "instance_token_lifetime": self.instance_token_lifetime,
             "direct_connections": self.direct_connections,
             "model_details": self.model_details,
             "rate_limits": {

@@ -147,8 +147,8 @@ def test_a_client_leaving_mid_stream_is_client_disconnected_along_the_chain(
             current_file={"file_name": "a.py", "content_above_cursor": "# reverse a string\n"},
         ),
     ) as response:
-        first = next(chunk for chunk in response.iter_raw() if chunk)
-        assert first
+        chunks = response.iter_raw()  # kept: a dropped iterator would close the stream
+        assert next(chunks)
         wait_for_entry(mock_gateway, "instance", INSTANCE_COMPLETIONS, "pending", 0)
     wait_for_entry(mock_gateway, "instance", INSTANCE_COMPLETIONS, "client_disconnected", 1.0)
     wait_for_entry(mock_gateway, "gateway", "/v2/code/generations", "client_disconnected", 1.0)

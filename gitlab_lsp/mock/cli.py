@@ -16,7 +16,9 @@ def register(subparsers: Any) -> None:
         ),
     )
     parser.add_argument(
-        "--host", default="127.0.0.1", help="interface to listen on (default 127.0.0.1)"
+        "--host",
+        default="127.0.0.1",
+        help="address to listen on (default 127.0.0.1; 0.0.0.0 or :: for all interfaces)",
     )
     parser.add_argument(
         "--port",

@@ -4,23 +4,38 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import signal
+import socket
 import sys
 import threading
 from types import FrameType
 from typing import Any
 
 from gitlab_lsp.mock.errors import MockStartupError
-from gitlab_lsp.mock.stack import MockStack
+from gitlab_lsp.mock.stack import MockStack, listens_everywhere
+
+
+def _reach(info: dict[str, Any]) -> list[str]:
+    """Where a wildcard listen address can be reached from: the URLs name the loopback
+    address, which only works on this machine."""
+    host = str(info["listen_host"])
+    if not listens_everywhere(host):
+        return []
+    return [
+        f"Listening on all interfaces ({host or '*'}): the URLs below name this machine's "
+        f"loopback; other machines use {socket.gethostname()} with the same ports.",
+        "Tokens and direct_access's base_url still name the loopback address: to serve "
+        "other machines fully, start with --host <this machine's address>.",
+    ]
 
 
 def banner(info: dict[str, Any]) -> str:
     """Human-readable facts about a running stack, with a settings block to paste."""
     tokens = info["tokens"]
     settings = json.dumps({"baseUrl": info["instance_url"], "token": tokens["duo"]}, indent=2)
-    lines = [
-        f"GitLab mock ({info['realm']}) is running. Ctrl-C stops it.",
-        "",
+    lines = [f"GitLab mock ({info['realm']}) is running. Ctrl-C stops it.", *_reach(info), ""]
+    lines += [
         f"  instance (Rails)   {info['instance_url']}",
         f"  Cloud Connector    {info['cloud_url']}   (/ai/* -> AI gateway, /auth/* -> token authority)",
         f"  CustomersDot       {info['customersdot_url']}",
@@ -41,6 +56,16 @@ def banner(info: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+def _announce(text: str) -> None:
+    """Print the start-up facts; a reader that went away (`| head -1`) must not stop the mock."""
+    try:
+        print(text, flush=True)
+    except BrokenPipeError:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())  # so the interpreter's final flush is quiet too
+        os.close(devnull)
+
+
 def serve_forever(*, host: str, port: int, realm: str, as_json: bool) -> int:
     logging.basicConfig(
         level=logging.WARNING, stream=sys.stderr, format="%(levelname)s %(name)s: %(message)s"
@@ -58,10 +83,7 @@ def serve_forever(*, host: str, port: int, realm: str, as_json: bool) -> int:
         print(f"gitlab-lsp mock-gateway: {exc}", file=sys.stderr)
         return 1
     try:
-        if as_json:
-            print(json.dumps(stack.info), flush=True)
-        else:
-            print(banner(stack.info), flush=True)
+        _announce(json.dumps(stack.info) if as_json else banner(stack.info))
         while not stop.wait(0.5):
             pass
     finally:

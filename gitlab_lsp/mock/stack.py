@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import ipaddress
 import secrets
 import socket
 import threading
@@ -60,8 +61,27 @@ def _bind(host: str, port: int) -> socket.socket:
     return sock
 
 
+def listens_everywhere(host: str) -> bool:
+    """True for the wildcard addresses (0.0.0.0, ::, or empty): every interface."""
+    if not host:
+        return True
+    try:
+        return ipaddress.ip_address(host).is_unspecified
+    except ValueError:  # a host name
+        return False
+
+
+def connectable_host(host: str) -> str:
+    """The address to put in URLs: a wildcard address accepts connections but is not one a
+    client can connect to, so URLs name the loopback address of the same family instead."""
+    if not listens_everywhere(host):
+        return host
+    return "::1" if ":" in host else "127.0.0.1"
+
+
 def _url(host: str, sock: socket.socket) -> str:
     port = sock.getsockname()[1]
+    host = connectable_host(host)
     return f"http://[{host}]:{port}" if ":" in host else f"http://{host}:{port}"
 
 
@@ -120,6 +140,7 @@ class MockStack:
             "customersdot_url": self.customersdot_url,
             "model_url": self.model_url,
             "control_url": f"{self.instance_url}{CONTROL_PREFIX}",
+            "listen_host": self.host,
             "realm": self.realm,
             "instance_id": self.instance_id,
             "tokens": dict(self.tokens),

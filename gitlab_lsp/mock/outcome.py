@@ -9,7 +9,6 @@ that the tracker below keeps up to date while the party works.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 from collections.abc import Coroutine
 from typing import Any
 
@@ -40,9 +39,9 @@ class ResponseTracker:
     """Owns the ASGI `receive` of one request once its body has been read.
 
     uvicorn answers `receive()` with `http.disconnect` when the connection closes (or once the
-    response is complete), so one watcher task reads it for the whole request; the party gets
-    a `receive` that replays the body and then reports that disconnect, and sleeps that end
-    as soon as the client leaves.
+    response is complete), so one watcher task reads it for the whole request and records a
+    disconnect the moment it happens; the party gets a `receive` that replays the body and
+    then reports that disconnect, and its work is cancelled when the client leaves.
     """
 
     def __init__(self, entry: dict[str, Any], receive: Receive, body: bytes) -> None:
@@ -136,5 +135,4 @@ class ResponseTracker:
         self._closed.set()
         if self._watcher is not None:
             self._watcher.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._watcher
+            await asyncio.gather(self._watcher, return_exceptions=True)

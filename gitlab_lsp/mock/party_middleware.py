@@ -1,6 +1,7 @@
 """What happens to every request a party receives before the party sees it: it is recorded
 in the request log, delayed by the hop's injected latency, and put through the first
 matching fault rule (status, delay, timeout, dropped connection, malformed body, clock skew).
+Its log entry then follows the response to its outcome (see outcome.py).
 """
 
 from __future__ import annotations
@@ -125,7 +126,7 @@ class PartyMiddleware:
             if fault is None:
                 await self.app(scope, tracker.receive, out)
             else:
-                await self._apply_fault(fault, scope, tracker, out)
+                await self._apply_fault(fault, scope, tracker.receive, out)
         except Exception as exc:
             if contains_client_gone(exc):
                 raise
@@ -187,10 +188,7 @@ class PartyMiddleware:
             return latency.model
         return 0.0
 
-    async def _apply_fault(
-        self, fault: Fault, scope: Scope, tracker: ResponseTracker, send: Send
-    ) -> None:
-        receive = tracker.receive
+    async def _apply_fault(self, fault: Fault, scope: Scope, receive: Receive, send: Send) -> None:
         if fault.delay:
             await asyncio.sleep(fault.delay)
         if fault.timeout:

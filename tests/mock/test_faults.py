@@ -203,11 +203,12 @@ def test_clock_skew_at_the_token_authority(
 
 
 def test_token_lifetime_override(stack: MockStack, client: httpx.Client) -> None:
-    stack.control.token_lifetime(1)
+    # Token times are whole seconds: a 2 s lifetime leaves at least 1 s for the first call.
+    stack.control.token_lifetime(2)
     details = direct_access(client, stack)
-    assert details["expires_at"] - time.time() <= 1
+    assert details["expires_at"] - time.time() <= 2
     assert complete(client, details).status_code == 200
-    time.sleep(2.05)
+    time.sleep(max(0.0, details["expires_at"] - time.time()) + 0.1)
     response = complete(client, details)
     assert (response.status_code, response.json()) == (401, {"error": "Forbidden by auth provider"})
     stack.control.token_lifetime(None)

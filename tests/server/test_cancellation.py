@@ -19,16 +19,20 @@ from .session import PY_TEXT, PY_URI, Session, end_of
 pytestmark = pytest.mark.asyncio
 
 DIRECT_COMPLETIONS = "/v2/completions"
+INSTANCE_COMPLETIONS = "/api/v4/code_suggestions/completions"
 DIRECT_ACCESS = "/api/v4/code_suggestions/direct_access"
+#: (party, path) of the completion call, by route.
+ROUTES = {"direct": ("gateway", DIRECT_COMPLETIONS), "instance": ("instance", INSTANCE_COMPLETIONS)}
 REQUEST_CANCELLED = -32800
 HELD = 4.0
 
 
-def completions(session: Session) -> list[dict[str, Any]]:
+def completions(session: Session, route: str = "direct") -> list[dict[str, Any]]:
+    party, path = ROUTES[route]
     return [
         e
-        for e in session.mock.control.requests("gateway")
-        if e["path"] == DIRECT_COMPLETIONS and e.get("source", "client") == "client"
+        for e in session.mock.control.requests(party)
+        if e["path"] == path and e.get("source", "client") == "client"
     ]
 
 
@@ -40,16 +44,23 @@ async def eventually(condition: Any, timeout: float) -> None:
     await asyncio.wait_for(wait(), timeout)
 
 
-async def held_completion(session: Session) -> None:
-    """A session whose next direct completion the gateway holds for `HELD` seconds."""
-    await session.start(suggestionsCache={"enabled": False})
-    session.open()
-    await eventually(
-        lambda: any(e["path"] == DIRECT_ACCESS for e in session.mock.control.requests("instance")),
-        5,
+async def held_completion(session: Session, route: str = "direct") -> None:
+    """A session whose next completion on `route` is held for `HELD` seconds."""
+    direct = route == "direct"
+    await session.start(
+        suggestionsCache={"enabled": False}, codeCompletion={"directConnection": direct}
     )
+    session.open()
+    if direct:  # the user JWT is fetched at start-up: wait for it, to hold only the completion
+        await eventually(
+            lambda: any(
+                e["path"] == DIRECT_ACCESS for e in session.mock.control.requests("instance")
+            ),
+            5,
+        )
     session.mock.control.clear_requests()
-    session.mock.control.fault("gateway", DIRECT_COMPLETIONS, delay=HELD, times=1)
+    party, path = ROUTES[route]
+    session.mock.control.fault(party, path, delay=HELD, times=1)
 
 
 def inline_request(session: Session, msg_id: int) -> asyncio.Future[Any]:
@@ -68,25 +79,32 @@ def inline_request(session: Session, msg_id: int) -> asyncio.Future[Any]:
     )
 
 
-async def assert_aborted(session: Session, request: asyncio.Future[Any]) -> None:
+async def assert_aborted(
+    session: Session, request: asyncio.Future[Any], route: str = "direct"
+) -> None:
     loop = asyncio.get_running_loop()
     cancelled_at = loop.time()
     with pytest.raises(JsonRpcException) as info:
         await asyncio.wait_for(request, 1.0)
     assert info.value.code == REQUEST_CANCELLED
-    # The gateway saw the connection close within a second, long before its delay ran out.
-    await eventually(lambda: completions(session)[0]["outcome"] != "pending", 1.0)
-    assert completions(session)[0]["outcome"] == "client_disconnected"
+    # The party saw the connection close within a second, long before its delay ran out.
+    await eventually(lambda: completions(session, route)[0]["outcome"] != "pending", 1.0)
+    assert completions(session, route)[0]["outcome"] == "client_disconnected"
     assert loop.time() - cancelled_at < HELD / 2
 
 
-async def test_cancel_request_aborts_the_http_call(session: Session) -> None:
-    await held_completion(session)
+@pytest.mark.parametrize("route", ["direct", "instance"])
+async def test_cancel_request_aborts_the_http_call(session: Session, route: str) -> None:
+    await held_completion(session, route)
     request = inline_request(session, 4242)
-    await eventually(lambda: len(completions(session)) == 1, 5)
-    assert completions(session)[0]["outcome"] == "pending"
+    await eventually(lambda: len(completions(session, route)) == 1, 5)
+    assert completions(session, route)[0]["outcome"] == "pending"
     session.client.protocol.notify(types.CANCEL_REQUEST, types.CancelParams(id=4242))
-    await assert_aborted(session, request)
+    await assert_aborted(session, request, route)
+    # A cancelled direct call is not a failure to fall back from: nothing else was sent.
+    await asyncio.sleep(0.2)
+    assert len(completions(session, "direct")) == (1 if route == "direct" else 0)
+    assert len(completions(session, "instance")) == (1 if route == "instance" else 0)
 
 
 async def test_a_superseded_request_aborts_its_http_call(session: Session) -> None:

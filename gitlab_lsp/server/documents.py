@@ -9,6 +9,7 @@ past the end of a line means the end of that line), never an error.
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import logging
 import posixpath
@@ -202,7 +203,11 @@ def register(server: LanguageServer, store: DocumentStore, on_close: Callable[[s
     @server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
     def did_change(params: types.DidChangeTextDocumentParams) -> None:
         doc = params.text_document
-        store.change(doc.uri, doc.version, list(params.content_changes))
+        opened = store.change(doc.uri, doc.version, list(params.content_changes))
+        if opened is not None:
+            # Parse while the user types and the debounce runs, not when a suggestion is
+            # asked for; changes already queued are applied first, so a burst parses once.
+            asyncio.get_running_loop().call_soon(opened.doc.refresh)
 
     @server.feature(DOCUMENT_STATE_REQUEST)
     def document_state(params: Any) -> dict[str, Any] | None:

@@ -475,7 +475,10 @@ async def test_invoked_asks_for_four_options_and_names_the_editor(session: Sessi
 
 
 async def test_automatic_requests_are_debounced_into_one(session: Session) -> None:
-    await session.start(suggestionsCache={"enabled": False})
+    # A debounce far longer than the 50 ms between requests, so that a loaded machine
+    # stretching the client's sleeps cannot let one through: the behaviour is under test,
+    # not the 250 ms default.
+    await session.start(suggestionsCache={"enabled": False}, codeCompletion={"debounceMs": 1500})
     session.open()
     replies = []
     for _ in range(5):

@@ -320,11 +320,13 @@ async def test_settings_pulled_with_workspace_configuration(session: Session) ->
 
 
 async def test_token_expiry_mid_session(session: Session) -> None:
-    session.mock.control.token_lifetime(2)
+    # JWT times are whole seconds: a 3 s lifetime leaves every token at least 2 s of life, so
+    # a loaded machine cannot turn a fresh token into an expired one before it is used.
+    session.mock.control.token_lifetime(3)
     await session.start(suggestionsCache={"enabled": False})
     session.open()
     assert _items(await session.inline(end_of(PY_TEXT)))
-    await asyncio.sleep(2.5)  # the first user JWT has expired by now
+    await asyncio.sleep(3.5)  # the first user JWT has expired by now
     jwt_requests = [
         e
         for e in session.mock.control.requests("instance")

@@ -43,13 +43,15 @@ async def test_key_rotation_mid_session_keeps_completions_direct(
 ) -> None:
     # The user JWT is signed by the instance (SaaS) or by the gateway (self-managed).
     signer = "instance" if stack.realm == "saas" else "gateway"
-    stack.control.token_lifetime(2)
+    # 3 s tokens (whole-second JWT times leave at least 2 s): long enough that the second
+    # request still carries the first token on a loaded machine, short enough to see expiry.
+    stack.control.token_lifetime(3)
     cs = make_client(stack)
     assert (await cs.suggest(**COMPLETION)).route == "direct"
     stack.control.rotate_keys(signer)
     # the token signed with the previous key still verifies...
     assert (await cs.suggest(**COMPLETION)).route == "direct"
-    await asyncio.sleep(2.2)
+    await asyncio.sleep(3.2)
     # ...and the one issued after expiry is signed with the new key
     assert (await cs.suggest(**COMPLETION)).route == "direct"
     assert len(direct_access_calls(stack)) >= 2

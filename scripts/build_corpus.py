@@ -3,7 +3,9 @@
 Cases are written by hand as Python data with the cursor marked by `█` inside `text`, because
 counting lines and UTF-16 columns by hand is where labelled corpora go wrong. This script
 finds the marker, computes the LSP position (0-based line, UTF-16 column), checks every
-field and writes one JSONL file per source module. Run it after editing a source:
+field and writes one JSONL file per source module. Sources write their cases with the shared
+builders in `corpus_src/_helpers.py` (files starting with `_` are not sources). Run it after
+editing a source:
 
     .venv/bin/python scripts/build_corpus.py          # rebuild all
     .venv/bin/python scripts/build_corpus.py --check  # fail if a JSONL file is out of date
@@ -15,6 +17,8 @@ import argparse
 import importlib.util
 import json
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -90,11 +94,23 @@ def build_case(raw: dict[str, Any]) -> dict[str, Any]:
     return case
 
 
+@contextmanager
+def _importable(folder: Path) -> Iterator[None]:
+    """Let the sources `from _helpers import ...` without making corpus_src a package."""
+    entry = str(folder)
+    sys.path.insert(0, entry)
+    try:
+        yield
+    finally:
+        sys.path.remove(entry)
+
+
 def load_source(path: Path) -> list[dict[str, Any]]:
     spec = importlib.util.spec_from_file_location(f"corpus_src_{path.stem}", path)
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    with _importable(path.parent):
+        spec.loader.exec_module(module)
     cases = getattr(module, "CASES", None)
     if not isinstance(cases, list):
         raise CaseError(f"{path.name}: must define CASES = [...]")

@@ -1,42 +1,8 @@
 """Labelled intent cases for C (corpus part A). The cursor is marked with █."""
 
-LANG = "c"
+from _helpers import Cases, crlf
 
-
-def _case(cid, filename, text, intent, gtype=None, instruction=None, note=None):
-    case = {
-        "id": f"c/{cid}",
-        "language": LANG,
-        "filename": filename,
-        "text": text,
-        "intent": intent,
-        "generation_type": gtype,
-        "user_instruction": instruction,
-    }
-    if note:
-        case["note"] = note
-    return case
-
-
-def gen(cid, filename, text, instruction, note=None):
-    return _case(cid, filename, text, "generation", "comment", instruction, note)
-
-
-def efn(cid, filename, text, note=None):
-    return _case(cid, filename, text, "generation", "empty_function", None, note)
-
-
-def small(cid, filename, text, note=None):
-    return _case(cid, filename, text, "generation", "small_file", None, note)
-
-
-def comp(cid, filename, text, note=None):
-    return _case(cid, filename, text, "completion", None, None, note)
-
-
-def crlf(text):
-    return text.replace("\n", "\r\n")
-
+case = Cases("c")
 
 
 RING = """\
@@ -55,13 +21,13 @@ typedef struct {
 
 CASES = [
     # --- comment -------------------------------------------------------------------------
-    gen(
+    case.comment(
         "comment/top-level",
         "ring.c",
         RING + "\n// push a byte into the ring buffer, returning false when it is full\n█\n",
         "push a byte into the ring buffer, returning false when it is full",
     ),
-    gen(
+    case.comment(
         "comment/inside-function",
         "main.c",
         """\
@@ -80,7 +46,7 @@ int main(int argc, char **argv) {
 """,
         "count the lines in fp and print the total",
     ),
-    gen(
+    case.comment(
         "comment/inside-empty-function",
         "str.c",
         """\
@@ -100,7 +66,7 @@ char *str_trim(char *s) {
         note="rule 2 before rule 5",
     ),
     # --- multiline-comment -----------------------------------------------------------------
-    gen(
+    case.comment(
         "multiline-comment/block-comment",
         "crc32.c",
         """\
@@ -118,7 +84,7 @@ static int table_ready = 0;
 """,
         "Build the CRC-32 lookup table for the reflected polynomial 0xEDB88320\nthe first time it is needed.",
     ),
-    gen(
+    case.comment(
         "multiline-comment/line-comments",
         "list.c",
         """\
@@ -136,7 +102,7 @@ struct node {
         "Reverse the singly linked list in place.\nReturn the new head; an empty list stays NULL.",
     ),
     # --- non-english ------------------------------------------------------------------------
-    gen(
+    case.comment(
         "non-english/chinese",
         "sort.c",
         """\
@@ -153,7 +119,7 @@ static void swap(int *a, int *b) {
 """,
         "对整数数组进行快速排序，使用最后一个元素作为基准",
     ),
-    gen(
+    case.comment(
         "non-english/russian",
         "matrix.c",
         """\
@@ -171,17 +137,17 @@ typedef struct {
         "Перемножить две матрицы и вернуть новую, или NULL при несовпадении размеров",
     ),
     # --- on-comment -------------------------------------------------------------------------
-    comp(
+    case.completion(
         "on-comment/end-of-comment",
         "ring.c",
         RING + "\n// push a byte into the ring█\n",
     ),
-    comp(
+    case.completion(
         "on-comment/inside-block-comment",
         "ring.c",
         RING + "\n/*\n * Pop a byte from the █ring.\n */\n",
     ),
-    comp(
+    case.completion(
         "on-comment/trailing-comment",
         "config.h",
         """\
@@ -196,7 +162,7 @@ typedef struct {
 """,
     ),
     # --- commented-out-code ----------------------------------------------------------------
-    comp(
+    case.completion(
         "commented-out-code/printf",
         "parse.c",
         """\
@@ -213,7 +179,7 @@ long parse_long(const char *s) {
 """,
     ),
     # --- directive --------------------------------------------------------------------------
-    comp(
+    case.completion(
         "directive/clang-format-off",
         "tables.c",
         """\
@@ -228,7 +194,7 @@ const uint8_t SBOX_ROW3[4] = {0x04, 0xc7, 0x23, 0xc3};
 █
 """,
     ),
-    comp(
+    case.completion(
         "directive/nolint",
         "alloc.c",
         """\
@@ -244,7 +210,7 @@ void *xmalloc(size_t n) {
 }
 """,
     ),
-    comp(
+    case.completion(
         "directive/pragma-once",
         "vec.h",
         """\
@@ -261,7 +227,7 @@ vec3 vec3_add(vec3 a, vec3 b);
         note="#pragma once is a preprocessor directive, not a comment",
     ),
     # --- header -----------------------------------------------------------------------------
-    comp(
+    case.completion(
         "header/gpl-license",
         "util.c",
         """\
@@ -288,7 +254,7 @@ int ends_with(const char *s, const char *suffix) {
 """,
     ),
     # --- separator --------------------------------------------------------------------------
-    comp(
+    case.completion(
         "separator/stars",
         "timer.c",
         """\
@@ -305,7 +271,7 @@ double now_seconds(void) {
 """,
     ),
     # --- short-comment ----------------------------------------------------------------------
-    comp(
+    case.completion(
         "short-comment/xx",
         "bits.c",
         """\
@@ -324,12 +290,12 @@ int popcount(uint32_t x) {
 """,
     ),
     # --- empty-function ---------------------------------------------------------------------
-    efn(
+    case.empty_function(
         "empty-function/function",
         "ring.c",
         RING + "\nbool ring_push(ring_t *r, uint8_t byte) {\n    █\n}\n",
     ),
-    efn(
+    case.empty_function(
         "empty-function/static-void",
         "signals.c",
         """\
@@ -349,7 +315,7 @@ int main(void) {
 """,
     ),
     # --- empty-block ------------------------------------------------------------------------
-    efn(
+    case.empty_function(
         "empty-block/struct-body",
         "types.h",
         """\
@@ -366,7 +332,7 @@ struct packet_header {
 """,
         note="team precision 1 (rule 5): an empty struct body is an empty definition; the user wants its members generated",
     ),
-    comp(
+    case.completion(
         "empty-block/while-body",
         "wait.c",
         """\
@@ -383,7 +349,7 @@ void spin_until_ready(void) {
 """,
     ),
     # --- small-file -------------------------------------------------------------------------
-    small(
+    case.small_file(
         "small-file/include-guard",
         "log.h",
         """\
@@ -393,7 +359,7 @@ void spin_until_ready(void) {
 #endif
 """,
     ),
-    small(
+    case.small_file(
         "small-file/includes-only",
         "main.c",
         """\
@@ -404,12 +370,12 @@ void spin_until_ready(void) {
 """,
     ),
     # --- completion -------------------------------------------------------------------------
-    comp(
+    case.completion(
         "completion/struct-member-access",
         "ring.c",
         RING + "\nsize_t ring_size(const ring_t *r) {\n    return (r->█\n}\n",
     ),
-    comp(
+    case.completion(
         "completion/inside-call",
         "copy.c",
         """\
@@ -424,7 +390,7 @@ void copy_name(char *dst, size_t cap, const char *src) {
 """,
     ),
     # --- docstring --------------------------------------------------------------------------
-    gen(
+    case.comment(
         "docstring/doxygen-block",
         "hash.c",
         """\
@@ -442,7 +408,7 @@ void copy_name(char *dst, size_t cap, const char *src) {
         "Compute the 32-bit FNV-1a hash of len bytes at data.",
     ),
     # --- scope ------------------------------------------------------------------------------
-    comp(
+    case.completion(
         "scope/comment-in-closed-function",
         "net.c",
         """\
@@ -457,7 +423,7 @@ int close_all(int *fds, int n) {
 """,
     ),
     # --- unicode ----------------------------------------------------------------------------
-    comp(
+    case.completion(
         "unicode/utf8-string",
         "greet.c",
         """\
@@ -471,7 +437,7 @@ int main(void) {
 """,
     ),
     # --- crlf -------------------------------------------------------------------------------
-    gen(
+    case.comment(
         "crlf/comment",
         "win.c",
         crlf("""\

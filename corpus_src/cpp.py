@@ -1,42 +1,8 @@
 """Labelled intent cases for C++ (corpus part A). The cursor is marked with █."""
 
-LANG = "cpp"
+from _helpers import Cases, crlf
 
-
-def _case(cid, filename, text, intent, gtype=None, instruction=None, note=None):
-    case = {
-        "id": f"cpp/{cid}",
-        "language": LANG,
-        "filename": filename,
-        "text": text,
-        "intent": intent,
-        "generation_type": gtype,
-        "user_instruction": instruction,
-    }
-    if note:
-        case["note"] = note
-    return case
-
-
-def gen(cid, filename, text, instruction, note=None):
-    return _case(cid, filename, text, "generation", "comment", instruction, note)
-
-
-def efn(cid, filename, text, note=None):
-    return _case(cid, filename, text, "generation", "empty_function", None, note)
-
-
-def small(cid, filename, text, note=None):
-    return _case(cid, filename, text, "generation", "small_file", None, note)
-
-
-def comp(cid, filename, text, note=None):
-    return _case(cid, filename, text, "completion", None, None, note)
-
-
-def crlf(text):
-    return text.replace("\n", "\r\n")
-
+case = Cases("cpp")
 
 
 INVENTORY = """\
@@ -62,13 +28,13 @@ private:
 
 CASES = [
     # --- comment -------------------------------------------------------------------------
-    gen(
+    case.comment(
         "comment/in-class-body",
         "inventory.hpp",
         INVENTORY + "    // remove qty of sku, throwing std::out_of_range if there is not enough stock\n    █\n\n" + INVENTORY_END,
         "remove qty of sku, throwing std::out_of_range if there is not enough stock",
     ),
-    gen(
+    case.comment(
         "comment/inside-function",
         "main.cpp",
         """\
@@ -86,7 +52,7 @@ int main(int argc, char** argv) {
 """,
         "count how often each word occurs and print the ten most frequent",
     ),
-    gen(
+    case.comment(
         "comment/inside-empty-lambda",
         "worker.cpp",
         """\
@@ -106,7 +72,7 @@ std::thread start_heartbeat() {
         "every second print a heartbeat line until running becomes false",
     ),
     # --- multiline-comment -----------------------------------------------------------------
-    gen(
+    case.comment(
         "multiline-comment/line-comments",
         "lru.hpp",
         """\
@@ -130,7 +96,7 @@ private:
 """,
         "Insert or update key with value and move it to the front.\nWhen the cache is over capacity, evict the least recently used entry.",
     ),
-    gen(
+    case.comment(
         "multiline-comment/block-comment",
         "json_escape.cpp",
         """\
@@ -152,7 +118,7 @@ std::string quote(const std::string& s) { return "\\"" + s + "\\""; }
         "Escape a string for JSON: quotes, backslashes and control characters,\nusing \\u00XX for the control characters.",
     ),
     # --- non-english ------------------------------------------------------------------------
-    gen(
+    case.comment(
         "non-english/japanese",
         "stats.cpp",
         """\
@@ -168,7 +134,7 @@ double mean(const std::vector<double>& v) {
 """,
         "ベクトルの標準偏差を計算する（空の場合は0を返す）",
     ),
-    gen(
+    case.comment(
         "non-english/german",
         "konto.cpp",
         """\
@@ -190,24 +156,24 @@ private:
         "Betrag abziehen und eine Ausnahme werfen, wenn der Saldo negativ würde",
     ),
     # --- on-comment -------------------------------------------------------------------------
-    comp(
+    case.completion(
         "on-comment/end-of-comment",
         "inventory.hpp",
         INVENTORY + "    // remove qty of sku█\n\n" + INVENTORY_END,
     ),
-    comp(
+    case.completion(
         "on-comment/middle-of-doxygen",
         "inventory.hpp",
         INVENTORY + "    /// Return the stock █for sku.\n    int count(const std::string& sku) const;\n\n" + INVENTORY_END,
     ),
-    comp(
+    case.completion(
         "on-comment/trailing-namespace-comment",
         "inventory.hpp",
         INVENTORY + "    int total() const;\n\n" + INVENTORY_END.replace("}  // namespace shop", "}█  // namespace shop"),
         note="the closing brace line carries a trailing comment",
     ),
     # --- commented-out-code ----------------------------------------------------------------
-    comp(
+    case.completion(
         "commented-out-code/cout",
         "server.cpp",
         """\
@@ -223,7 +189,7 @@ void handle(const std::string& request) {
 """,
     ),
     # --- directive --------------------------------------------------------------------------
-    comp(
+    case.completion(
         "directive/nolint",
         "legacy.cpp",
         """\
@@ -239,7 +205,7 @@ public:
 █
 """,
     ),
-    comp(
+    case.completion(
         "directive/clang-format-on",
         "lookup.cpp",
         """\
@@ -255,7 +221,7 @@ constexpr std::array<int, 8> kSquares = {
 """,
     ),
     # --- header -----------------------------------------------------------------------------
-    comp(
+    case.completion(
         "header/mit-license",
         "geometry.hpp",
         """\
@@ -273,7 +239,7 @@ struct Vec2 {
 """,
     ),
     # --- separator --------------------------------------------------------------------------
-    comp(
+    case.completion(
         "separator/equals",
         "app.cpp",
         """\
@@ -291,7 +257,7 @@ int main() {
 """,
     ),
     # --- short-comment ----------------------------------------------------------------------
-    comp(
+    case.completion(
         "short-comment/ok",
         "swap.cpp",
         """\
@@ -308,12 +274,12 @@ void rotate_left(std::vector<int>& v) {
 """,
     ),
     # --- empty-function ---------------------------------------------------------------------
-    efn(
+    case.empty_function(
         "empty-function/member-function",
         "inventory.hpp",
         INVENTORY + "    bool in_stock(const std::string& sku) const {\n        █\n    }\n\n" + INVENTORY_END,
     ),
-    efn(
+    case.empty_function(
         "empty-function/lambda",
         "sort.cpp",
         """\
@@ -331,7 +297,7 @@ void sort_people(std::vector<Person>& people) {
 }
 """,
     ),
-    efn(
+    case.empty_function(
         "empty-function/free-function-in-namespace",
         "path.cpp",
         """\
@@ -350,7 +316,7 @@ std::string config_dir() {
 """,
     ),
     # --- empty-block ------------------------------------------------------------------------
-    comp(
+    case.completion(
         "empty-block/namespace",
         "detail.hpp",
         """\
@@ -363,7 +329,7 @@ namespace net::detail {
 }
 """,
     ),
-    efn(
+    case.empty_function(
         "empty-block/struct",
         "events.hpp",
         """\
@@ -379,7 +345,7 @@ struct Shutdown : Event {█};
         note="team precision 1 (rule 5): an empty struct body is an empty definition; the user wants its members generated",
     ),
     # --- small-file -------------------------------------------------------------------------
-    small(
+    case.small_file(
         "small-file/includes-only",
         "pch.hpp",
         """\
@@ -390,7 +356,7 @@ struct Shutdown : Event {█};
 """,
     ),
     # --- completion -------------------------------------------------------------------------
-    comp(
+    case.completion(
         "completion/scope-resolution",
         "clock.cpp",
         """\
@@ -405,7 +371,7 @@ int main() {
 }
 """,
     ),
-    comp(
+    case.completion(
         "completion/member-call",
         "names.cpp",
         """\
@@ -421,7 +387,7 @@ std::vector<std::string> names() {
 """,
     ),
     # --- docstring --------------------------------------------------------------------------
-    gen(
+    case.comment(
         "docstring/triple-slash",
         "matrix.hpp",
         """\
@@ -441,7 +407,7 @@ using Matrix = std::array<Row<N>, N>;
         "Transpose a square matrix in place.\nOnly the upper triangle is swapped with the lower one.",
     ),
     # --- scope ------------------------------------------------------------------------------
-    comp(
+    case.completion(
         "scope/comment-then-code",
         "init.cpp",
         """\
@@ -457,7 +423,7 @@ std::string home() {
 """,
     ),
     # --- unicode ----------------------------------------------------------------------------
-    comp(
+    case.completion(
         "unicode/u8-literal",
         "banner.cpp",
         """\
@@ -472,7 +438,7 @@ int main() {
 """,
     ),
     # --- crlf -------------------------------------------------------------------------------
-    efn(
+    case.empty_function(
         "crlf/empty-method",
         "window.cpp",
         crlf("""\
@@ -490,7 +456,7 @@ private:
 """),
     ),
     # --- team precisions (docs/intent.md) ------------------------------------------------
-    efn(
+    case.empty_function(
         "type-body/class-with-access-label",
         "widget.hpp",
         """\

@@ -1,42 +1,8 @@
 """Labelled intent cases for C# (corpus part A). The cursor is marked with █."""
 
-LANG = "csharp"
+from _helpers import Cases, crlf
 
-
-def _case(cid, filename, text, intent, gtype=None, instruction=None, note=None):
-    case = {
-        "id": f"csharp/{cid}",
-        "language": LANG,
-        "filename": filename,
-        "text": text,
-        "intent": intent,
-        "generation_type": gtype,
-        "user_instruction": instruction,
-    }
-    if note:
-        case["note"] = note
-    return case
-
-
-def gen(cid, filename, text, instruction, note=None):
-    return _case(cid, filename, text, "generation", "comment", instruction, note)
-
-
-def efn(cid, filename, text, note=None):
-    return _case(cid, filename, text, "generation", "empty_function", None, note)
-
-
-def small(cid, filename, text, note=None):
-    return _case(cid, filename, text, "generation", "small_file", None, note)
-
-
-def comp(cid, filename, text, note=None):
-    return _case(cid, filename, text, "completion", None, None, note)
-
-
-def crlf(text):
-    return text.replace("\n", "\r\n")
-
+case = Cases("csharp")
 
 
 SERVICE = """\
@@ -59,13 +25,13 @@ public class OrderService
 
 CASES = [
     # --- comment -------------------------------------------------------------------------
-    gen(
+    case.comment(
         "comment/in-class-body",
         "OrderService.cs",
         SERVICE + "    // return the orders of a customer placed in the last 30 days, newest first\n    █\n}\n",
         "return the orders of a customer placed in the last 30 days, newest first",
     ),
-    gen(
+    case.comment(
         "comment/inside-method",
         "Program.cs",
         """\
@@ -85,7 +51,7 @@ internal static class Program
 """,
         "list the ten largest files under dir recursively with their sizes in MB",
     ),
-    gen(
+    case.comment(
         "comment/inside-empty-method",
         "TemperatureConverter.cs",
         """\
@@ -106,7 +72,7 @@ public static class TemperatureConverter
         note="rule 2 before rule 5",
     ),
     # --- multiline-comment -----------------------------------------------------------------
-    gen(
+    case.comment(
         "multiline-comment/line-comments",
         "PasswordPolicy.cs",
         """\
@@ -126,7 +92,7 @@ public sealed class PasswordPolicy
 """,
         "Validate the password against the policy:\nat least MinLength characters, one digit, one upper-case letter.\nReturn the list of violated rules.",
     ),
-    gen(
+    case.comment(
         "multiline-comment/block-comment",
         "Slug.cs",
         """\
@@ -147,7 +113,7 @@ public static partial class Slug
         "Build a URL slug: remove diacritics, lower-case,\nand replace runs of non-alphanumerics with a single dash.",
     ),
     # --- non-english ------------------------------------------------------------------------
-    gen(
+    case.comment(
         "non-english/chinese",
         "CacheHelper.cs",
         """\
@@ -166,7 +132,7 @@ public class CacheHelper
 """,
         "从缓存中获取数据，如果不存在就调用工厂方法并缓存十分钟",
     ),
-    gen(
+    case.comment(
         "non-english/french",
         "Commande.cs",
         """\
@@ -187,17 +153,17 @@ public class Commande
         "additionner le prix de chaque ligne multiplié par sa quantité",
     ),
     # --- on-comment -------------------------------------------------------------------------
-    comp(
+    case.completion(
         "on-comment/end-of-comment",
         "OrderService.cs",
         SERVICE + "    // return the orders of a customer█\n}\n",
     ),
-    comp(
+    case.completion(
         "on-comment/xml-doc-comment",
         "OrderService.cs",
         SERVICE + "    /// <summary>Cancel the order and █refund the payment.</summary>\n    public void Cancel(Guid id) => _repo.Cancel(id);\n}\n",
     ),
-    comp(
+    case.completion(
         "on-comment/trailing-comment",
         "Limits.cs",
         """\
@@ -210,7 +176,7 @@ public static class Limits
 """,
     ),
     # --- commented-out-code ----------------------------------------------------------------
-    comp(
+    case.completion(
         "commented-out-code/console-writeline",
         "Importer.cs",
         """\
@@ -230,7 +196,7 @@ public class Importer
 """,
     ),
     # --- directive --------------------------------------------------------------------------
-    comp(
+    case.completion(
         "directive/resharper-disable",
         "Interop.cs",
         """\
@@ -246,7 +212,7 @@ internal static class NativeMethods
 }
 """,
     ),
-    comp(
+    case.completion(
         "directive/region",
         "Customer.cs",
         """\
@@ -262,7 +228,7 @@ public class Customer
 }
 """,
     ),
-    comp(
+    case.completion(
         "directive/pragma-warning",
         "Generated.cs",
         """\
@@ -278,7 +244,7 @@ public partial class ApiClient
 """,
     ),
     # --- header -----------------------------------------------------------------------------
-    comp(
+    case.completion(
         "header/license",
         "Result.cs",
         """\
@@ -296,7 +262,7 @@ public readonly record struct Result<T>(T? Value, string? Error)
 """,
     ),
     # --- separator --------------------------------------------------------------------------
-    comp(
+    case.completion(
         "separator/dashes",
         "Startup.cs",
         """\
@@ -312,7 +278,7 @@ app.Run();
 """,
     ),
     # --- short-comment ----------------------------------------------------------------------
-    comp(
+    case.completion(
         "short-comment/ok",
         "Flags.cs",
         """\
@@ -330,12 +296,12 @@ public class Flags
 """,
     ),
     # --- empty-function ---------------------------------------------------------------------
-    efn(
+    case.empty_function(
         "empty-function/method",
         "OrderService.cs",
         SERVICE + "    public decimal TotalFor(Guid customerId)\n    {\n        █\n    }\n}\n",
     ),
-    efn(
+    case.empty_function(
         "empty-function/lambda-block",
         "Buttons.cs",
         """\
@@ -354,7 +320,7 @@ public class MainForm : Form
 }
 """,
     ),
-    efn(
+    case.empty_function(
         "empty-function/local-function",
         "Fibonacci.cs",
         """\
@@ -375,7 +341,7 @@ public static class Fibonacci
 """,
     ),
     # --- empty-block ------------------------------------------------------------------------
-    efn(
+    case.empty_function(
         "empty-block/class-body",
         "Errors.cs",
         """\
@@ -395,7 +361,7 @@ public class ConflictException : DomainException
 """,
         note="team precision 1 (rule 5): an empty class body is an empty definition; the user wants its members generated",
     ),
-    comp(
+    case.completion(
         "empty-block/foreach-body",
         "Sum.cs",
         """\
@@ -414,7 +380,7 @@ public static class Sum
 """,
     ),
     # --- small-file -------------------------------------------------------------------------
-    small(
+    case.small_file(
         "small-file/global-usings",
         "GlobalUsings.cs",
         """\
@@ -425,7 +391,7 @@ global using System.Threading.Tasks;
 """,
     ),
     # --- completion -------------------------------------------------------------------------
-    comp(
+    case.completion(
         "completion/linq-after-dot",
         "Report.cs",
         """\
@@ -439,7 +405,7 @@ public class Report
 }
 """,
     ),
-    comp(
+    case.completion(
         "completion/inside-arguments",
         "Log.cs",
         """\
@@ -454,7 +420,7 @@ public class Worker
 """,
     ),
     # --- docstring --------------------------------------------------------------------------
-    gen(
+    case.comment(
         "docstring/xml-doc",
         "Geo.cs",
         """\
@@ -474,7 +440,7 @@ public static class Geo
         "Great-circle distance in kilometres between two coordinates,\ncomputed with the haversine formula.",
     ),
     # --- scope ------------------------------------------------------------------------------
-    comp(
+    case.completion(
         "scope/comment-in-closed-method",
         "Counter.cs",
         """\
@@ -492,7 +458,7 @@ public class Counter
 """,
     ),
     # --- unicode ----------------------------------------------------------------------------
-    comp(
+    case.completion(
         "unicode/interpolated-emoji",
         "Greeter.cs",
         """\
@@ -507,7 +473,7 @@ public static class Greeter
 """,
     ),
     # --- crlf -------------------------------------------------------------------------------
-    gen(
+    case.comment(
         "crlf/comment",
         "RegistryReader.cs",
         crlf("""\
@@ -524,7 +490,7 @@ public static class RegistryReader
         "read a string value from Root, returning the fallback when it is missing",
     ),
     # --- team precisions (docs/intent.md) ------------------------------------------------
-    efn(
+    case.empty_function(
         "type-body/empty-interface",
         "Clock.cs",
         """\
@@ -540,7 +506,7 @@ namespace Shop
 """,
         note="team precision 1 (rule 5): an empty interface body is an empty definition",
     ),
-    comp(
+    case.completion(
         "type-body/namespace",
         "Orders.cs",
         """\

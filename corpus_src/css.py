@@ -1,42 +1,8 @@
 """Labelled intent cases for CSS (corpus part A). The cursor is marked with █."""
 
-LANG = "css"
+from _helpers import Cases, crlf
 
-
-def _case(cid, filename, text, intent, gtype=None, instruction=None, note=None):
-    case = {
-        "id": f"css/{cid}",
-        "language": LANG,
-        "filename": filename,
-        "text": text,
-        "intent": intent,
-        "generation_type": gtype,
-        "user_instruction": instruction,
-    }
-    if note:
-        case["note"] = note
-    return case
-
-
-def gen(cid, filename, text, instruction, note=None):
-    return _case(cid, filename, text, "generation", "comment", instruction, note)
-
-
-def efn(cid, filename, text, note=None):
-    return _case(cid, filename, text, "generation", "empty_function", None, note)
-
-
-def small(cid, filename, text, note=None):
-    return _case(cid, filename, text, "generation", "small_file", None, note)
-
-
-def comp(cid, filename, text, note=None):
-    return _case(cid, filename, text, "completion", None, None, note)
-
-
-def crlf(text):
-    return text.replace("\n", "\r\n")
-
+case = Cases("css")
 
 
 BASE = """\
@@ -54,13 +20,13 @@ body {
 
 CASES = [
     # --- comment -------------------------------------------------------------------------
-    gen(
+    case.comment(
         "comment/top-level",
         "styles/app.css",
         BASE + "\n/* a card with rounded corners, a soft shadow and padding of one gap */\n█\n",
         "a card with rounded corners, a soft shadow and padding of one gap",
     ),
-    gen(
+    case.comment(
         "comment/inside-rule",
         "styles/button.css",
         """\
@@ -75,7 +41,7 @@ CASES = [
 """,
         "primary colours from --brand with a darker background on hover",
     ),
-    gen(
+    case.comment(
         "comment/inside-media-query",
         "styles/layout.css",
         """\
@@ -93,37 +59,37 @@ CASES = [
         "stack the grid into a single column on small screens",
     ),
     # --- multiline-comment -----------------------------------------------------------------
-    gen(
+    case.comment(
         "multiline-comment/block",
         "styles/nav.css",
         BASE + "\n/*\n * Sticky top navigation bar:\n * full width, white background, a bottom border and a z-index above the content.\n */\n█\n",
         "Sticky top navigation bar:\nfull width, white background, a bottom border and a z-index above the content.",
     ),
     # --- non-english ------------------------------------------------------------------------
-    gen(
+    case.comment(
         "non-english/chinese",
         "styles/modal.css",
         BASE + "\n/* 模态框居中显示，背景半透明黑色 */\n█\n",
         "模态框居中显示，背景半透明黑色",
     ),
-    gen(
+    case.comment(
         "non-english/russian",
         "styles/table.css",
         BASE + "\n/* Таблица с чередующимися цветами строк и фиксированной шапкой */\n█\n",
         "Таблица с чередующимися цветами строк и фиксированной шапкой",
     ),
     # --- on-comment -------------------------------------------------------------------------
-    comp(
+    case.completion(
         "on-comment/end-of-comment",
         "styles/app.css",
         BASE + "\n/* a card with rounded corners */█\n",
     ),
-    comp(
+    case.completion(
         "on-comment/inside-block-comment",
         "styles/app.css",
         BASE + "\n/*\n * Footer: dark background, █light text\n */\n",
     ),
-    comp(
+    case.completion(
         "on-comment/trailing-comment",
         "styles/spacing.css",
         """\
@@ -137,7 +103,7 @@ CASES = [
 """,
     ),
     # --- commented-out-code ----------------------------------------------------------------
-    comp(
+    case.completion(
         "commented-out-code/declarations",
         "styles/header.css",
         """\
@@ -151,18 +117,18 @@ CASES = [
 """,
     ),
     # --- directive --------------------------------------------------------------------------
-    comp(
+    case.completion(
         "directive/stylelint-disable",
         "styles/legacy.css",
         BASE + "\n/* stylelint-disable selector-max-id */\n█\n",
     ),
-    comp(
+    case.completion(
         "directive/prettier-ignore",
         "styles/grid.css",
         BASE + "\n/* prettier-ignore */\n█\n",
     ),
     # --- header -----------------------------------------------------------------------------
-    comp(
+    case.completion(
         "header/license",
         "vendor/normalize.css",
         """\
@@ -180,30 +146,30 @@ main {
 """,
     ),
     # --- separator --------------------------------------------------------------------------
-    comp(
+    case.completion(
         "separator/equals",
         "styles/app.css",
         BASE + "\n/* ========================================================================== */\n█\n",
     ),
     # --- short-comment ----------------------------------------------------------------------
-    comp(
+    case.completion(
         "short-comment/two-letters",
         "styles/app.css",
         BASE + "\n/* UI */\n█\n",
     ),
     # --- empty-block ------------------------------------------------------------------------
-    comp(
+    case.completion(
         "empty-block/empty-rule",
         "styles/app.css",
         BASE + "\n.card {\n  █\n}\n",
     ),
-    comp(
+    case.completion(
         "empty-block/empty-keyframes",
         "styles/anim.css",
         BASE + "\n@keyframes fade-in {█}\n",
     ),
     # --- small-file -------------------------------------------------------------------------
-    small(
+    case.small_file(
         "small-file/one-rule",
         "styles/reset.css",
         """\
@@ -214,7 +180,7 @@ main {
 █
 """,
     ),
-    small(
+    case.small_file(
         "small-file/imports-only",
         "styles/main.css",
         """\
@@ -225,30 +191,30 @@ main {
 """,
     ),
     # --- completion -------------------------------------------------------------------------
-    comp(
+    case.completion(
         "completion/property-value",
         "styles/app.css",
         BASE + "\n.badge {\n  display: inline-block;\n  border-radius: var(█);\n}\n",
     ),
-    comp(
+    case.completion(
         "completion/new-declaration",
         "styles/app.css",
         BASE.replace("  margin: 0;\n", "  margin: 0;\n  color: █\n"),
     ),
     # --- scope ------------------------------------------------------------------------------
-    comp(
+    case.completion(
         "scope/comment-in-closed-rule",
         "styles/app.css",
         BASE + "\n.alert {\n  padding: 12px;\n  /* TODO add an icon */\n}\n█\n",
     ),
     # --- unicode ----------------------------------------------------------------------------
-    comp(
+    case.completion(
         "unicode/content-emoji",
         "styles/icons.css",
         BASE + "\n.done::before {\n  content: \"✅ 完了 \" █;\n}\n",
     ),
     # --- crlf -------------------------------------------------------------------------------
-    gen(
+    case.comment(
         "crlf/comment",
         "styles/print.css",
         crlf(BASE + "\n/* hide the navigation and footer when printing */\n█\n"),

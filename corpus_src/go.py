@@ -1,42 +1,8 @@
 """Labelled intent cases for Go (corpus part A). The cursor is marked with █."""
 
-LANG = "go"
+from _helpers import Cases, crlf
 
-
-def _case(cid, filename, text, intent, gtype=None, instruction=None, note=None):
-    case = {
-        "id": f"go/{cid}",
-        "language": LANG,
-        "filename": filename,
-        "text": text,
-        "intent": intent,
-        "generation_type": gtype,
-        "user_instruction": instruction,
-    }
-    if note:
-        case["note"] = note
-    return case
-
-
-def gen(cid, filename, text, instruction, note=None):
-    return _case(cid, filename, text, "generation", "comment", instruction, note)
-
-
-def efn(cid, filename, text, note=None):
-    return _case(cid, filename, text, "generation", "empty_function", None, note)
-
-
-def small(cid, filename, text, note=None):
-    return _case(cid, filename, text, "generation", "small_file", None, note)
-
-
-def comp(cid, filename, text, note=None):
-    return _case(cid, filename, text, "completion", None, None, note)
-
-
-def crlf(text):
-    return text.replace("\n", "\r\n")
-
+case = Cases("go")
 
 
 STORE = """\
@@ -57,13 +23,13 @@ type Store struct {
 
 CASES = [
     # --- comment -------------------------------------------------------------------------
-    gen(
+    case.comment(
         "comment/top-level",
         "store/store.go",
         STORE + "\n// UserByEmail loads a user by email and returns ErrNotFound when there is none.\n█\n",
         "UserByEmail loads a user by email and returns ErrNotFound when there is none.",
     ),
-    gen(
+    case.comment(
         "comment/inside-function",
         "cmd/server/main.go",
         """\
@@ -86,7 +52,7 @@ func main() {
 """,
         "read the port from the PORT env var, default to 8080, and start the server",
     ),
-    gen(
+    case.comment(
         "comment/inside-empty-method",
         "cache/cache.go",
         """\
@@ -115,7 +81,7 @@ func (c *Cache) Get(key string) ([]byte, bool) {
         "return the value if present and not expired, deleting expired entries",
         note="rule 2 before rule 5",
     ),
-    gen(
+    case.comment(
         "comment/inside-for-loop",
         "worker/pool.go",
         """\
@@ -137,7 +103,7 @@ func Run(jobs <-chan Job, results chan<- error, n int) {
         "run the job and send its error on results, recovering from panics",
     ),
     # --- multiline-comment -----------------------------------------------------------------
-    gen(
+    case.comment(
         "multiline-comment/line-comments",
         "retry/retry.go",
         """\
@@ -157,7 +123,7 @@ const maxAttempts = 5
 """,
         "Do calls fn until it succeeds or ctx is done.\nThe delay between attempts doubles each time, starting at base\nand capped at one minute.",
     ),
-    gen(
+    case.comment(
         "multiline-comment/block-comment",
         "geo/haversine.go",
         """\
@@ -179,7 +145,7 @@ using the haversine formula.
 """,
         "Distance returns the great-circle distance between two points in kilometres,\nusing the haversine formula.",
     ),
-    gen(
+    case.comment(
         "multiline-comment/nolint-line-dropped",
         "auth/token.go",
         """\
@@ -200,7 +166,7 @@ const tokenBytes = 32
         note="the nolint directive is dropped from the block",
     ),
     # --- non-english ------------------------------------------------------------------------
-    gen(
+    case.comment(
         "non-english/chinese",
         "util/strings.go",
         """\
@@ -220,7 +186,7 @@ func IsBlank(s string) bool {
 """,
         "把驼峰命名转换成下划线命名，例如 UserID 转成 user_id",
     ),
-    gen(
+    case.comment(
         "non-english/german-in-function",
         "lager/lager.go",
         """\
@@ -240,7 +206,7 @@ func Nachbestellen(artikel []Artikel, mindestbestand int) []string {
 """,
         "alle Artikel sammeln, deren Bestand unter dem Mindestbestand liegt",
     ),
-    gen(
+    case.comment(
         "non-english/korean",
         "order/order.go",
         """\
@@ -260,22 +226,22 @@ type Order struct {
         "결제되지 않은 주문 중 24시간이 지난 주문을 취소한다",
     ),
     # --- on-comment -------------------------------------------------------------------------
-    comp(
+    case.completion(
         "on-comment/end-of-comment",
         "store/store.go",
         STORE + "\n// UserByEmail loads a user by email█\n",
     ),
-    comp(
+    case.completion(
         "on-comment/start-of-comment",
         "store/store.go",
         STORE + "\n█// UserByEmail loads a user by email.\n\n",
     ),
-    comp(
+    case.completion(
         "on-comment/middle-of-comment",
         "store/store.go",
         STORE + "\n// UserByEmail loads █a user by email.\n",
     ),
-    comp(
+    case.completion(
         "on-comment/trailing-comment",
         "config/config.go",
         """\
@@ -291,7 +257,7 @@ type Config struct {
 """,
     ),
     # --- commented-out-code ----------------------------------------------------------------
-    comp(
+    case.completion(
         "commented-out-code/println",
         "cmd/migrate/main.go",
         """\
@@ -312,7 +278,7 @@ func main() {
 }
 """,
     ),
-    comp(
+    case.completion(
         "commented-out-code/return",
         "mathx/clamp.go",
         """\
@@ -328,7 +294,7 @@ func Clamp(v, lo, hi int) int {
 """,
     ),
     # --- directive --------------------------------------------------------------------------
-    comp(
+    case.completion(
         "directive/go-generate",
         "pill/pill.go",
         """\
@@ -346,7 +312,7 @@ const (
 █
 """,
     ),
-    comp(
+    case.completion(
         "directive/go-build-and-plus-build",
         "sys/sys_linux.go",
         """\
@@ -363,7 +329,7 @@ func PageSize() int {
 }
 """,
     ),
-    comp(
+    case.completion(
         "directive/go-embed",
         "web/assets.go",
         """\
@@ -379,7 +345,7 @@ import (
 """,
     ),
     # --- header -----------------------------------------------------------------------------
-    comp(
+    case.completion(
         "header/license",
         "internal/ring/ring.go",
         """\
@@ -397,7 +363,7 @@ type Ring struct {
 """,
     ),
     # --- separator --------------------------------------------------------------------------
-    comp(
+    case.completion(
         "separator/slashes",
         "api/routes.go",
         """\
@@ -414,7 +380,7 @@ func Routes(mux *http.ServeMux) {
 """,
     ),
     # --- short-comment ----------------------------------------------------------------------
-    comp(
+    case.completion(
         "short-comment/ok",
         "queue/queue.go",
         """\
@@ -432,7 +398,7 @@ func (q *Queue[T]) Push(v T) {
 """,
     ),
     # --- empty-function ---------------------------------------------------------------------
-    efn(
+    case.empty_function(
         "empty-function/function",
         "slug/slug.go",
         """\
@@ -450,7 +416,7 @@ func Make(title string) string {
 }
 """,
     ),
-    efn(
+    case.empty_function(
         "empty-function/method",
         "shapes/shapes.go",
         """\
@@ -467,7 +433,7 @@ func (c Circle) Area() float64 {
 func (c Circle) Perimeter() float64 {█}
 """,
     ),
-    efn(
+    case.empty_function(
         "empty-function/func-literal",
         "server/shutdown.go",
         """\
@@ -489,7 +455,7 @@ func OnInterrupt(stop func()) {
         note="the enclosing function has statements; the cursor is in the empty func literal",
     ),
     # --- empty-block ------------------------------------------------------------------------
-    efn(
+    case.empty_function(
         "empty-block/struct-body",
         "model/model.go",
         """\
@@ -508,7 +474,7 @@ type Tag struct {
 """,
         note="team precision 1 (rule 5): an empty struct body is an empty definition; the user wants its members generated",
     ),
-    comp(
+    case.completion(
         "empty-block/if-err",
         "files/read.go",
         """\
@@ -525,7 +491,7 @@ func Read(path string) ([]byte, error) {
 }
 """,
     ),
-    efn(
+    case.empty_function(
         "empty-block/interface",
         "plugin/plugin.go",
         """\
@@ -541,7 +507,7 @@ type Marker interface{█}
         note="team precision 1 (rule 5): an empty interface body is an empty definition; the user wants its members generated",
     ),
     # --- small-file -------------------------------------------------------------------------
-    small(
+    case.small_file(
         "small-file/package-and-imports",
         "tools.go",
         """\
@@ -553,7 +519,7 @@ import (
 █
 """,
     ),
-    small(
+    case.small_file(
         "small-file/doc-go",
         "doc.go",
         """\
@@ -566,7 +532,7 @@ package ledger
 """,
     ),
     # --- completion -------------------------------------------------------------------------
-    comp(
+    case.completion(
         "completion/after-dot",
         "client/client.go",
         """\
@@ -582,7 +548,7 @@ func New() *http.Client {
 }
 """,
     ),
-    comp(
+    case.completion(
         "completion/inside-call",
         "report/report.go",
         """\
@@ -599,7 +565,7 @@ func Write(w io.Writer, name string, total float64) error {
 }
 """,
     ),
-    comp(
+    case.completion(
         "completion/error-check-line",
         "db/open.go",
         """\
@@ -617,7 +583,7 @@ func Open(dsn string) (*sql.DB, error) {
 """,
     ),
     # --- docstring --------------------------------------------------------------------------
-    gen(
+    case.comment(
         "docstring/doc-comment-above-blank",
         "metrics/histogram.go",
         """\
@@ -636,7 +602,7 @@ type Histogram struct {
         "Percentile returns the p-th percentile (0 < p <= 100) of the recorded values,\nor 0 when no values were recorded.",
     ),
     # --- scope ------------------------------------------------------------------------------
-    comp(
+    case.completion(
         "scope/comment-in-closed-function",
         "health/health.go",
         """\
@@ -651,7 +617,7 @@ func Handler(w http.ResponseWriter, r *http.Request) {
 █
 """,
     ),
-    comp(
+    case.completion(
         "scope/comment-then-code",
         "main.go",
         """\
@@ -670,7 +636,7 @@ func main() {
 """,
     ),
     # --- unicode ----------------------------------------------------------------------------
-    comp(
+    case.completion(
         "unicode/emoji-string",
         "bot/reply.go",
         """\
@@ -686,7 +652,7 @@ func Reply(user string, ok bool) string {
 }
 """,
     ),
-    comp(
+    case.completion(
         "unicode/on-japanese-comment",
         "bot/jp.go",
         """\
@@ -700,7 +666,7 @@ func Hello() string {
 """,
     ),
     # --- more hard cases ------------------------------------------------------------------
-    gen(
+    case.comment(
         "comment/package-doc-before-package-clause",
         "ledger/doc.go",
         """\
@@ -719,7 +685,7 @@ type Account struct {
 """,
         "write a package comment describing the ledger: accounts, transfers and balances",
     ),
-    comp(
+    case.completion(
         "scope/trailing-comment-on-line-above",
         "limits/limits.go",
         """\
@@ -733,7 +699,7 @@ const (
 """,
         note="a trailing comment on a code line does not form a comment block",
     ),
-    efn(
+    case.empty_function(
         "empty-function/closure-in-struct-literal",
         "router/router.go",
         """\
@@ -755,7 +721,7 @@ var Routes = []Route{
 """,
     ),
     # --- crlf -------------------------------------------------------------------------------
-    gen(
+    case.comment(
         "crlf/comment",
         "winutil/paths.go",
         crlf("""\
@@ -771,7 +737,7 @@ import (
 """),
         "AppDataDir returns %APPDATA%\\MyApp, creating the directory if needed.",
     ),
-    efn(
+    case.empty_function(
         "crlf/empty-function",
         "winutil/service.go",
         crlf("""\
@@ -787,7 +753,7 @@ func (s *service) Execute(args []string, r <-chan svc.ChangeRequest, st chan<- s
 """),
     ),
     # --- team precisions (docs/intent.md) ------------------------------------------------
-    comp(
+    case.completion(
         "empty-last-comment/bare-slashes",
         "main.go",
         """\

@@ -1,42 +1,8 @@
 """Labelled intent cases for HTML (corpus part A). The cursor is marked with █."""
 
-LANG = "html"
+from _helpers import Cases, crlf
 
-
-def _case(cid, filename, text, intent, gtype=None, instruction=None, note=None):
-    case = {
-        "id": f"html/{cid}",
-        "language": LANG,
-        "filename": filename,
-        "text": text,
-        "intent": intent,
-        "generation_type": gtype,
-        "user_instruction": instruction,
-    }
-    if note:
-        case["note"] = note
-    return case
-
-
-def gen(cid, filename, text, instruction, note=None):
-    return _case(cid, filename, text, "generation", "comment", instruction, note)
-
-
-def efn(cid, filename, text, note=None):
-    return _case(cid, filename, text, "generation", "empty_function", None, note)
-
-
-def small(cid, filename, text, note=None):
-    return _case(cid, filename, text, "generation", "small_file", None, note)
-
-
-def comp(cid, filename, text, note=None):
-    return _case(cid, filename, text, "completion", None, None, note)
-
-
-def crlf(text):
-    return text.replace("\n", "\r\n")
-
+case = Cases("html")
 
 
 PAGE_HEAD = """\
@@ -57,13 +23,13 @@ PAGE_TAIL = """\
 
 CASES = [
     # --- comment -------------------------------------------------------------------------
-    gen(
+    case.comment(
         "comment/in-body",
         "index.html",
         PAGE_HEAD + "  <!-- navigation bar with the logo on the left and links to Home, Reports and Settings -->\n  █\n" + PAGE_TAIL,
         "navigation bar with the logo on the left and links to Home, Reports and Settings",
     ),
-    gen(
+    case.comment(
         "comment/inside-form",
         "signup.html",
         """\
@@ -82,7 +48,7 @@ CASES = [
         "password field with a confirmation field and a submit button",
     ),
     # --- multiline-comment -----------------------------------------------------------------
-    gen(
+    case.comment(
         "multiline-comment/multi-line-html-comment",
         "pricing.html",
         PAGE_HEAD
@@ -98,7 +64,7 @@ CASES = [
         "Three pricing cards side by side: Free, Pro and Team,\neach with a price, a list of features and a sign-up button.",
     ),
     # --- non-english ------------------------------------------------------------------------
-    gen(
+    case.comment(
         "non-english/french",
         "contact.html",
         """\
@@ -116,7 +82,7 @@ CASES = [
 """,
         "formulaire de contact avec nom, adresse e-mail et message",
     ),
-    gen(
+    case.comment(
         "non-english/korean",
         "menu.html",
         """\
@@ -135,42 +101,42 @@ CASES = [
         "음식 사진과 가격이 있는 메뉴 표를 만든다",
     ),
     # --- on-comment -------------------------------------------------------------------------
-    comp(
+    case.completion(
         "on-comment/end-of-comment",
         "index.html",
         PAGE_HEAD + "  <!-- navigation bar with the logo -->█\n" + PAGE_TAIL,
         note="the cursor is at the end of a line that is only a comment",
     ),
-    comp(
+    case.completion(
         "on-comment/inside-closed-comment",
         "index.html",
         PAGE_HEAD + "  <!-- footer with █copyright -->\n  <footer></footer>\n" + PAGE_TAIL,
     ),
-    comp(
+    case.completion(
         "on-comment/trailing-comment",
         "list.html",
         PAGE_HEAD + "  <ul id=\"todo\">█</ul> <!-- filled by app.js -->\n" + PAGE_TAIL,
     ),
     # --- commented-out-code ----------------------------------------------------------------
-    comp(
+    case.completion(
         "commented-out-code/commented-markup",
         "index.html",
         PAGE_HEAD + "  <main id=\"app\"></main>\n  <!-- <div class=\"banner\">Beta</div> -->\n  █\n" + PAGE_TAIL,
     ),
     # --- directive --------------------------------------------------------------------------
-    comp(
+    case.completion(
         "directive/prettier-ignore",
         "table.html",
         PAGE_HEAD + "  <h2>Matrix</h2>\n  <!-- prettier-ignore -->\n  █\n" + PAGE_TAIL,
     ),
-    comp(
+    case.completion(
         "directive/conditional-comment",
         "legacy.html",
         PAGE_HEAD + "  <!--[if lt IE 9]><script src=\"html5shiv.js\"></script><![endif]-->\n  █\n" + PAGE_TAIL,
         note="an IE conditional comment is a browser directive wrapping markup",
     ),
     # --- header -----------------------------------------------------------------------------
-    comp(
+    case.completion(
         "header/license-comment",
         "about.html",
         """\
@@ -189,25 +155,25 @@ CASES = [
 """,
     ),
     # --- separator --------------------------------------------------------------------------
-    comp(
+    case.completion(
         "separator/equals",
         "index.html",
         PAGE_HEAD + "  <header></header>\n  <!-- ================================================ -->\n  █\n" + PAGE_TAIL,
     ),
     # --- short-comment ----------------------------------------------------------------------
-    comp(
+    case.completion(
         "short-comment/ok",
         "index.html",
         PAGE_HEAD + "  <section id=\"stats\"></section>\n  <!-- ok -->\n  █\n" + PAGE_TAIL,
     ),
     # --- empty-block ------------------------------------------------------------------------
-    comp(
+    case.completion(
         "empty-block/empty-div",
         "index.html",
         PAGE_HEAD + "  <div class=\"sidebar\">\n    █\n  </div>\n" + PAGE_TAIL,
     ),
     # --- small-file -------------------------------------------------------------------------
-    small(
+    case.small_file(
         "small-file/fragment",
         "partials/alert.html",
         """\
@@ -217,7 +183,7 @@ CASES = [
 </div>
 """,
     ),
-    small(
+    case.small_file(
         "small-file/one-liner",
         "404.html",
         """\
@@ -226,30 +192,30 @@ CASES = [
 """,
     ),
     # --- completion -------------------------------------------------------------------------
-    comp(
+    case.completion(
         "completion/attribute-value",
         "index.html",
         PAGE_HEAD + "  <img src=\"/img/logo.svg\" alt=\"█\">\n" + PAGE_TAIL,
     ),
-    comp(
+    case.completion(
         "completion/after-open-tag",
         "index.html",
         PAGE_HEAD + "  <table class=\"report\">\n    <thead>\n      <tr><th>█\n    </thead>\n  </table>\n" + PAGE_TAIL,
     ),
     # --- scope ------------------------------------------------------------------------------
-    comp(
+    case.completion(
         "scope/comment-then-markup",
         "index.html",
         PAGE_HEAD + "  <!-- main content -->\n  <main>\n    <h1>Welcome</h1>\n  </main>\n  █\n" + PAGE_TAIL,
     ),
     # --- unicode ----------------------------------------------------------------------------
-    comp(
+    case.completion(
         "unicode/emoji-text",
         "welcome.html",
         PAGE_HEAD + "  <p>🎉 ようこそ、<strong>█</strong></p>\n" + PAGE_TAIL,
     ),
     # --- crlf -------------------------------------------------------------------------------
-    gen(
+    case.comment(
         "crlf/comment",
         "index.html",
         crlf(PAGE_HEAD + "  <!-- a hero section with a headline, a subtitle and a call to action button -->\n  █\n" + PAGE_TAIL),

@@ -1,42 +1,8 @@
 """Labelled intent cases for Java (corpus part A). The cursor is marked with █."""
 
-LANG = "java"
+from _helpers import Cases, crlf
 
-
-def _case(cid, filename, text, intent, gtype=None, instruction=None, note=None):
-    case = {
-        "id": f"java/{cid}",
-        "language": LANG,
-        "filename": filename,
-        "text": text,
-        "intent": intent,
-        "generation_type": gtype,
-        "user_instruction": instruction,
-    }
-    if note:
-        case["note"] = note
-    return case
-
-
-def gen(cid, filename, text, instruction, note=None):
-    return _case(cid, filename, text, "generation", "comment", instruction, note)
-
-
-def efn(cid, filename, text, note=None):
-    return _case(cid, filename, text, "generation", "empty_function", None, note)
-
-
-def small(cid, filename, text, note=None):
-    return _case(cid, filename, text, "generation", "small_file", None, note)
-
-
-def comp(cid, filename, text, note=None):
-    return _case(cid, filename, text, "completion", None, None, note)
-
-
-def crlf(text):
-    return text.replace("\n", "\r\n")
-
+case = Cases("java")
 
 
 ACCOUNT = """\
@@ -59,13 +25,13 @@ public class Account {
 
 CASES = [
     # --- comment -------------------------------------------------------------------------
-    gen(
+    case.comment(
         "comment/in-class-body",
         "src/main/java/com/acme/bank/Account.java",
         ACCOUNT + "    // deposit a positive amount and record it in the history\n    █\n}\n",
         "deposit a positive amount and record it in the history",
     ),
-    gen(
+    case.comment(
         "comment/inside-method",
         "src/main/java/com/acme/report/ReportService.java",
         """\
@@ -90,7 +56,7 @@ public class ReportService {
 """,
         "sum the sales per region and return them as a Report sorted by revenue",
     ),
-    gen(
+    case.comment(
         "comment/inside-empty-method",
         "src/main/java/com/acme/util/Strings.java",
         """\
@@ -109,7 +75,7 @@ public final class Strings {
         "reverse the order of the words, keeping single spaces between them",
         note="rule 2 before rule 5",
     ),
-    gen(
+    case.comment(
         "comment/inside-lambda",
         "src/main/java/com/acme/Main.java",
         """\
@@ -130,7 +96,7 @@ public class Main {
         "poll the queue every second and log how many messages are waiting",
     ),
     # --- multiline-comment -----------------------------------------------------------------
-    gen(
+    case.comment(
         "multiline-comment/line-comments",
         "src/main/java/com/acme/text/Csv.java",
         """\
@@ -149,7 +115,7 @@ public final class Csv {
 """,
         "Split one CSV line into fields.\nFields may be quoted; a doubled quote inside a quoted field is a literal quote.",
     ),
-    gen(
+    case.comment(
         "multiline-comment/block-comment",
         "src/main/java/com/acme/geo/Bounds.java",
         """\
@@ -170,7 +136,7 @@ public record Bounds(double minLat, double minLon, double maxLat, double maxLon)
 """,
         "Return true when the point lies inside the bounds,\ntreating the edges as inside.",
     ),
-    gen(
+    case.comment(
         "multiline-comment/checkstyle-line-dropped",
         "src/main/java/com/acme/Config.java",
         """\
@@ -190,7 +156,7 @@ public class Config {
         note="CHECKSTYLE:OFF is a tool directive and is dropped from the block",
     ),
     # --- non-english ------------------------------------------------------------------------
-    gen(
+    case.comment(
         "non-english/chinese",
         "src/main/java/com/acme/user/UserService.java",
         """\
@@ -211,7 +177,7 @@ public class UserService {
 """,
         "根据手机号查询用户，如果不存在则抛出 UserNotFoundException",
     ),
-    gen(
+    case.comment(
         "non-english/french-javadoc",
         "src/main/java/com/acme/facture/Facture.java",
         """\
@@ -235,7 +201,7 @@ public class Facture {
 """,
         "Calcule le montant total TTC de la facture.",
     ),
-    gen(
+    case.comment(
         "non-english/portuguese-in-method",
         "src/main/java/com/acme/estoque/Estoque.java",
         """\
@@ -256,7 +222,7 @@ public class Estoque {
 """,
         "lançar uma exceção se não houver quantidade suficiente no estoque",
     ),
-    gen(
+    case.comment(
         "non-english/russian",
         "src/main/java/com/acme/Dates.java",
         """\
@@ -276,23 +242,23 @@ public final class Dates {
         "Вернуть следующий рабочий день после указанной даты",
     ),
     # --- on-comment -------------------------------------------------------------------------
-    comp(
+    case.completion(
         "on-comment/end-of-comment",
         "src/main/java/com/acme/bank/Account.java",
         ACCOUNT + "    // deposit a positive amount█\n}\n",
     ),
-    comp(
+    case.completion(
         "on-comment/start-of-comment",
         "src/main/java/com/acme/bank/Account.java",
         ACCOUNT + "█    // deposit a positive amount\n\n}\n",
         note="column 0 of a comment line (before the indentation) is still on the comment line",
     ),
-    comp(
+    case.completion(
         "on-comment/inside-javadoc",
         "src/main/java/com/acme/bank/Account.java",
         ACCOUNT + "    /**\n     * Withdraw the amount if the █balance allows it.\n     */\n}\n",
     ),
-    comp(
+    case.completion(
         "on-comment/trailing-comment",
         "src/main/java/com/acme/net/Timeouts.java",
         """\
@@ -306,7 +272,7 @@ public final class Timeouts {
 """,
     ),
     # --- commented-out-code ----------------------------------------------------------------
-    comp(
+    case.completion(
         "commented-out-code/system-out",
         "src/main/java/com/acme/Importer.java",
         """\
@@ -325,7 +291,7 @@ public class Importer {
 }
 """,
     ),
-    comp(
+    case.completion(
         "commented-out-code/block-of-statements",
         "src/main/java/com/acme/Cleanup.java",
         """\
@@ -347,7 +313,7 @@ public class Cleanup {
 """,
     ),
     # --- directive --------------------------------------------------------------------------
-    comp(
+    case.completion(
         "directive/noinspection",
         "src/main/java/com/acme/Legacy.java",
         """\
@@ -363,7 +329,7 @@ public class Legacy {
 }
 """,
     ),
-    comp(
+    case.completion(
         "directive/nopmd-and-suppress",
         "src/main/java/com/acme/Holder.java",
         """\
@@ -384,7 +350,7 @@ public class Holder {
         note="the cursor line is below an annotation, not a comment, and the comment above it is a PMD directive",
     ),
     # --- header -----------------------------------------------------------------------------
-    comp(
+    case.completion(
         "header/apache-license",
         "src/main/java/org/example/Strings.java",
         """\
@@ -404,7 +370,7 @@ public final class Strings {
 }
 """,
     ),
-    comp(
+    case.completion(
         "header/copyright-line",
         "src/main/java/com/acme/App.java",
         """\
@@ -420,7 +386,7 @@ public class App {
 """,
     ),
     # --- separator --------------------------------------------------------------------------
-    comp(
+    case.completion(
         "separator/stars",
         "src/main/java/com/acme/Constants.java",
         """\
@@ -436,7 +402,7 @@ public final class Constants {
 """,
     ),
     # --- short-comment ----------------------------------------------------------------------
-    comp(
+    case.completion(
         "short-comment/ok",
         "src/main/java/com/acme/Flags.java",
         """\
@@ -454,12 +420,12 @@ public class Flags {
 """,
     ),
     # --- empty-function ---------------------------------------------------------------------
-    efn(
+    case.empty_function(
         "empty-function/method",
         "src/main/java/com/acme/bank/Account.java",
         ACCOUNT + "    public void withdraw(BigDecimal amount) {\n        █\n    }\n}\n",
     ),
-    efn(
+    case.empty_function(
         "empty-function/constructor",
         "src/main/java/com/acme/shop/Cart.java",
         """\
@@ -476,7 +442,7 @@ public class Cart {
 }
 """,
     ),
-    efn(
+    case.empty_function(
         "empty-function/lambda-block",
         "src/main/java/com/acme/ui/Buttons.java",
         """\
@@ -495,7 +461,7 @@ public class Buttons {
 }
 """,
     ),
-    efn(
+    case.empty_function(
         "empty-function/nested-class-method",
         "src/main/java/com/acme/Outer.java",
         """\
@@ -513,7 +479,7 @@ public class Outer {
 """,
     ),
     # --- empty-block ------------------------------------------------------------------------
-    efn(
+    case.empty_function(
         "empty-block/class-body",
         "src/main/java/com/acme/errors/NotFoundException.java",
         """\
@@ -532,7 +498,7 @@ class NotFoundException extends AppException {
 """,
         note="team precision 1 (rule 5): an empty class body is an empty definition; the user wants its members generated",
     ),
-    comp(
+    case.completion(
         "empty-block/catch-block",
         "src/main/java/com/acme/Parse.java",
         """\
@@ -550,7 +516,7 @@ public final class Parse {
 }
 """,
     ),
-    small(
+    case.small_file(
         "small-file/empty-interface",
         "src/main/java/com/acme/Marker.java",
         """\
@@ -563,7 +529,7 @@ public interface Marker extends Serializable {█}
         note="an empty interface body in a file of 3 code lines: rule 4 decides",
     ),
     # --- small-file -------------------------------------------------------------------------
-    small(
+    case.small_file(
         "small-file/imports-only",
         "src/main/java/com/acme/Util.java",
         """\
@@ -575,7 +541,7 @@ import java.util.Map;
 █
 """,
     ),
-    small(
+    case.small_file(
         "small-file/javadoc-heavy",
         "src/main/java/com/acme/package-info.java",
         """\
@@ -589,7 +555,7 @@ package com.acme.billing;█
 """,
     ),
     # --- completion -------------------------------------------------------------------------
-    comp(
+    case.completion(
         "completion/after-dot-stream",
         "src/main/java/com/acme/Names.java",
         """\
@@ -605,7 +571,7 @@ public class Names {
 }
 """,
     ),
-    comp(
+    case.completion(
         "completion/inside-arguments",
         "src/main/java/com/acme/Http.java",
         """\
@@ -621,7 +587,7 @@ public class Http {
 }
 """,
     ),
-    comp(
+    case.completion(
         "completion/field-declaration",
         "src/main/java/com/acme/Point.java",
         """\
@@ -635,7 +601,7 @@ public class Point {
 """,
     ),
     # --- docstring --------------------------------------------------------------------------
-    gen(
+    case.comment(
         "docstring/javadoc-above-blank",
         "src/main/java/com/acme/Money.java",
         """\
@@ -661,7 +627,7 @@ public final class Money {
         "Split this amount into n parts that add up exactly to the original,\ngiving the leftover cents to the first parts.",
     ),
     # --- scope ------------------------------------------------------------------------------
-    comp(
+    case.completion(
         "scope/comment-in-closed-method",
         "src/main/java/com/acme/Counter.java",
         """\
@@ -678,7 +644,7 @@ public class Counter {
 }
 """,
     ),
-    comp(
+    case.completion(
         "scope/comment-then-code",
         "src/main/java/com/acme/Boot.java",
         """\
@@ -695,7 +661,7 @@ public class Boot {
 """,
     ),
     # --- unicode ----------------------------------------------------------------------------
-    comp(
+    case.completion(
         "unicode/emoji-string",
         "src/main/java/com/acme/Status.java",
         """\
@@ -712,7 +678,7 @@ public enum Status {
 }
 """,
     ),
-    comp(
+    case.completion(
         "unicode/on-cjk-trailing-comment",
         "src/main/java/com/acme/Labels.java",
         """\
@@ -726,7 +692,7 @@ public final class Labels {
 """,
     ),
     # --- crlf -------------------------------------------------------------------------------
-    gen(
+    case.comment(
         "crlf/comment",
         "src/main/java/com/acme/win/Paths.java",
         crlf("""\
@@ -743,7 +709,7 @@ public final class Paths {
 """),
         "return the path of the log directory under APPDATA, creating it when missing",
     ),
-    comp(
+    case.completion(
         "crlf/completion",
         "src/main/java/com/acme/win/Env.java",
         crlf("""\
@@ -756,7 +722,7 @@ public final class Env {
 """),
     ),
     # --- team precisions (docs/intent.md) ------------------------------------------------
-    efn(
+    case.empty_function(
         "type-body/empty-interface",
         "src/main/java/com/acme/Repository.java",
         """\
@@ -771,7 +737,7 @@ public interface Repository<T> {
 """,
         note="team precision 1 (rule 5): an empty interface body is an empty definition",
     ),
-    comp(
+    case.completion(
         "type-body/empty-if-in-method",
         "src/main/java/com/acme/Users.java",
         """\

@@ -1,42 +1,8 @@
 """Labelled intent cases for JavaScript (corpus part A). The cursor is marked with █."""
 
-LANG = "javascript"
+from _helpers import Cases, crlf
 
-
-def _case(cid, filename, text, intent, gtype=None, instruction=None, note=None):
-    case = {
-        "id": f"javascript/{cid}",
-        "language": LANG,
-        "filename": filename,
-        "text": text,
-        "intent": intent,
-        "generation_type": gtype,
-        "user_instruction": instruction,
-    }
-    if note:
-        case["note"] = note
-    return case
-
-
-def gen(cid, filename, text, instruction, note=None):
-    return _case(cid, filename, text, "generation", "comment", instruction, note)
-
-
-def efn(cid, filename, text, note=None):
-    return _case(cid, filename, text, "generation", "empty_function", None, note)
-
-
-def small(cid, filename, text, note=None):
-    return _case(cid, filename, text, "generation", "small_file", None, note)
-
-
-def comp(cid, filename, text, note=None):
-    return _case(cid, filename, text, "completion", None, None, note)
-
-
-def crlf(text):
-    return text.replace("\n", "\r\n")
-
+case = Cases("javascript")
 
 
 CART = """\
@@ -57,13 +23,13 @@ export class Cart {
 
 CASES = [
     # --- comment -------------------------------------------------------------------------
-    gen(
+    case.comment(
         "comment/top-level-after-class",
         "cart.js",
         CART + "\n// return the cart total including tax, rounded to two decimals\n█\n",
         "return the cart total including tax, rounded to two decimals",
     ),
-    gen(
+    case.comment(
         "comment/inside-method",
         "cart.js",
         """\
@@ -83,7 +49,7 @@ export class Cart {
 """,
         'build a one-line summary like "3 items, 42.00 EUR" using formatPrice',
     ),
-    gen(
+    case.comment(
         "comment/inside-express-handler",
         "server.js",
         """\
@@ -103,7 +69,7 @@ app.listen(3000);
 """,
         "validate the email, insert the user and respond with 201 and the new id",
     ),
-    gen(
+    case.comment(
         "comment/inside-empty-arrow",
         "debounce.js",
         """\
@@ -124,7 +90,7 @@ export const debounce = (fn, wait = DEFAULT_WAIT) => {
         note="rule 2 comes before rule 5",
     ),
     # --- multiline-comment -----------------------------------------------------------------
-    gen(
+    case.comment(
         "multiline-comment/line-comments",
         "retry.js",
         """\
@@ -140,7 +106,7 @@ const BASE_DELAY_MS = 200;
 """,
         "Call fetch with the given url and options.\nRetry on network errors and 5xx responses with exponential backoff,\ngiving up after MAX_ATTEMPTS attempts.",
     ),
-    gen(
+    case.comment(
         "multiline-comment/block-comment",
         "dom.js",
         """\
@@ -157,7 +123,7 @@ const todos = [];
 """,
         "Render every todo as an <li> with a checkbox,\nand strike through the ones that are done.",
     ),
-    gen(
+    case.comment(
         "multiline-comment/eslint-line-dropped",
         "logger.js",
         """\
@@ -176,7 +142,7 @@ export function setLevel(level) {
         note="the directive is part of the run but rule 3 drops it",
     ),
     # --- non-english ------------------------------------------------------------------------
-    gen(
+    case.comment(
         "non-english/chinese",
         "dates.js",
         """\
@@ -193,7 +159,7 @@ export function startOfDay(date) {
 """,
         "计算两个日期之间相差的工作日天数（不包括周末）",
     ),
-    gen(
+    case.comment(
         "non-english/french-in-function",
         "panier.js",
         """\
@@ -208,7 +174,7 @@ export function totalPanier(articles, codePromo) {
 """,
         "appliquer la réduction du code promo s'il est valide et arrondir au centime",
     ),
-    gen(
+    case.comment(
         "non-english/korean-block-comment",
         "upload.js",
         """\
@@ -223,17 +189,17 @@ const preview = document.querySelector("#preview");
         "파일 크기와 형식을 확인하고 미리보기 이미지를 표시한다",
     ),
     # --- on-comment -------------------------------------------------------------------------
-    comp(
+    case.completion(
         "on-comment/end-of-line-comment",
         "cart.js",
         CART + "\n// return the cart total including tax█\n",
     ),
-    comp(
+    case.completion(
         "on-comment/start-of-comment-line",
         "cart.js",
         CART + "\n█// return the cart total including tax\n\n",
     ),
-    comp(
+    case.completion(
         "on-comment/inside-block-comment",
         "dom.js",
         """\
@@ -247,7 +213,7 @@ const todos = [];
 */
 """,
     ),
-    comp(
+    case.completion(
         "on-comment/trailing-comment",
         "config.js",
         """\
@@ -260,7 +226,7 @@ module.exports = {
 """,
     ),
     # --- commented-out-code ----------------------------------------------------------------
-    comp(
+    case.completion(
         "commented-out-code/console-log",
         "checkout.js",
         """\
@@ -275,7 +241,7 @@ export async function checkout(cart) {
 }
 """,
     ),
-    comp(
+    case.completion(
         "commented-out-code/block-of-calls",
         "main.js",
         """\
@@ -291,7 +257,7 @@ const POLL_MS = 30000;
 """,
     ),
     # --- directive --------------------------------------------------------------------------
-    comp(
+    case.completion(
         "directive/eslint-disable-next-line",
         "analytics.js",
         """\
@@ -306,7 +272,7 @@ export function track(event, props) {
 █
 """,
     ),
-    comp(
+    case.completion(
         "directive/prettier-ignore",
         "matrix.js",
         """\
@@ -320,7 +286,7 @@ export const SHEAR = [1, 1, 0, 1];
 █
 """,
     ),
-    comp(
+    case.completion(
         "directive/ts-check-and-eslint-block",
         "build.js",
         """\
@@ -338,7 +304,7 @@ esbuild.build({
 """,
     ),
     # --- header -----------------------------------------------------------------------------
-    comp(
+    case.completion(
         "header/shebang",
         "bin/cli.js",
         """\
@@ -352,7 +318,7 @@ program.option("-v, --verbose", "verbose output");
 program.parse(process.argv);
 """,
     ),
-    comp(
+    case.completion(
         "header/license-block",
         "vendor/clamp.js",
         """\
@@ -371,7 +337,7 @@ export function clamp(value, min, max) {
 """,
     ),
     # --- separator --------------------------------------------------------------------------
-    comp(
+    case.completion(
         "separator/equals",
         "store.js",
         """\
@@ -390,7 +356,7 @@ export const store = createStore(reducer);
 """,
     ),
     # --- short-comment ----------------------------------------------------------------------
-    comp(
+    case.completion(
         "short-comment/x",
         "grid.js",
         """\
@@ -405,7 +371,7 @@ export function cellAt(grid, row, col) {
 """,
     ),
     # --- empty-function ---------------------------------------------------------------------
-    efn(
+    case.empty_function(
         "empty-function/function-declaration",
         "validators.js",
         """\
@@ -420,7 +386,7 @@ export function isStrongPassword(value) {
 }
 """,
     ),
-    efn(
+    case.empty_function(
         "empty-function/arrow-in-callback",
         "events.js",
         """\
@@ -432,7 +398,7 @@ form.addEventListener("submit", (event) => event.preventDefault());
 button.addEventListener("click", async (event) => {█});
 """,
     ),
-    efn(
+    case.empty_function(
         "empty-function/class-method",
         "queue.js",
         """\
@@ -452,7 +418,7 @@ export class JobQueue {
 }
 """,
     ),
-    efn(
+    case.empty_function(
         "empty-function/object-method-shorthand",
         "vue-like-options.js",
         """\
@@ -470,7 +436,7 @@ export default {
 """,
     ),
     # --- empty-block ------------------------------------------------------------------------
-    comp(
+    case.completion(
         "empty-block/if-body",
         "auth.js",
         """\
@@ -483,7 +449,7 @@ export function requireUser(req, res, next) {
 }
 """,
     ),
-    efn(
+    case.empty_function(
         "empty-block/empty-class",
         "errors.js",
         """\
@@ -498,7 +464,7 @@ export class NotFoundError extends HttpError {█}
 """,
         note="team precision 1 (rule 5): an empty class body is an empty definition; the user wants its members generated",
     ),
-    comp(
+    case.completion(
         "empty-block/object-literal",
         "defaults.js",
         """\
@@ -513,7 +479,7 @@ export const featureFlags = {
 """,
     ),
     # --- small-file -------------------------------------------------------------------------
-    small(
+    case.small_file(
         "small-file/imports-only",
         "index.js",
         """\
@@ -523,7 +489,7 @@ import { createRoot } from "react-dom/client";
 █
 """,
     ),
-    small(
+    case.small_file(
         "small-file/module-exports",
         "babel.config.js",
         """\
@@ -535,7 +501,7 @@ module.exports = {
 """,
     ),
     # --- completion -------------------------------------------------------------------------
-    comp(
+    case.completion(
         "completion/after-dot",
         "users.js",
         """\
@@ -548,7 +514,7 @@ export async function activeUsers(api) {
 }
 """,
     ),
-    comp(
+    case.completion(
         "completion/inside-arguments",
         "server.js",
         """\
@@ -562,7 +528,7 @@ const server = http.createServer((req, res) => {
 server.listen(PORT, █);
 """,
     ),
-    comp(
+    case.completion(
         "completion/end-of-statement",
         "math.js",
         """\
@@ -576,7 +542,7 @@ export const median = (values) => values.slice().sort((a, b) => a - b)[values.le
 """,
     ),
     # --- docstring --------------------------------------------------------------------------
-    gen(
+    case.comment(
         "docstring/jsdoc-above-blank-line",
         "strings.js",
         """\
@@ -595,7 +561,7 @@ export function words(s) {
         "Truncate a string to at most max characters,\nadding an ellipsis when it was cut.",
     ),
     # --- scope ------------------------------------------------------------------------------
-    comp(
+    case.completion(
         "scope/comment-inside-closed-function",
         "router.js",
         """\
@@ -613,7 +579,7 @@ export function register(path, handler) {
 █
 """,
     ),
-    comp(
+    case.completion(
         "scope/comment-separated-by-code",
         "env.js",
         """\
@@ -628,7 +594,7 @@ const SECRET = process.env.SECRET;
 """,
     ),
     # --- unicode ----------------------------------------------------------------------------
-    comp(
+    case.completion(
         "unicode/emoji-template-literal",
         "notify.js",
         """\
@@ -641,7 +607,7 @@ export function notify(user, count) {
 export const clear = () => document.title.replace(/^\\(\\d+\\) /, "");
 """,
     ),
-    comp(
+    case.completion(
         "unicode/on-comment-with-emoji",
         "labels.js",
         """\
@@ -654,7 +620,7 @@ export const icon = (state) => LABELS[state]; // 👍 returns the label█
 """,
     ),
     # --- more hard cases ------------------------------------------------------------------
-    gen(
+    case.comment(
         "comment/inside-object-literal",
         "webpack.config.js",
         """\
@@ -673,7 +639,7 @@ module.exports = {
         "add a rule that loads .css files with style-loader and css-loader",
         note="rule 2 does not care which kind of block the comment is in, as long as it is the cursor's block",
     ),
-    comp(
+    case.completion(
         "scope/trailing-comment-on-line-above",
         "constants.js",
         """\
@@ -686,7 +652,7 @@ export const USER_AGENT = "acme-client/1.0";
 """,
         note="a trailing comment on a code line does not form a comment block",
     ),
-    gen(
+    case.comment(
         "multiline-comment/commented-code-line-dropped",
         "search.js",
         """\
@@ -704,7 +670,7 @@ export const MIN_LENGTH = 2;
         note="the commented-out return statement is dropped from the block",
     ),
     # --- crlf -------------------------------------------------------------------------------
-    gen(
+    case.comment(
         "crlf/comment",
         "windows/paths.js",
         crlf("""\
@@ -719,7 +685,7 @@ const IGNORED = ["node_modules", ".git"];
 """),
         "walk ROOT recursively and return the paths of all .js files, skipping IGNORED folders",
     ),
-    efn(
+    case.empty_function(
         "crlf/empty-function",
         "windows/service.js",
         crlf("""\

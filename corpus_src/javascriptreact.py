@@ -1,42 +1,8 @@
 """Labelled intent cases for JavaScriptReact (corpus part A). The cursor is marked with █."""
 
-LANG = "javascriptreact"
+from _helpers import Cases, crlf
 
-
-def _case(cid, filename, text, intent, gtype=None, instruction=None, note=None):
-    case = {
-        "id": f"javascriptreact/{cid}",
-        "language": LANG,
-        "filename": filename,
-        "text": text,
-        "intent": intent,
-        "generation_type": gtype,
-        "user_instruction": instruction,
-    }
-    if note:
-        case["note"] = note
-    return case
-
-
-def gen(cid, filename, text, instruction, note=None):
-    return _case(cid, filename, text, "generation", "comment", instruction, note)
-
-
-def efn(cid, filename, text, note=None):
-    return _case(cid, filename, text, "generation", "empty_function", None, note)
-
-
-def small(cid, filename, text, note=None):
-    return _case(cid, filename, text, "generation", "small_file", None, note)
-
-
-def comp(cid, filename, text, note=None):
-    return _case(cid, filename, text, "completion", None, None, note)
-
-
-def crlf(text):
-    return text.replace("\n", "\r\n")
-
+case = Cases("javascriptreact")
 
 
 TODO = """\
@@ -61,13 +27,13 @@ TODO_END = """\
 
 CASES = [
     # --- comment -------------------------------------------------------------------------
-    gen(
+    case.comment(
         "comment/inside-component",
         "TodoList.jsx",
         TODO + "  // add a new todo from text when Enter is pressed and clear the input\n  █\n\n" + TODO_END,
         "add a new todo from text when Enter is pressed and clear the input",
     ),
-    gen(
+    case.comment(
         "comment/top-level-component",
         "Avatar.jsx",
         """\
@@ -85,7 +51,7 @@ export function Initials({ name }) {
         "Avatar component: show the user's image, or their initials when there is no image",
     ),
     # --- multiline-comment -----------------------------------------------------------------
-    gen(
+    case.comment(
         "multiline-comment/block-comment",
         "useFetch.jsx",
         """\
@@ -103,7 +69,7 @@ export function Spinner() {
 """,
         "useFetch hook: fetch the url on mount and whenever it changes,\nreturn { data, error, loading } and abort the request on unmount.",
     ),
-    gen(
+    case.comment(
         "multiline-comment/line-comments",
         "Pagination.jsx",
         """\
@@ -117,7 +83,7 @@ export function Pagination({ page, total, onChange }) {
         "Render previous/next buttons and the page numbers.\nDisable previous on the first page and next on the last page.",
     ),
     # --- non-english ------------------------------------------------------------------------
-    gen(
+    case.comment(
         "non-english/japanese",
         "LoginForm.jsx",
         """\
@@ -132,7 +98,7 @@ export function LoginForm({ onLogin }) {
 """,
         "メールアドレスとパスワードを検証してからonLoginを呼び出す",
     ),
-    gen(
+    case.comment(
         "non-english/spanish",
         "Carrito.jsx",
         """\
@@ -149,12 +115,12 @@ export function ResumenCarrito() {
         "mostrar la lista de artículos con su precio y el total al final",
     ),
     # --- on-comment -------------------------------------------------------------------------
-    comp(
+    case.completion(
         "on-comment/end-of-comment",
         "TodoList.jsx",
         TODO + "  // add a new todo from text█\n\n" + TODO_END,
     ),
-    comp(
+    case.completion(
         "on-comment/jsx-comment",
         "TodoList.jsx",
         TODO
@@ -171,7 +137,7 @@ export function ResumenCarrito() {
 """,
         note="a JSX comment inside an expression container is still a comment",
     ),
-    comp(
+    case.completion(
         "on-comment/trailing-comment",
         "Badge.jsx",
         """\
@@ -185,7 +151,7 @@ export const Badge = ({ kind, children }) => <span style={{ color: COLORS[kind] 
 """,
     ),
     # --- commented-out-code ----------------------------------------------------------------
-    comp(
+    case.completion(
         "commented-out-code/jsx-and-log",
         "Header.jsx",
         """\
@@ -203,7 +169,7 @@ export function Header({ user }) {
 """,
     ),
     # --- directive --------------------------------------------------------------------------
-    comp(
+    case.completion(
         "directive/eslint-exhaustive-deps",
         "Clock.jsx",
         """\
@@ -222,7 +188,7 @@ export function Clock({ tz }) {
 """,
     ),
     # --- header -----------------------------------------------------------------------------
-    comp(
+    case.completion(
         "header/copyright",
         "Footer.jsx",
         """\
@@ -240,7 +206,7 @@ export function Footer() {
 """,
     ),
     # --- separator --------------------------------------------------------------------------
-    comp(
+    case.completion(
         "separator/dashes",
         "Layout.jsx",
         """\
@@ -261,7 +227,7 @@ export function Layout() {
 """,
     ),
     # --- short-comment ----------------------------------------------------------------------
-    comp(
+    case.completion(
         "short-comment/ui",
         "Modal.jsx",
         """\
@@ -277,7 +243,7 @@ export function Modal({ open, children }) {
 """,
     ),
     # --- empty-function ---------------------------------------------------------------------
-    efn(
+    case.empty_function(
         "empty-function/event-handler",
         "SearchBox.jsx",
         """\
@@ -298,7 +264,7 @@ export function SearchBox({ onSearch }) {
 }
 """,
     ),
-    efn(
+    case.empty_function(
         "empty-function/use-effect-callback",
         "Title.jsx",
         """\
@@ -312,7 +278,7 @@ export function Title({ text }) {
 export default Title;
 """,
     ),
-    efn(
+    case.empty_function(
         "empty-function/component",
         "EmptyState.jsx",
         """\
@@ -329,7 +295,7 @@ export function EmptyState({ kind }) {
 """,
     ),
     # --- empty-block ------------------------------------------------------------------------
-    comp(
+    case.completion(
         "empty-block/if-in-component",
         "Profile.jsx",
         """\
@@ -345,7 +311,7 @@ export function Profile({ user, loading }) {
 }
 """,
     ),
-    comp(
+    case.completion(
         "empty-block/style-object",
         "Card.jsx",
         """\
@@ -360,7 +326,7 @@ export function Card({ title, children }) {
 """,
     ),
     # --- small-file -------------------------------------------------------------------------
-    small(
+    case.small_file(
         "small-file/imports-only",
         "App.jsx",
         """\
@@ -370,7 +336,7 @@ import { Layout } from "./Layout";
 █
 """,
     ),
-    small(
+    case.small_file(
         "small-file/one-line-component",
         "Hello.jsx",
         """\
@@ -379,7 +345,7 @@ export const Hello = ({ name }) => <p>Hello, {name}!</p>;█
 """,
     ),
     # --- completion -------------------------------------------------------------------------
-    comp(
+    case.completion(
         "completion/jsx-attribute",
         "Button.jsx",
         """\
@@ -393,13 +359,13 @@ export function Button({ kind = "primary", disabled, onClick, children }) {
 }
 """,
     ),
-    comp(
+    case.completion(
         "completion/after-dot-in-map",
         "TodoList.jsx",
         TODO + "  const done = todos.filter((t) => t.█);\n\n" + TODO_END,
     ),
     # --- docstring --------------------------------------------------------------------------
-    gen(
+    case.comment(
         "docstring/jsdoc-above-blank",
         "Tooltip.jsx",
         """\
@@ -417,7 +383,7 @@ export function Arrow() {
         "Tooltip: show the text above the children while the pointer hovers them.",
     ),
     # --- scope ------------------------------------------------------------------------------
-    comp(
+    case.completion(
         "scope/comment-in-closed-handler",
         "Counter.jsx",
         """\
@@ -435,7 +401,7 @@ export function Counter() {
 """,
     ),
     # --- unicode ----------------------------------------------------------------------------
-    comp(
+    case.completion(
         "unicode/emoji-in-jsx-text",
         "Celebrate.jsx",
         """\
@@ -450,7 +416,7 @@ export function Celebrate({ name, count }) {
 """,
     ),
     # --- crlf -------------------------------------------------------------------------------
-    gen(
+    case.comment(
         "crlf/comment",
         "Sidebar.jsx",
         crlf("""\

@@ -1,42 +1,8 @@
 """Labelled intent cases for JSON (corpus part A). The cursor is marked with █."""
 
-LANG = "json"
+from _helpers import Cases, crlf
 
-
-def _case(cid, filename, text, intent, gtype=None, instruction=None, note=None):
-    case = {
-        "id": f"json/{cid}",
-        "language": LANG,
-        "filename": filename,
-        "text": text,
-        "intent": intent,
-        "generation_type": gtype,
-        "user_instruction": instruction,
-    }
-    if note:
-        case["note"] = note
-    return case
-
-
-def gen(cid, filename, text, instruction, note=None):
-    return _case(cid, filename, text, "generation", "comment", instruction, note)
-
-
-def efn(cid, filename, text, note=None):
-    return _case(cid, filename, text, "generation", "empty_function", None, note)
-
-
-def small(cid, filename, text, note=None):
-    return _case(cid, filename, text, "generation", "small_file", None, note)
-
-
-def comp(cid, filename, text, note=None):
-    return _case(cid, filename, text, "completion", None, None, note)
-
-
-def crlf(text):
-    return text.replace("\n", "\r\n")
-
+case = Cases("json")
 
 
 PACKAGE = """\
@@ -58,12 +24,12 @@ PACKAGE = """\
 
 CASES = [
     # --- small-file -------------------------------------------------------------------------
-    small(
+    case.small_file(
         "small-file/empty-object",
         "settings.json",
         "{█}\n",
     ),
-    small(
+    case.small_file(
         "small-file/one-key",
         ".prettierrc.json",
         """\
@@ -72,7 +38,7 @@ CASES = [
 }
 """,
     ),
-    small(
+    case.small_file(
         "small-file/three-keys-cursor-new-line",
         ".eslintrc.json",
         """\
@@ -83,7 +49,7 @@ CASES = [
 }
 """,
     ),
-    small(
+    case.small_file(
         "small-file/array",
         "allowed-hosts.json",
         """\
@@ -93,28 +59,28 @@ CASES = [
 ]
 """,
     ),
-    small(
+    case.small_file(
         "small-file/single-line",
         "version.json",
         '{"version": "2.1.0", "build": █}\n',
     ),
     # --- completion -------------------------------------------------------------------------
-    comp(
+    case.completion(
         "completion/new-script",
         "package.json",
         PACKAGE.replace('    "test": "vitest run"', '    "test": "vitest run",\n    "lint": "█'),
     ),
-    comp(
+    case.completion(
         "completion/dependency-version",
         "package.json",
         PACKAGE.replace('"react-dom": "^18.3.1"', '"react-dom": "^18.3.1",\n    "zustand": "█"'),
     ),
-    comp(
+    case.completion(
         "completion/new-top-level-key",
         "package.json",
         PACKAGE.replace('    "react-dom": "^18.3.1"\n  }', '    "react-dom": "^18.3.1"\n  },\n  █'),
     ),
-    comp(
+    case.completion(
         "completion/after-colon",
         "tsconfig.json",
         """\
@@ -129,7 +95,7 @@ CASES = [
 }
 """,
     ),
-    comp(
+    case.completion(
         "completion/array-element",
         "tsconfig.json",
         """\
@@ -143,7 +109,7 @@ CASES = [
 }
 """,
     ),
-    comp(
+    case.completion(
         "completion/composer-require",
         "composer.json",
         """\
@@ -158,7 +124,7 @@ CASES = [
 }
 """,
     ),
-    comp(
+    case.completion(
         "completion/launch-configuration",
         ".vscode/launch.json",
         """\
@@ -175,7 +141,7 @@ CASES = [
 }
 """,
     ),
-    comp(
+    case.completion(
         "completion/number-value",
         "appsettings.json",
         """\
@@ -194,12 +160,12 @@ CASES = [
 """,
     ),
     # --- empty-block ------------------------------------------------------------------------
-    comp(
+    case.completion(
         "empty-block/empty-nested-object",
         "package.json",
         PACKAGE.replace('  "private": true,', '  "private": true,\n  "devDependencies": {█},'),
     ),
-    comp(
+    case.completion(
         "empty-block/empty-array",
         "renovate.json",
         """\
@@ -215,7 +181,7 @@ CASES = [
 """,
     ),
     # --- unicode ----------------------------------------------------------------------------
-    comp(
+    case.completion(
         "unicode/translations",
         "locales/ja.json",
         """\
@@ -229,7 +195,7 @@ CASES = [
 }
 """,
     ),
-    comp(
+    case.completion(
         "unicode/emoji-keys",
         "reactions.json",
         """\
@@ -242,7 +208,7 @@ CASES = [
 """,
     ),
     # --- crlf -------------------------------------------------------------------------------
-    comp(
+    case.completion(
         "crlf/completion",
         "appsettings.Development.json",
         crlf("""\
@@ -256,7 +222,7 @@ CASES = [
 }
 """),
     ),
-    small(
+    case.small_file(
         "crlf/small-file",
         "global.json",
         crlf("""\

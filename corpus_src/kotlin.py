@@ -1,42 +1,8 @@
 """Labelled intent cases for Kotlin (corpus part A). The cursor is marked with █."""
 
-LANG = "kotlin"
+from _helpers import Cases, crlf
 
-
-def _case(cid, filename, text, intent, gtype=None, instruction=None, note=None):
-    case = {
-        "id": f"kotlin/{cid}",
-        "language": LANG,
-        "filename": filename,
-        "text": text,
-        "intent": intent,
-        "generation_type": gtype,
-        "user_instruction": instruction,
-    }
-    if note:
-        case["note"] = note
-    return case
-
-
-def gen(cid, filename, text, instruction, note=None):
-    return _case(cid, filename, text, "generation", "comment", instruction, note)
-
-
-def efn(cid, filename, text, note=None):
-    return _case(cid, filename, text, "generation", "empty_function", None, note)
-
-
-def small(cid, filename, text, note=None):
-    return _case(cid, filename, text, "generation", "small_file", None, note)
-
-
-def comp(cid, filename, text, note=None):
-    return _case(cid, filename, text, "completion", None, None, note)
-
-
-def crlf(text):
-    return text.replace("\n", "\r\n")
-
+case = Cases("kotlin")
 
 
 REPO = """\
@@ -57,13 +23,13 @@ class NoteRepository {
 
 CASES = [
     # --- comment -------------------------------------------------------------------------
-    gen(
+    case.comment(
         "comment/in-class-body",
         "NoteRepository.kt",
         REPO + "    // search notes whose title or body contains the query, most recently updated first\n    █\n}\n",
         "search notes whose title or body contains the query, most recently updated first",
     ),
-    gen(
+    case.comment(
         "comment/inside-function",
         "Main.kt",
         """\
@@ -80,7 +46,7 @@ fun main(args: Array<String>) {
 """,
         "print the number of non-blank lines and the longest line",
     ),
-    gen(
+    case.comment(
         "comment/inside-empty-function",
         "Strings.kt",
         """\
@@ -100,7 +66,7 @@ fun String.toTitleCase(): String {
         note="rule 2 before rule 5",
     ),
     # --- multiline-comment -----------------------------------------------------------------
-    gen(
+    case.comment(
         "multiline-comment/kdoc",
         "Retry.kt",
         """\
@@ -119,7 +85,7 @@ const val BASE_DELAY_MS = 250L
 """,
         "Run block, retrying on IOException with exponential backoff,\nand rethrow the last exception after MAX_ATTEMPTS attempts.",
     ),
-    gen(
+    case.comment(
         "multiline-comment/line-comments",
         "Validation.kt",
         """\
@@ -137,7 +103,7 @@ data class Invalid(val field: String, val reason: String) : Problem
         "Validate a SignUp form.\nEmail must contain '@', password at least 10 characters, age 16 or more.",
     ),
     # --- non-english ------------------------------------------------------------------------
-    gen(
+    case.comment(
         "non-english/korean",
         "Cart.kt",
         """\
@@ -154,7 +120,7 @@ class Cart(private val items: MutableList<Item> = mutableListOf()) {
 """,
         "장바구니의 총 금액을 계산하고 5만원 이상이면 10% 할인한다",
     ),
-    gen(
+    case.comment(
         "non-english/german",
         "Termine.kt",
         """\
@@ -173,17 +139,17 @@ class Kalender(private val termine: List<LocalDate>) {
         "den frühesten kommenden Termin zurückgeben oder null, wenn es keinen gibt",
     ),
     # --- on-comment -------------------------------------------------------------------------
-    comp(
+    case.completion(
         "on-comment/end-of-comment",
         "NoteRepository.kt",
         REPO + "    // search notes whose title█\n}\n",
     ),
-    comp(
+    case.completion(
         "on-comment/inside-kdoc",
         "NoteRepository.kt",
         REPO + "    /**\n     * Delete the note with the given █id.\n     */\n    fun delete(id: Long) = notes.remove(id)\n}\n",
     ),
-    comp(
+    case.completion(
         "on-comment/trailing-comment",
         "Config.kt",
         """\
@@ -197,7 +163,7 @@ object Config {
 """,
     ),
     # --- commented-out-code ----------------------------------------------------------------
-    comp(
+    case.completion(
         "commented-out-code/println",
         "Importer.kt",
         """\
@@ -216,7 +182,7 @@ class Importer {
 """,
     ),
     # --- directive --------------------------------------------------------------------------
-    comp(
+    case.completion(
         "directive/ktlint-disable",
         "Wildcards.kt",
         """\
@@ -233,7 +199,7 @@ class Theme {
 █
 """,
     ),
-    comp(
+    case.completion(
         "directive/suppress-annotation",
         "Casts.kt",
         """\
@@ -249,7 +215,7 @@ object Casts {
         note="an annotation is not a comment",
     ),
     # --- header -----------------------------------------------------------------------------
-    comp(
+    case.completion(
         "header/license",
         "Clock.kt",
         """\
@@ -268,7 +234,7 @@ interface Clock {
 """,
     ),
     # --- separator --------------------------------------------------------------------------
-    comp(
+    case.completion(
         "separator/dashes",
         "Routes.kt",
         """\
@@ -286,7 +252,7 @@ fun Route.health() {
 """,
     ),
     # --- short-comment ----------------------------------------------------------------------
-    comp(
+    case.completion(
         "short-comment/ok",
         "Toggle.kt",
         """\
@@ -305,12 +271,12 @@ class Toggle {
 """,
     ),
     # --- empty-function ---------------------------------------------------------------------
-    efn(
+    case.empty_function(
         "empty-function/member-function",
         "NoteRepository.kt",
         REPO + "    fun count(): Int {\n        █\n    }\n}\n",
     ),
-    efn(
+    case.empty_function(
         "empty-function/lambda",
         "Clicks.kt",
         """\
@@ -328,7 +294,7 @@ class Screen(private val save: Button, private val cancel: Button) {
 }
 """,
     ),
-    efn(
+    case.empty_function(
         "empty-function/suspend-function",
         "Sync.kt",
         """\
@@ -347,7 +313,7 @@ class SyncService(private val api: Api, private val db: Db) {
 """,
     ),
     # --- empty-block ------------------------------------------------------------------------
-    efn(
+    case.empty_function(
         "empty-block/object-body",
         "Events.kt",
         """\
@@ -364,7 +330,7 @@ sealed class Event {
 """,
         note="team precision 1 (rule 5): an empty object body is an empty definition; the user wants its members generated",
     ),
-    comp(
+    case.completion(
         "empty-block/when-branch",
         "Status.kt",
         """\
@@ -384,7 +350,7 @@ fun describe(s: Status): String {
 """,
     ),
     # --- small-file -------------------------------------------------------------------------
-    small(
+    case.small_file(
         "small-file/imports-only",
         "App.kt",
         """\
@@ -394,7 +360,7 @@ import kotlinx.coroutines.runBlocking
 █
 """,
     ),
-    small(
+    case.small_file(
         "small-file/gradle-kts",
         "settings.gradle.kts",
         """\
@@ -405,7 +371,7 @@ include(":app", ":core")
 """,
     ),
     # --- completion -------------------------------------------------------------------------
-    comp(
+    case.completion(
         "completion/collection-chain",
         "Stats.kt",
         """\
@@ -421,7 +387,7 @@ fun totals(sales: List<Sale>): Map<String, Double> =
     sales.groupBy { it.region }.█
 """,
     ),
-    comp(
+    case.completion(
         "completion/named-argument",
         "Users.kt",
         """\
@@ -436,7 +402,7 @@ fun defaultAdmin(): User {
 """,
     ),
     # --- docstring --------------------------------------------------------------------------
-    gen(
+    case.comment(
         "docstring/kdoc-in-class",
         "Money.kt",
         """\
@@ -454,7 +420,7 @@ data class Money(val amount: BigDecimal, val currency: String) {
         "Split into n parts that sum exactly to this amount.",
     ),
     # --- scope ------------------------------------------------------------------------------
-    comp(
+    case.completion(
         "scope/comment-in-closed-function",
         "Cache.kt",
         """\
@@ -472,7 +438,7 @@ class Cache {
 """,
     ),
     # --- unicode ----------------------------------------------------------------------------
-    comp(
+    case.completion(
         "unicode/string-template",
         "Greeting.kt",
         """\
@@ -485,7 +451,7 @@ fun greeting(name: String, points: Int): String {
 """,
     ),
     # --- crlf -------------------------------------------------------------------------------
-    comp(
+    case.completion(
         "crlf/completion",
         "Paths.kt",
         crlf("""\
@@ -499,7 +465,7 @@ val logs: Path = appData.resolve(█)
 """),
     ),
     # --- team precisions (docs/intent.md) ------------------------------------------------
-    efn(
+    case.empty_function(
         "type-body/empty-interface",
         "src/main/kotlin/Greeter.kt",
         """\
@@ -516,7 +482,7 @@ interface Greeter {
 """,
         note="team precision 1 (rule 5): an empty interface body is an empty definition",
     ),
-    comp(
+    case.completion(
         "type-body/enum-class",
         "src/main/kotlin/Level.kt",
         """\
@@ -533,7 +499,7 @@ enum class Level {
 """,
         note="an enum is not a definition whose members are generated: team precision 1 leaves it completion",
     ),
-    gen(
+    case.comment(
         "empty-last-comment/paragraph-gap-inside",
         "src/main/kotlin/Main.kt",
         """\

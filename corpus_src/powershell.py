@@ -1,42 +1,8 @@
 """Labelled intent cases for PowerShell (corpus part A). The cursor is marked with █."""
 
-LANG = "powershell"
+from _helpers import Cases, crlf
 
-
-def _case(cid, filename, text, intent, gtype=None, instruction=None, note=None):
-    case = {
-        "id": f"powershell/{cid}",
-        "language": LANG,
-        "filename": filename,
-        "text": text,
-        "intent": intent,
-        "generation_type": gtype,
-        "user_instruction": instruction,
-    }
-    if note:
-        case["note"] = note
-    return case
-
-
-def gen(cid, filename, text, instruction, note=None):
-    return _case(cid, filename, text, "generation", "comment", instruction, note)
-
-
-def efn(cid, filename, text, note=None):
-    return _case(cid, filename, text, "generation", "empty_function", None, note)
-
-
-def small(cid, filename, text, note=None):
-    return _case(cid, filename, text, "generation", "small_file", None, note)
-
-
-def comp(cid, filename, text, note=None):
-    return _case(cid, filename, text, "completion", None, None, note)
-
-
-def crlf(text):
-    return text.replace("\n", "\r\n")
-
+case = Cases("powershell")
 
 
 BACKUP = """\
@@ -53,13 +19,13 @@ $stamp = Get-Date -Format "yyyyMMdd-HHmm"
 
 CASES = [
     # --- comment -------------------------------------------------------------------------
-    gen(
+    case.comment(
         "comment/top-level",
         "Backup.ps1",
         BACKUP + "# zip the Source folder into Target with the timestamp in the file name\n█\n",
         "zip the Source folder into Target with the timestamp in the file name",
     ),
-    gen(
+    case.comment(
         "comment/inside-function",
         "Users.ps1",
         """\
@@ -76,7 +42,7 @@ Get-StaleUsers -Days 120 | Format-Table
 """,
         "return enabled users whose last logon is older than cutoff, sorted by name",
     ),
-    gen(
+    case.comment(
         "comment/inside-foreach",
         "Services.ps1",
         """\
@@ -93,7 +59,7 @@ foreach ($name in $services) {
         "restart the service if it is stopped and add a line to the report",
     ),
     # --- multiline-comment -----------------------------------------------------------------
-    gen(
+    case.comment(
         "multiline-comment/block-comment",
         "Archive.ps1",
         """\
@@ -111,7 +77,7 @@ $pattern = "*.log"
 """,
         "Move every log file older than $days days from $logRoot to $archive,\nkeeping the folder structure.",
     ),
-    gen(
+    case.comment(
         "multiline-comment/line-comments",
         "Disk.ps1",
         """\
@@ -128,7 +94,7 @@ $hostName = $env:COMPUTERNAME
         "For each drive, compute the free space in percent.\nSend one email listing the drives below the threshold.",
     ),
     # --- non-english ------------------------------------------------------------------------
-    gen(
+    case.comment(
         "non-english/german",
         "Bereinigung.ps1",
         """\
@@ -143,7 +109,7 @@ $anzahl = 0
 """,
         "Alle Dateien im Pfad löschen, die älter als die angegebene Anzahl Tage sind",
     ),
-    gen(
+    case.comment(
         "non-english/japanese",
         "Report.ps1",
         """\
@@ -159,12 +125,12 @@ $out = "C:\\Reports\\summary-$month.txt"
         "地域ごとの売上合計を計算してテキストファイルに書き出す",
     ),
     # --- on-comment -------------------------------------------------------------------------
-    comp(
+    case.completion(
         "on-comment/end-of-comment",
         "Backup.ps1",
         BACKUP + "# zip the Source folder█\n",
     ),
-    comp(
+    case.completion(
         "on-comment/inside-help-block",
         "Get-Weather.ps1",
         """\
@@ -180,7 +146,7 @@ function Get-Weather {
 Get-Weather -City Oslo
 """,
     ),
-    comp(
+    case.completion(
         "on-comment/trailing-comment",
         "Settings.ps1",
         """\
@@ -193,7 +159,7 @@ $config = @{
 """,
     ),
     # --- commented-out-code ----------------------------------------------------------------
-    comp(
+    case.completion(
         "commented-out-code/write-host",
         "Deploy.ps1",
         """\
@@ -208,7 +174,7 @@ Copy-Item "$src\\*" $dst -Recurse -Force
 """,
     ),
     # --- directive --------------------------------------------------------------------------
-    comp(
+    case.completion(
         "directive/requires",
         "Setup.ps1",
         """\
@@ -223,7 +189,7 @@ foreach ($f in $features) {
 Restart-Service W3SVC
 """,
     ),
-    comp(
+    case.completion(
         "directive/region",
         "Module.psm1",
         """\
@@ -240,7 +206,7 @@ Export-ModuleMember -Function Get-Greeting
 """,
     ),
     # --- header -----------------------------------------------------------------------------
-    comp(
+    case.completion(
         "header/copyright",
         "Tools.ps1",
         """\
@@ -256,7 +222,7 @@ $env:TOOLS_ROOT = $root
 """,
     ),
     # --- separator --------------------------------------------------------------------------
-    comp(
+    case.completion(
         "separator/dashes",
         "Network.ps1",
         """\
@@ -271,7 +237,7 @@ Add-Content $log "checked $(Get-Date)"
 """,
     ),
     # --- short-comment ----------------------------------------------------------------------
-    comp(
+    case.completion(
         "short-comment/ok",
         "Ping.ps1",
         """\
@@ -285,12 +251,12 @@ foreach ($h in $hosts) {
 """,
     ),
     # --- empty-function ---------------------------------------------------------------------
-    efn(
+    case.empty_function(
         "empty-function/function",
         "Backup.ps1",
         BACKUP + "function Remove-OldBackups {\n    █\n}\n",
     ),
-    efn(
+    case.empty_function(
         "empty-function/class-method",
         "Inventory.ps1",
         """\
@@ -308,7 +274,7 @@ class Inventory {
 """,
     ),
     # --- empty-block ------------------------------------------------------------------------
-    comp(
+    case.completion(
         "empty-block/if-body",
         "Check.ps1",
         """\
@@ -322,7 +288,7 @@ if (-not $exists) {
 }
 """,
     ),
-    efn(
+    case.empty_function(
         "empty-block/class-body",
         "Errors.ps1",
         """\
@@ -339,7 +305,7 @@ class ConfigError : AppError {
         note="team precision 1 (rule 5): an empty class body is an empty definition; the user wants its members generated",
     ),
     # --- small-file -------------------------------------------------------------------------
-    small(
+    case.small_file(
         "small-file/imports-only",
         "Profile.ps1",
         """\
@@ -350,7 +316,7 @@ Import-Module PSReadLine
 """,
     ),
     # --- completion -------------------------------------------------------------------------
-    comp(
+    case.completion(
         "completion/pipeline",
         "Top.ps1",
         """\
@@ -361,7 +327,7 @@ $procs = Get-Process
 $procs | Where-Object { $_.CPU -gt $minCpu } | Sort-Object $sortBy -Descending | Select-Object █
 """,
     ),
-    comp(
+    case.completion(
         "completion/member-access",
         "Files.ps1",
         """\
@@ -374,7 +340,7 @@ Write-Output $largest.█
 """,
     ),
     # --- docstring --------------------------------------------------------------------------
-    gen(
+    case.comment(
         "docstring/help-comment-block",
         "Convert.ps1",
         """\
@@ -392,7 +358,7 @@ Convert every PNG in inputDir to WebP at the given quality.
         "Convert every PNG in inputDir to WebP at the given quality.",
     ),
     # --- scope ------------------------------------------------------------------------------
-    comp(
+    case.completion(
         "scope/comment-in-closed-function",
         "Helpers.ps1",
         """\
@@ -406,7 +372,7 @@ Write-Log "started"
 """,
     ),
     # --- unicode ----------------------------------------------------------------------------
-    comp(
+    case.completion(
         "unicode/emoji-string",
         "Toast.ps1",
         """\
@@ -419,7 +385,7 @@ Write-Host ($msg + █)
 """,
     ),
     # --- crlf -------------------------------------------------------------------------------
-    gen(
+    case.comment(
         "crlf/comment",
         "Shares.ps1",
         crlf("""\

@@ -1,41 +1,8 @@
 """Labelled intent cases for Python (corpus part A). The cursor is marked with █."""
 
-LANG = "python"
+from _helpers import Cases, crlf
 
-
-def _case(cid, filename, text, intent, gtype=None, instruction=None, note=None):
-    case = {
-        "id": f"{LANG}/{cid}",
-        "language": LANG,
-        "filename": filename,
-        "text": text,
-        "intent": intent,
-        "generation_type": gtype,
-        "user_instruction": instruction,
-    }
-    if note:
-        case["note"] = note
-    return case
-
-
-def gen(cid, filename, text, instruction, note=None):
-    return _case(cid, filename, text, "generation", "comment", instruction, note)
-
-
-def efn(cid, filename, text, note=None):
-    return _case(cid, filename, text, "generation", "empty_function", None, note)
-
-
-def small(cid, filename, text, note=None):
-    return _case(cid, filename, text, "generation", "small_file", None, note)
-
-
-def comp(cid, filename, text, note=None):
-    return _case(cid, filename, text, "completion", None, None, note)
-
-
-def crlf(text):
-    return text.replace("\n", "\r\n")
+case = Cases("python")
 
 
 USERS = """\
@@ -56,13 +23,13 @@ def load_users(path):
 
 CASES = [
     # --- comment -------------------------------------------------------------------------
-    gen(
+    case.comment(
         "comment/sort-users-by-age",
         "users.py",
         USERS + "\n\n# return the users sorted by age, oldest first\n█\n",
         "return the users sorted by age, oldest first",
     ),
-    gen(
+    case.comment(
         "comment/inside-method",
         "billing/service.py",
         """\
@@ -78,7 +45,7 @@ class InvoiceService:
 """,
         "keep invoices whose due date is before today and email each customer",
     ),
-    gen(
+    case.comment(
         "comment/two-blank-lines-between",
         "geometry.py",
         """\
@@ -100,7 +67,7 @@ def midpoint(a, b):
 """,
         "compute the area of a polygon given as a list of (x, y) vertices",
     ),
-    gen(
+    case.comment(
         "comment/inside-loop",
         "ingest.py",
         """\
@@ -118,7 +85,7 @@ def ingest(path, db):
 """,
         "skip rows without an email address and log a warning for each",
     ),
-    gen(
+    case.comment(
         "comment/inside-empty-function",
         "slugify.py",
         """\
@@ -137,7 +104,7 @@ def slugify(title):
         note="rule 2 comes before rule 5: the comment wins over the empty function",
     ),
     # --- multiline-comment -----------------------------------------------------------------
-    gen(
+    case.comment(
         "multiline-comment/three-line-block",
         "billing_import.py",
         """\
@@ -155,7 +122,7 @@ VOID = "void"
 """,
         'Parse the CSV export from the billing system.\nSkip rows whose status is "void" and convert amounts\nfrom cents to Decimal.',
     ),
-    gen(
+    case.comment(
         "multiline-comment/blank-line-ends-run",
         "reports/keys.py",
         """\
@@ -174,7 +141,7 @@ TTL_DAYS = 30
         "build the S3 key for a report: reports/<year>/<month>/<id>.csv",
         note="the blank line ends the run: only the last comment is the block",
     ),
-    gen(
+    case.comment(
         "multiline-comment/directive-line-dropped",
         "cohorts.py",
         """\
@@ -194,7 +161,7 @@ def load_events(path):
         "compute the weekly retention cohort table from the events frame",
         note="the directive line belongs to the run but rule 3 drops it",
     ),
-    gen(
+    case.comment(
         "multiline-comment/commented-code-line-dropped",
         "contacts/phone.py",
         """\
@@ -215,7 +182,7 @@ class Contact:
         note="the commented-out assignment is dropped from the block",
     ),
     # --- non-english ------------------------------------------------------------------------
-    gen(
+    case.comment(
         "non-english/chinese-read-config",
         "config_loader.py",
         """\
@@ -231,7 +198,7 @@ ENV_VAR = "APP_CONFIG"
 """,
         "读取配置文件并返回一个字典，如果文件不存在就使用默认值",
     ),
-    gen(
+    case.comment(
         "non-english/japanese-in-method",
         "cache.py",
         """\
@@ -250,7 +217,7 @@ class UserCache:
 """,
         "ユーザーIDでキャッシュを検索し、期限切れなら削除してNoneを返す",
     ),
-    gen(
+    case.comment(
         "non-english/russian-two-lines",
         "orders.py",
         """\
@@ -268,7 +235,7 @@ def recent_cutoff(days=30):
 """,
         "Загрузить все заказы за последние 30 дней\nи сгруппировать их по клиенту",
     ),
-    gen(
+    case.comment(
         "non-english/german-vat",
         "rechnung.py",
         """\
@@ -289,22 +256,22 @@ class Position:
         "Berechne die Mehrwertsteuer für alle Positionen der Rechnung",
     ),
     # --- on-comment -------------------------------------------------------------------------
-    comp(
+    case.completion(
         "on-comment/end-of-comment",
         "users.py",
         USERS + "\n\n# return the users sorted by age█\n",
     ),
-    comp(
+    case.completion(
         "on-comment/start-of-line",
         "users.py",
         USERS + "\n\n█# return the users sorted by age, oldest first\n",
     ),
-    comp(
+    case.completion(
         "on-comment/middle-of-comment",
         "users.py",
         USERS + "\n\n# return the users █sorted by age, oldest first\n\n",
     ),
-    comp(
+    case.completion(
         "on-comment/trailing-comment",
         "pricing.py",
         """\
@@ -318,7 +285,7 @@ def line_total(price, qty, discount=0):
 """,
         note="the cursor line ends with a comment, so rule 1 applies even with the cursor in code",
     ),
-    comp(
+    case.completion(
         "on-comment/inside-docstring",
         "text_utils.py",
         '''\
@@ -335,7 +302,7 @@ def count_words(text):
         note="rule 1: the cursor is inside the docstring",
     ),
     # --- commented-out-code ----------------------------------------------------------------
-    comp(
+    case.completion(
         "commented-out-code/print-call",
         "api_client.py",
         """\
@@ -354,7 +321,7 @@ def fetch_account(session, account_id):
 █
 """,
     ),
-    comp(
+    case.completion(
         "commented-out-code/return-in-function",
         "pricing_cache.py",
         """\
@@ -371,7 +338,7 @@ def price_for(sku, catalog):
 """,
     ),
     # --- directive --------------------------------------------------------------------------
-    comp(
+    case.completion(
         "directive/pylint-disable",
         "handlers.py",
         """\
@@ -392,7 +359,7 @@ def safe_call(fn, *args):
 █
 """,
     ),
-    comp(
+    case.completion(
         "directive/type-ignore-and-fmt-off",
         "matrix_fixtures.py",
         """\
@@ -408,7 +375,7 @@ ZEROS = [0] * 9
 """,
     ),
     # --- header -----------------------------------------------------------------------------
-    comp(
+    case.completion(
         "header/shebang-and-coding",
         "backup.py",
         """\
@@ -431,7 +398,7 @@ if __name__ == "__main__":
     sys.exit(main(sys.argv[1:]))
 """,
     ),
-    comp(
+    case.completion(
         "header/apache-license",
         "telemetry/exporter.py",
         """\
@@ -452,7 +419,7 @@ class Exporter:
         self.pending = queue.Queue()
 """,
     ),
-    comp(
+    case.completion(
         "header/spdx-identifier",
         "version.py",
         """\
@@ -468,7 +435,7 @@ FALLBACK = "0.0.0"
 """,
     ),
     # --- separator --------------------------------------------------------------------------
-    comp(
+    case.completion(
         "separator/dashes",
         "models.py",
         """\
@@ -485,7 +452,7 @@ class Author(models.Model):
 █
 """,
     ),
-    comp(
+    case.completion(
         "separator/hashes-and-equals",
         "settings.py",
         """\
@@ -501,7 +468,7 @@ LANGUAGE_CODE = "en-us"
 """,
     ),
     # --- short-comment ----------------------------------------------------------------------
-    comp(
+    case.completion(
         "short-comment/ok",
         "retry.py",
         """\
@@ -518,7 +485,7 @@ def retry(fn, attempts=3, delay=0.5):
     █
 """,
     ),
-    comp(
+    case.completion(
         "short-comment/step-number",
         "pipeline.py",
         """\
@@ -533,7 +500,7 @@ def run(steps, context):
 """,
     ),
     # --- empty-function ---------------------------------------------------------------------
-    efn(
+    case.empty_function(
         "empty-function/method-with-pass",
         "validators.py",
         """\
@@ -548,7 +515,7 @@ class OrderValidator:
         pass█
 """,
     ),
-    efn(
+    case.empty_function(
         "empty-function/def-at-end-of-file",
         "temperature.py",
         """\
@@ -566,7 +533,7 @@ def median_reading(readings):
     █""",
         note="def at the end of the file with the cursor on the indented line below",
     ),
-    efn(
+    case.empty_function(
         "empty-function/async-ellipsis",
         "fetcher.py",
         """\
@@ -587,7 +554,7 @@ async def main(urls):
         return await asyncio.gather(*(fetch_json(session, u) for u in urls))
 """,
     ),
-    efn(
+    case.empty_function(
         "empty-function/nested-function",
         "decorators.py",
         """\
@@ -607,7 +574,7 @@ def timed(fn):
         note="the outer function has statements; the cursor is inside the empty inner function",
     ),
     # --- empty-block ------------------------------------------------------------------------
-    efn(
+    case.empty_function(
         "empty-block/exception-class-pass",
         "errors.py",
         """\
@@ -624,7 +591,7 @@ class PermissionDenied(AppError):
 """,
         note="team precision 1 (rule 5): an empty class (only `pass`) body is an empty definition; the user wants its members generated",
     ),
-    comp(
+    case.completion(
         "empty-block/if-pass-in-function",
         "session.py",
         """\
@@ -637,7 +604,7 @@ def current_user(request, store):
 """,
     ),
     # --- small-file -------------------------------------------------------------------------
-    small(
+    case.small_file(
         "small-file/imports-only",
         "app/__init__.py",
         """\
@@ -648,7 +615,7 @@ from pathlib import Path
 █
 """,
     ),
-    small(
+    case.small_file(
         "small-file/comment-heavy",
         "constants.py",
         '''\
@@ -666,7 +633,7 @@ RETRY_DELAY = 30
 COMPRESS = True█
 ''',
     ),
-    small(
+    case.small_file(
         "small-file/empty-function-in-small-file",
         "hooks.py",
         """\
@@ -678,7 +645,7 @@ def on_startup(app):
 """,
         note="rule 4 (small file) comes before rule 5 (empty function)",
     ),
-    small(
+    case.small_file(
         "small-file/commented-code-above-cursor",
         "scratch.py",
         """\
@@ -691,7 +658,7 @@ resp = requests.get("https://example.com/health")
         note="commented-out code is not an instruction, so rule 4 decides",
     ),
     # --- completion -------------------------------------------------------------------------
-    comp(
+    case.completion(
         "completion/after-dot",
         "weather.py",
         """\
@@ -706,7 +673,7 @@ def current_temperature(lat, lon):
     data = response.█
 """,
     ),
-    comp(
+    case.completion(
         "completion/inside-arguments",
         "loader.py",
         """\
@@ -721,7 +688,7 @@ def load(rows, table):
     return inserted
 """,
     ),
-    comp(
+    case.completion(
         "completion/blank-line-between-functions",
         "strings.py",
         """\
@@ -736,7 +703,7 @@ def camel_to_snake(name):
 """,
     ),
     # --- docstring --------------------------------------------------------------------------
-    gen(
+    case.comment(
         "docstring/function-only-docstring",
         "stats.py",
         '''\
@@ -754,7 +721,7 @@ def entropy(labels):
 ''',
         "Return the Shannon entropy of the label distribution in bits.",
     ),
-    gen(
+    case.comment(
         "docstring/spanish-multiline",
         "facturas.py",
         '''\
@@ -776,7 +743,7 @@ class Factura:
 ''',
         "Calcula cuántos días lleva vencida la factura.\nDevuelve 0 si todavía no ha vencido.",
     ),
-    comp(
+    case.completion(
         "docstring/module-docstring-not-instruction",
         "jobs/cleanup.py",
         '''\
@@ -796,7 +763,7 @@ def cleanup(now=None):
 ''',
         note="a module docstring is not the only statement of a function, so rule 2 does not apply",
     ),
-    efn(
+    case.empty_function(
         "docstring/class-docstring-not-instruction",
         "shapes.py",
         '''\
@@ -818,7 +785,7 @@ class Square:
         note="a class docstring is not an instruction (rule 2), and a class body holding only its docstring is empty: team precision 1 (rule 5), an empty definition",
     ),
     # --- scope ------------------------------------------------------------------------------
-    comp(
+    case.completion(
         "scope/comment-in-closed-function",
         "notifier.py",
         """\
@@ -837,7 +804,7 @@ def send(host, message):
 """,
         note="the cursor line is dedented below the comment's indentation: outside its block",
     ),
-    comp(
+    case.completion(
         "scope/comment-separated-by-code",
         "paths.py",
         """\
@@ -851,7 +818,7 @@ TMP_DIR = os.path.join(DATA_DIR, "tmp")
 █
 """,
     ),
-    comp(
+    case.completion(
         "scope/comment-above-code-line",
         "paths.py",
         """\
@@ -866,7 +833,7 @@ TMP_DIR = os.path.join(DATA_DIR, █)
         note="the cursor line is not blank, so rule 2 does not apply",
     ),
     # --- unicode ----------------------------------------------------------------------------
-    comp(
+    case.completion(
         "unicode/emoji-in-fstring",
         "deploy.py",
         """\
@@ -880,7 +847,7 @@ def deploy(service, version):
     return 0
 """,
     ),
-    comp(
+    case.completion(
         "unicode/cjk-string-argument",
         "greet.py",
         """\
@@ -894,7 +861,7 @@ def greeting(name):
     return "こんにちは、" + █
 """,
     ),
-    comp(
+    case.completion(
         "unicode/on-cjk-comment",
         "greet_cn.py",
         """\
@@ -909,7 +876,7 @@ def greet(name):
         note="a small file too, but rule 1 (cursor on a comment) comes first",
     ),
     # --- more hard cases ------------------------------------------------------------------
-    comp(
+    case.completion(
         "scope/trailing-comment-on-line-above",
         "limits.py",
         """\
@@ -923,7 +890,7 @@ RETRIES = 3  # retry failed jobs three times before giving up
 """,
         note="a trailing comment on a code line is not a comment line, so there is no block above",
     ),
-    gen(
+    case.comment(
         "comment/todo-prefix",
         "api/views.py",
         """\
@@ -941,7 +908,7 @@ def create_order():
         "TODO: validate the payload against the order schema and return 422 on errors",
         note="a TODO with a description is natural language: the prefix stays in the instruction",
     ),
-    gen(
+    case.comment(
         "docstring/single-quoted-docstring",
         "units.py",
         """\
@@ -957,7 +924,7 @@ def human_size(n):
 """,
         "Format a byte count as a human readable string like 1.5 MB.",
     ),
-    gen(
+    case.comment(
         "comment/end-of-file-without-newline",
         "tokens.py",
         """\
@@ -974,7 +941,7 @@ ALGO = hashlib.sha256
         note="the cursor is on a fresh last line with no trailing newline",
     ),
     # --- crlf -------------------------------------------------------------------------------
-    gen(
+    case.comment(
         "crlf/comment",
         "win_paths.py",
         crlf("""\
@@ -990,7 +957,7 @@ EXT = ".bak"
 """),
         "list every .bak file under ROOT and delete the ones older than a week",
     ),
-    comp(
+    case.completion(
         "crlf/completion",
         "win_paths.py",
         crlf("""\
@@ -1003,7 +970,7 @@ EXT = ".bak"
 backups = [f for f in os.listdir(ROOT) if f.endswith(█)]
 """),
     ),
-    efn(
+    case.empty_function(
         "crlf/empty-function",
         "win_service.py",
         crlf("""\
@@ -1019,7 +986,7 @@ class BackupService(win32serviceutil.ServiceFramework):
 """),
     ),
     # --- team precisions (docs/intent.md) ------------------------------------------------
-    comp(
+    case.completion(
         "empty-last-comment/bare-hash",
         "report.py",
         """\
@@ -1036,7 +1003,7 @@ HEADERS = ["id", "total"]
 """,
         note="team precision 2 (rule 2): the block ends in an empty `#`, so no instruction lies directly above the cursor",
     ),
-    gen(
+    case.comment(
         "empty-last-comment/paragraph-gap-inside",
         "report.py",
         """\
@@ -1055,7 +1022,7 @@ HEADERS = ["id", "total"]
         "read every csv file under ROOT\nand sum the totals per id",
         note="team precision 2 only looks at the last line: an empty `#` inside the block is a paragraph gap, dropped",
     ),
-    efn(
+    case.empty_function(
         "type-body/class-ellipsis",
         "plugins.py",
         """\

@@ -1,42 +1,8 @@
 """Labelled intent cases for Ruby (corpus part A). The cursor is marked with █."""
 
-LANG = "ruby"
+from _helpers import Cases, crlf
 
-
-def _case(cid, filename, text, intent, gtype=None, instruction=None, note=None):
-    case = {
-        "id": f"ruby/{cid}",
-        "language": LANG,
-        "filename": filename,
-        "text": text,
-        "intent": intent,
-        "generation_type": gtype,
-        "user_instruction": instruction,
-    }
-    if note:
-        case["note"] = note
-    return case
-
-
-def gen(cid, filename, text, instruction, note=None):
-    return _case(cid, filename, text, "generation", "comment", instruction, note)
-
-
-def efn(cid, filename, text, note=None):
-    return _case(cid, filename, text, "generation", "empty_function", None, note)
-
-
-def small(cid, filename, text, note=None):
-    return _case(cid, filename, text, "generation", "small_file", None, note)
-
-
-def comp(cid, filename, text, note=None):
-    return _case(cid, filename, text, "completion", None, None, note)
-
-
-def crlf(text):
-    return text.replace("\n", "\r\n")
-
+case = Cases("ruby")
 
 
 CART = """\
@@ -57,13 +23,13 @@ class Cart
 
 CASES = [
     # --- comment -------------------------------------------------------------------------
-    gen(
+    case.comment(
         "comment/in-class-body",
         "app/models/cart.rb",
         CART + "  # return the total price of all items, applying the coupon if there is one\n  █\nend\n",
         "return the total price of all items, applying the coupon if there is one",
     ),
-    gen(
+    case.comment(
         "comment/inside-method",
         "app/controllers/users_controller.rb",
         """\
@@ -79,7 +45,7 @@ end
 """,
         "filter by the q param on name or email and paginate 25 per page",
     ),
-    gen(
+    case.comment(
         "comment/inside-empty-method",
         "lib/slug.rb",
         """\
@@ -100,7 +66,7 @@ end
         note="rule 2 before rule 5",
     ),
     # --- multiline-comment -----------------------------------------------------------------
-    gen(
+    case.comment(
         "multiline-comment/line-comments",
         "lib/report.rb",
         """\
@@ -119,7 +85,7 @@ end
 """,
         "Write the rows to a CSV string with a header line.\nDates are formatted as YYYY-MM-DD and amounts with two decimals.",
     ),
-    gen(
+    case.comment(
         "multiline-comment/begin-end",
         "lib/throttle.rb",
         """\
@@ -140,7 +106,7 @@ end
         "Return true when another call is allowed in the current period\nand record it; otherwise return false.",
     ),
     # --- non-english ------------------------------------------------------------------------
-    gen(
+    case.comment(
         "non-english/japanese",
         "app/services/point_service.rb",
         """\
@@ -157,7 +123,7 @@ end
 """,
         "購入金額に応じてポイントを付与し、ユーザーの残高を更新する",
     ),
-    gen(
+    case.comment(
         "non-english/spanish",
         "lib/pedido.rb",
         """\
@@ -178,17 +144,17 @@ end
         "aplicar el IVA del 21% y redondear a dos decimales",
     ),
     # --- on-comment -------------------------------------------------------------------------
-    comp(
+    case.completion(
         "on-comment/end-of-comment",
         "app/models/cart.rb",
         CART + "  # return the total price█\nend\n",
     ),
-    comp(
+    case.completion(
         "on-comment/start-of-line",
         "app/models/cart.rb",
         CART + "█  # return the total price of all items\n\nend\n",
     ),
-    comp(
+    case.completion(
         "on-comment/trailing-comment",
         "config/initializers/limits.rb",
         """\
@@ -201,7 +167,7 @@ end
 """,
     ),
     # --- commented-out-code ----------------------------------------------------------------
-    comp(
+    case.completion(
         "commented-out-code/puts",
         "lib/importer.rb",
         """\
@@ -218,7 +184,7 @@ end
 """,
     ),
     # --- directive --------------------------------------------------------------------------
-    comp(
+    case.completion(
         "directive/frozen-string-literal",
         "lib/version.rb",
         """\
@@ -232,7 +198,7 @@ module Acme
 end
 """,
     ),
-    comp(
+    case.completion(
         "directive/rubocop-disable",
         "app/models/invoice.rb",
         """\
@@ -250,7 +216,7 @@ end
 """,
     ),
     # --- header -----------------------------------------------------------------------------
-    comp(
+    case.completion(
         "header/shebang-and-encoding",
         "bin/cleanup",
         """\
@@ -266,7 +232,7 @@ Dir.glob(File.join(dir, "**", "*")).each do |f|
 end
 """,
     ),
-    comp(
+    case.completion(
         "header/license",
         "lib/acme/client.rb",
         """\
@@ -284,7 +250,7 @@ end
 """,
     ),
     # --- separator --------------------------------------------------------------------------
-    comp(
+    case.completion(
         "separator/hashes",
         "lib/tasks/helpers.rb",
         """\
@@ -299,7 +265,7 @@ end
 """,
     ),
     # --- short-comment ----------------------------------------------------------------------
-    comp(
+    case.completion(
         "short-comment/ok",
         "lib/counter.rb",
         """\
@@ -317,12 +283,12 @@ end
 """,
     ),
     # --- empty-function ---------------------------------------------------------------------
-    efn(
+    case.empty_function(
         "empty-function/method",
         "app/models/cart.rb",
         CART + "  def empty?\n    █\n  end\nend\n",
     ),
-    efn(
+    case.empty_function(
         "empty-function/lambda",
         "lib/hooks.rb",
         """\
@@ -338,7 +304,7 @@ module Hooks
 end
 """,
     ),
-    efn(
+    case.empty_function(
         "empty-function/class-method",
         "lib/money.rb",
         """\
@@ -357,7 +323,7 @@ end
 """,
     ),
     # --- empty-block ------------------------------------------------------------------------
-    efn(
+    case.empty_function(
         "empty-block/class-body",
         "app/errors.rb",
         """\
@@ -375,7 +341,7 @@ end
 """,
         note="team precision 1 (rule 5): an empty class body is an empty definition; the user wants its members generated",
     ),
-    comp(
+    case.completion(
         "empty-block/if-body",
         "lib/guard.rb",
         """\
@@ -391,7 +357,7 @@ end
 """,
     ),
     # --- small-file -------------------------------------------------------------------------
-    small(
+    case.small_file(
         "small-file/requires-only",
         "lib/acme.rb",
         """\
@@ -400,7 +366,7 @@ require "acme/client"
 █
 """,
     ),
-    small(
+    case.small_file(
         "small-file/gemfile",
         "Gemfile",
         """\
@@ -412,7 +378,7 @@ gem "pg"█
 """,
     ),
     # --- completion -------------------------------------------------------------------------
-    comp(
+    case.completion(
         "completion/method-chain",
         "app/queries/recent_orders.rb",
         """\
@@ -427,7 +393,7 @@ class RecentOrders
 end
 """,
     ),
-    comp(
+    case.completion(
         "completion/hash-argument",
         "config/routes.rb",
         """\
@@ -441,7 +407,7 @@ end
 """,
     ),
     # --- docstring --------------------------------------------------------------------------
-    gen(
+    case.comment(
         "docstring/yard-comment",
         "lib/geo.rb",
         """\
@@ -460,7 +426,7 @@ end
         "Great-circle distance between two [lat, lon] pairs in kilometres.\nUses the haversine formula.",
     ),
     # --- scope ------------------------------------------------------------------------------
-    comp(
+    case.completion(
         "scope/comment-then-code",
         "lib/mailer.rb",
         """\
@@ -475,7 +441,7 @@ end
 """,
     ),
     # --- unicode ----------------------------------------------------------------------------
-    comp(
+    case.completion(
         "unicode/emoji-interpolation",
         "lib/notifier.rb",
         """\
@@ -491,7 +457,7 @@ end
 """,
     ),
     # --- crlf -------------------------------------------------------------------------------
-    gen(
+    case.comment(
         "crlf/comment",
         "lib/win_paths.rb",
         crlf("""\
@@ -509,7 +475,7 @@ end
         "create app_dir if it does not exist and return its path",
     ),
     # --- team precisions (docs/intent.md) ------------------------------------------------
-    efn(
+    case.empty_function(
         "type-body/empty-module",
         "lib/shop/helpers.rb",
         """\
@@ -527,7 +493,7 @@ end
 """,
         note="team precision 1 (rule 5): an empty module body is an empty definition",
     ),
-    comp(
+    case.completion(
         "empty-last-comment/two-letters",
         "lib/shop/prices.rb",
         """\

@@ -1,42 +1,8 @@
 """Labelled intent cases for Rust (corpus part A). The cursor is marked with █."""
 
-LANG = "rust"
+from _helpers import Cases, crlf
 
-
-def _case(cid, filename, text, intent, gtype=None, instruction=None, note=None):
-    case = {
-        "id": f"rust/{cid}",
-        "language": LANG,
-        "filename": filename,
-        "text": text,
-        "intent": intent,
-        "generation_type": gtype,
-        "user_instruction": instruction,
-    }
-    if note:
-        case["note"] = note
-    return case
-
-
-def gen(cid, filename, text, instruction, note=None):
-    return _case(cid, filename, text, "generation", "comment", instruction, note)
-
-
-def efn(cid, filename, text, note=None):
-    return _case(cid, filename, text, "generation", "empty_function", None, note)
-
-
-def small(cid, filename, text, note=None):
-    return _case(cid, filename, text, "generation", "small_file", None, note)
-
-
-def comp(cid, filename, text, note=None):
-    return _case(cid, filename, text, "completion", None, None, note)
-
-
-def crlf(text):
-    return text.replace("\n", "\r\n")
-
+case = Cases("rust")
 
 
 STACK = """\
@@ -56,13 +22,13 @@ impl<T> Stack<T> {
 
 CASES = [
     # --- comment -------------------------------------------------------------------------
-    gen(
+    case.comment(
         "comment/in-impl-block",
         "src/stack.rs",
         STACK + "    // pop the top item, returning None when the stack is empty\n    █\n}\n",
         "pop the top item, returning None when the stack is empty",
     ),
-    gen(
+    case.comment(
         "comment/inside-function",
         "src/main.rs",
         """\
@@ -79,7 +45,7 @@ fn main() -> std::io::Result<()> {
 """,
         "count each word in text and print the counts sorted by frequency",
     ),
-    gen(
+    case.comment(
         "comment/inside-empty-function",
         "src/temperature.rs",
         """\
@@ -98,7 +64,7 @@ pub fn f_to_c(f: f64) -> f64 {
         note="rule 2 before rule 5",
     ),
     # --- multiline-comment -----------------------------------------------------------------
-    gen(
+    case.comment(
         "multiline-comment/line-comments",
         "src/config.rs",
         """\
@@ -117,7 +83,7 @@ pub struct Config {
 """,
         "Load the config from a TOML file at path.\nEnvironment variables APP_PORT and DATABASE_URL override the file values.",
     ),
-    gen(
+    case.comment(
         "multiline-comment/block-comment",
         "src/bits.rs",
         """\
@@ -138,7 +104,7 @@ pub fn low_bit(n: u64) -> u64 {
         "Round n up to the next power of two,\nreturning None on overflow.",
     ),
     # --- non-english ------------------------------------------------------------------------
-    gen(
+    case.comment(
         "non-english/chinese",
         "src/utils.rs",
         """\
@@ -153,7 +119,7 @@ pub fn now_secs() -> u64 {
 """,
         "判断给定的年份是否为闰年",
     ),
-    gen(
+    case.comment(
         "non-english/russian-in-fn",
         "src/bank.rs",
         """\
@@ -172,17 +138,17 @@ impl Account {
         "Проверить баланс и перевести сумму на другой счёт",
     ),
     # --- on-comment -------------------------------------------------------------------------
-    comp(
+    case.completion(
         "on-comment/end-of-comment",
         "src/stack.rs",
         STACK + "    // pop the top item█\n}\n",
     ),
-    comp(
+    case.completion(
         "on-comment/doc-comment-middle",
         "src/stack.rs",
         STACK + "    /// Returns the number of █items.\n    pub fn len(&self) -> usize {\n        self.items.len()\n    }\n}\n",
     ),
-    comp(
+    case.completion(
         "on-comment/trailing-comment",
         "src/limits.rs",
         """\
@@ -194,7 +160,7 @@ pub const BACKLOG: i32 = 128;
 """,
     ),
     # --- commented-out-code ----------------------------------------------------------------
-    comp(
+    case.completion(
         "commented-out-code/println",
         "src/parse.rs",
         """\
@@ -211,7 +177,7 @@ pub fn parse_pairs(input: &str) -> Vec<(String, String)> {
 """,
     ),
     # --- directive --------------------------------------------------------------------------
-    comp(
+    case.completion(
         "directive/allow-attribute",
         "src/ffi.rs",
         """\
@@ -230,7 +196,7 @@ pub fn safe_abs(x: i32) -> i32 {
 """,
         note="an attribute is not a comment; there is no comment block above the cursor",
     ),
-    comp(
+    case.completion(
         "directive/rustfmt-skip",
         "src/tables.rs",
         """\
@@ -245,7 +211,7 @@ pub const IDENTITY: [[f32; 3]; 3] = [
 """,
     ),
     # --- header -----------------------------------------------------------------------------
-    comp(
+    case.completion(
         "header/license",
         "src/lib.rs",
         """\
@@ -263,7 +229,7 @@ pub use lexer::Token;
 """,
     ),
     # --- separator --------------------------------------------------------------------------
-    comp(
+    case.completion(
         "separator/dashes",
         "src/shapes.rs",
         """\
@@ -284,7 +250,7 @@ impl Shape for Square {
 """,
     ),
     # --- short-comment ----------------------------------------------------------------------
-    comp(
+    case.completion(
         "short-comment/ok",
         "src/flag.rs",
         """\
@@ -300,12 +266,12 @@ impl Flag {
 """,
     ),
     # --- empty-function ---------------------------------------------------------------------
-    efn(
+    case.empty_function(
         "empty-function/method",
         "src/stack.rs",
         STACK + "    pub fn peek(&self) -> Option<&T> {\n        █\n    }\n}\n",
     ),
-    efn(
+    case.empty_function(
         "empty-function/closure-block",
         "src/server.rs",
         """\
@@ -320,7 +286,7 @@ pub fn spawn_workers(n: usize) -> Vec<thread::JoinHandle<()>> {
 }
 """,
     ),
-    efn(
+    case.empty_function(
         "empty-function/trait-impl-method",
         "src/display.rs",
         """\
@@ -339,7 +305,7 @@ impl fmt::Display for Point {
 """,
     ),
     # --- empty-block ------------------------------------------------------------------------
-    efn(
+    case.empty_function(
         "empty-block/impl-block",
         "src/marker.rs",
         """\
@@ -355,7 +321,7 @@ impl Meters {
 """,
         note="team precision 1 (rule 5): an empty impl body is an empty definition; the user wants its members generated",
     ),
-    comp(
+    case.completion(
         "empty-block/match-arm-block",
         "src/cmd.rs",
         """\
@@ -375,7 +341,7 @@ pub fn run(cmd: Command) -> &'static str {
 """,
     ),
     # --- small-file -------------------------------------------------------------------------
-    small(
+    case.small_file(
         "small-file/mod-declarations",
         "src/lib.rs",
         """\
@@ -387,7 +353,7 @@ pub mod money;
 """,
     ),
     # --- completion -------------------------------------------------------------------------
-    comp(
+    case.completion(
         "completion/method-chain",
         "src/evens.rs",
         """\
@@ -400,7 +366,7 @@ pub fn sum_of_even_squares(values: &[i64]) -> i64 {
 }
 """,
     ),
-    comp(
+    case.completion(
         "completion/path-segment",
         "src/client.rs",
         """\
@@ -415,7 +381,7 @@ pub fn client() -> reqwest::Client {
 """,
     ),
     # --- docstring --------------------------------------------------------------------------
-    gen(
+    case.comment(
         "docstring/doc-comment",
         "src/slug.rs",
         """\
@@ -431,7 +397,7 @@ pub fn is_slug_char(c: char) -> bool {
 """,
         "Turn a title into a lowercase slug, collapsing runs of\nnon-alphanumeric characters into a single separator.",
     ),
-    gen(
+    case.comment(
         "docstring/inner-doc-comment",
         "src/lib.rs",
         """\
@@ -450,7 +416,7 @@ pub type Result<T> = std::result::Result<T, Error>;
         note="an inner doc comment above a blank line is an instruction block like any other",
     ),
     # --- scope ------------------------------------------------------------------------------
-    comp(
+    case.completion(
         "scope/comment-in-closed-fn",
         "src/cleanup.rs",
         """\
@@ -465,7 +431,7 @@ pub fn clean(dir: &str) -> std::io::Result<()> {
 """,
     ),
     # --- unicode ----------------------------------------------------------------------------
-    comp(
+    case.completion(
         "unicode/format-emoji",
         "src/report.rs",
         """\
@@ -479,7 +445,7 @@ pub const VERSION: &str = "1.0";
 """,
     ),
     # --- crlf -------------------------------------------------------------------------------
-    efn(
+    case.empty_function(
         "crlf/empty-function",
         "src/win.rs",
         crlf("""\
@@ -495,7 +461,7 @@ pub fn log_dir() -> PathBuf {
 """),
     ),
     # --- team precisions (docs/intent.md) ------------------------------------------------
-    efn(
+    case.empty_function(
         "type-body/empty-trait",
         "src/shape.rs",
         """\
@@ -511,7 +477,7 @@ pub trait Shape {
 """,
         note="team precision 1 (rule 5): an empty trait body is an empty definition",
     ),
-    efn(
+    case.empty_function(
         "type-body/empty-macro-arm",
         "src/macros.rs",
         """\
@@ -528,7 +494,7 @@ macro_rules! point {
 """,
         note="team precision 1 (rule 5): a macro_rules! arm is the body of a definition, and this one is empty",
     ),
-    comp(
+    case.completion(
         "type-body/macro-arm-with-tokens",
         "src/macros.rs",
         """\
@@ -548,7 +514,7 @@ macro_rules! point {
 """,
         note="a macro_rules! arm with tokens is a non-empty definition",
     ),
-    comp(
+    case.completion(
         "empty-last-comment/doc-comment",
         "src/lib.rs",
         """\

@@ -1,42 +1,8 @@
 """Labelled intent cases for Scala (corpus part A). The cursor is marked with █."""
 
-LANG = "scala"
+from _helpers import Cases, crlf
 
-
-def _case(cid, filename, text, intent, gtype=None, instruction=None, note=None):
-    case = {
-        "id": f"scala/{cid}",
-        "language": LANG,
-        "filename": filename,
-        "text": text,
-        "intent": intent,
-        "generation_type": gtype,
-        "user_instruction": instruction,
-    }
-    if note:
-        case["note"] = note
-    return case
-
-
-def gen(cid, filename, text, instruction, note=None):
-    return _case(cid, filename, text, "generation", "comment", instruction, note)
-
-
-def efn(cid, filename, text, note=None):
-    return _case(cid, filename, text, "generation", "empty_function", None, note)
-
-
-def small(cid, filename, text, note=None):
-    return _case(cid, filename, text, "generation", "small_file", None, note)
-
-
-def comp(cid, filename, text, note=None):
-    return _case(cid, filename, text, "completion", None, None, note)
-
-
-def crlf(text):
-    return text.replace("\n", "\r\n")
-
+case = Cases("scala")
 
 
 LEDGER = """\
@@ -57,13 +23,13 @@ class Ledger {
 
 CASES = [
     # --- comment -------------------------------------------------------------------------
-    gen(
+    case.comment(
         "comment/in-class-body",
         "src/main/scala/com/acme/ledger/Ledger.scala",
         LEDGER + "  // return the balance of every account as a map, skipping zero balances\n  █\n}\n",
         "return the balance of every account as a map, skipping zero balances",
     ),
-    gen(
+    case.comment(
         "comment/inside-method",
         "src/main/scala/com/acme/Main.scala",
         """\
@@ -82,7 +48,7 @@ object Main {
 """,
         "print the five most common words with their counts",
     ),
-    gen(
+    case.comment(
         "comment/inside-empty-method",
         "src/main/scala/com/acme/Temperature.scala",
         """\
@@ -101,7 +67,7 @@ object Temperature {
         note="rule 2 before rule 5",
     ),
     # --- multiline-comment -----------------------------------------------------------------
-    gen(
+    case.comment(
         "multiline-comment/scaladoc",
         "src/main/scala/com/acme/http/Retry.scala",
         """\
@@ -122,7 +88,7 @@ object Retry {
 """,
         "Retry the future-producing function up to MaxAttempts times,\ndoubling the delay after every failure.",
     ),
-    gen(
+    case.comment(
         "multiline-comment/line-comments",
         "src/main/scala/com/acme/Csv.scala",
         """\
@@ -140,7 +106,7 @@ object Csv {
         "Parse one CSV line into its fields.\nQuoted fields may contain the separator and doubled quotes.",
     ),
     # --- non-english ------------------------------------------------------------------------
-    gen(
+    case.comment(
         "non-english/chinese",
         "src/main/scala/com/acme/Orders.scala",
         """\
@@ -157,7 +123,7 @@ object Orders {
 """,
         "计算每个客户的订单总金额，并按金额从高到低排序",
     ),
-    gen(
+    case.comment(
         "non-english/french",
         "src/main/scala/com/acme/Meteo.scala",
         """\
@@ -176,17 +142,17 @@ object Meteo {
         "renvoyer vrai si une température dépasse la moyenne de plus de dix degrés",
     ),
     # --- on-comment -------------------------------------------------------------------------
-    comp(
+    case.completion(
         "on-comment/end-of-comment",
         "src/main/scala/com/acme/ledger/Ledger.scala",
         LEDGER + "  // return the balance of every account█\n}\n",
     ),
-    comp(
+    case.completion(
         "on-comment/start-of-line",
         "src/main/scala/com/acme/ledger/Ledger.scala",
         LEDGER + "█  // return the balance of every account\n\n}\n",
     ),
-    comp(
+    case.completion(
         "on-comment/trailing-comment",
         "src/main/scala/com/acme/Settings.scala",
         """\
@@ -200,7 +166,7 @@ object Settings {
 """,
     ),
     # --- commented-out-code ----------------------------------------------------------------
-    comp(
+    case.completion(
         "commented-out-code/println",
         "src/main/scala/com/acme/Loader.scala",
         """\
@@ -219,7 +185,7 @@ object Loader {
 """,
     ),
     # --- directive --------------------------------------------------------------------------
-    comp(
+    case.completion(
         "directive/scalastyle-off",
         "src/main/scala/com/acme/Legacy.scala",
         """\
@@ -235,7 +201,7 @@ object Legacy {
 }
 """,
     ),
-    comp(
+    case.completion(
         "directive/format-off",
         "src/main/scala/com/acme/Matrix.scala",
         """\
@@ -254,7 +220,7 @@ object Matrix {
         note="`// format: off` is the scalafmt directive",
     ),
     # --- header -----------------------------------------------------------------------------
-    comp(
+    case.completion(
         "header/license",
         "src/main/scala/com/acme/Id.scala",
         """\
@@ -272,7 +238,7 @@ final case class Id(value: String) extends AnyVal {
 """,
     ),
     # --- separator --------------------------------------------------------------------------
-    comp(
+    case.completion(
         "separator/equals",
         "src/main/scala/com/acme/Codecs.scala",
         """\
@@ -288,7 +254,7 @@ object Codecs {
 """,
     ),
     # --- short-comment ----------------------------------------------------------------------
-    comp(
+    case.completion(
         "short-comment/ok",
         "src/main/scala/com/acme/Counter.scala",
         """\
@@ -306,12 +272,12 @@ class Counter {
 """,
     ),
     # --- empty-function ---------------------------------------------------------------------
-    efn(
+    case.empty_function(
         "empty-function/method",
         "src/main/scala/com/acme/ledger/Ledger.scala",
         LEDGER + "  def total(account: String): BigDecimal = {\n    █\n  }\n}\n",
     ),
-    efn(
+    case.empty_function(
         "empty-function/anonymous-function",
         "src/main/scala/com/acme/Hooks.scala",
         """\
@@ -327,7 +293,7 @@ object Hooks {
 """,
     ),
     # --- empty-block ------------------------------------------------------------------------
-    efn(
+    case.empty_function(
         "empty-block/trait-body",
         "src/main/scala/com/acme/Marker.scala",
         """\
@@ -343,7 +309,7 @@ trait Serializable {
 """,
         note="team precision 1 (rule 5): an empty trait body is an empty definition; the user wants its members generated",
     ),
-    comp(
+    case.completion(
         "empty-block/if-body",
         "src/main/scala/com/acme/Guard.scala",
         """\
@@ -361,7 +327,7 @@ object Guard {
 """,
     ),
     # --- small-file -------------------------------------------------------------------------
-    small(
+    case.small_file(
         "small-file/package-and-imports",
         "src/main/scala/com/acme/package.scala",
         """\
@@ -371,7 +337,7 @@ import scala.concurrent.duration._
 █
 """,
     ),
-    small(
+    case.small_file(
         "small-file/build-sbt",
         "build.sbt",
         """\
@@ -382,7 +348,7 @@ name := "ledger"
 """,
     ),
     # --- completion -------------------------------------------------------------------------
-    comp(
+    case.completion(
         "completion/collection-chain",
         "src/main/scala/com/acme/Stats.scala",
         """\
@@ -396,7 +362,7 @@ object Stats {
 }
 """,
     ),
-    comp(
+    case.completion(
         "completion/case-class-apply",
         "src/main/scala/com/acme/Users.scala",
         """\
@@ -410,7 +376,7 @@ object Users {
 """,
     ),
     # --- docstring --------------------------------------------------------------------------
-    gen(
+    case.comment(
         "docstring/scaladoc-one-line",
         "src/main/scala/com/acme/Slug.scala",
         """\
@@ -428,7 +394,7 @@ object Slug {
         "Lower-case the title and join its words with dashes.",
     ),
     # --- scope ------------------------------------------------------------------------------
-    comp(
+    case.completion(
         "scope/comment-then-code",
         "src/main/scala/com/acme/Boot.scala",
         """\
@@ -445,7 +411,7 @@ object Boot {
 """,
     ),
     # --- unicode ----------------------------------------------------------------------------
-    comp(
+    case.completion(
         "unicode/interpolated-string",
         "src/main/scala/com/acme/Badge.scala",
         """\
@@ -460,7 +426,7 @@ object Badge {
 """,
     ),
     # --- crlf -------------------------------------------------------------------------------
-    gen(
+    case.comment(
         "crlf/comment",
         "src/main/scala/com/acme/WinEnv.scala",
         crlf("""\
@@ -477,7 +443,7 @@ object WinEnv {
         "return the path of the app's log folder inside AppData",
     ),
     # --- team precisions (docs/intent.md) ------------------------------------------------
-    efn(
+    case.empty_function(
         "type-body/empty-object",
         "src/main/scala/Config.scala",
         """\

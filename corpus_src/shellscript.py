@@ -1,42 +1,8 @@
 """Labelled intent cases for shell script (corpus part A). The cursor is marked with █."""
 
-LANG = "shellscript"
+from _helpers import Cases, crlf
 
-
-def _case(cid, filename, text, intent, gtype=None, instruction=None, note=None):
-    case = {
-        "id": f"shellscript/{cid}",
-        "language": LANG,
-        "filename": filename,
-        "text": text,
-        "intent": intent,
-        "generation_type": gtype,
-        "user_instruction": instruction,
-    }
-    if note:
-        case["note"] = note
-    return case
-
-
-def gen(cid, filename, text, instruction, note=None):
-    return _case(cid, filename, text, "generation", "comment", instruction, note)
-
-
-def efn(cid, filename, text, note=None):
-    return _case(cid, filename, text, "generation", "empty_function", None, note)
-
-
-def small(cid, filename, text, note=None):
-    return _case(cid, filename, text, "generation", "small_file", None, note)
-
-
-def comp(cid, filename, text, note=None):
-    return _case(cid, filename, text, "completion", None, None, note)
-
-
-def crlf(text):
-    return text.replace("\n", "\r\n")
-
+case = Cases("shellscript")
 
 
 DEPLOY = """\
@@ -55,13 +21,13 @@ log() {
 
 CASES = [
     # --- comment -------------------------------------------------------------------------
-    gen(
+    case.comment(
         "comment/top-level",
         "deploy.sh",
         DEPLOY + "# build the docker image, tag it with TAG and push it to REGISTRY\n█\n",
         "build the docker image, tag it with TAG and push it to REGISTRY",
     ),
-    gen(
+    case.comment(
         "comment/inside-function",
         "backup.sh",
         """\
@@ -82,7 +48,7 @@ backup
 """,
         "delete backups older than KEEP_DAYS days",
     ),
-    gen(
+    case.comment(
         "comment/inside-loop",
         "resize.sh",
         """\
@@ -100,7 +66,7 @@ done
         "resize the image to 300px wide with ImageMagick and write it to DST",
     ),
     # --- multiline-comment -----------------------------------------------------------------
-    gen(
+    case.comment(
         "multiline-comment/line-comments",
         "wait-for.sh",
         """\
@@ -118,7 +84,7 @@ TIMEOUT=${3:-30}
         "Wait until HOST:PORT accepts TCP connections.\nTry once per second and exit with status 1 after TIMEOUT seconds.",
     ),
     # --- non-english ------------------------------------------------------------------------
-    gen(
+    case.comment(
         "non-english/chinese",
         "cleanup.sh",
         """\
@@ -134,7 +100,7 @@ ARCHIVE=/mnt/archive
 """,
         "压缩超过七天的日志文件并移动到归档目录",
     ),
-    gen(
+    case.comment(
         "non-english/german",
         "sync.sh",
         """\
@@ -152,17 +118,17 @@ sichern() {
         "Dateien mit rsync synchronisieren und gelöschte Dateien auch am Ziel löschen",
     ),
     # --- on-comment -------------------------------------------------------------------------
-    comp(
+    case.completion(
         "on-comment/end-of-comment",
         "deploy.sh",
         DEPLOY + "# build the docker image█\n",
     ),
-    comp(
+    case.completion(
         "on-comment/start-of-line",
         "deploy.sh",
         DEPLOY + "█# build the docker image and push it\n\n",
     ),
-    comp(
+    case.completion(
         "on-comment/trailing-comment",
         "env.sh",
         """\
@@ -174,7 +140,7 @@ export APP_DATA=/srv/app/data
 """,
     ),
     # --- commented-out-code ----------------------------------------------------------------
-    comp(
+    case.completion(
         "commented-out-code/echo-and-rm",
         "build.sh",
         """\
@@ -191,7 +157,7 @@ npm run build
 """,
     ),
     # --- directive --------------------------------------------------------------------------
-    comp(
+    case.completion(
         "directive/shellcheck-disable",
         "run.sh",
         """\
@@ -207,7 +173,7 @@ make $OPTS "$TARGET"
 █
 """,
     ),
-    comp(
+    case.completion(
         "directive/shellcheck-source",
         "start.sh",
         """\
@@ -223,7 +189,7 @@ export APP_ENV=${APP_ENV:-dev}
 """,
     ),
     # --- header -----------------------------------------------------------------------------
-    comp(
+    case.completion(
         "header/shebang-only",
         "install.sh",
         """\
@@ -237,7 +203,7 @@ chmod +x "$PREFIX/bin/tool"
 echo "installed to $PREFIX/bin/tool"
 """,
     ),
-    comp(
+    case.completion(
         "header/license",
         "tools/lint.sh",
         """\
@@ -254,7 +220,7 @@ markdownlint docs
 """,
     ),
     # --- separator --------------------------------------------------------------------------
-    comp(
+    case.completion(
         "separator/hashes",
         "setup.sh",
         """\
@@ -270,7 +236,7 @@ git config --global pull.rebase true
 """,
     ),
     # --- short-comment ----------------------------------------------------------------------
-    comp(
+    case.completion(
         "short-comment/ok",
         "check.sh",
         """\
@@ -285,12 +251,12 @@ fi
 """,
     ),
     # --- empty-function ---------------------------------------------------------------------
-    efn(
+    case.empty_function(
         "empty-function/function",
         "deploy.sh",
         DEPLOY + "rollback() {\n  █\n}\n",
     ),
-    efn(
+    case.empty_function(
         "empty-function/function-keyword",
         "lib.sh",
         """\
@@ -309,7 +275,7 @@ require_cmd jq
 """,
     ),
     # --- empty-block ------------------------------------------------------------------------
-    comp(
+    case.completion(
         "empty-block/if-then",
         "check-root.sh",
         """\
@@ -324,7 +290,7 @@ fi
 echo "running as root" >> "$LOG"
 """,
     ),
-    comp(
+    case.completion(
         "empty-block/for-loop",
         "ping-all.sh",
         """\
@@ -340,7 +306,7 @@ exit "$FAILED"
 """,
     ),
     # --- small-file -------------------------------------------------------------------------
-    small(
+    case.small_file(
         "small-file/shebang-and-set",
         "entrypoint.sh",
         """\
@@ -350,7 +316,7 @@ set -e
 █
 """,
     ),
-    small(
+    case.small_file(
         "small-file/few-exports",
         ".envrc",
         """\
@@ -360,7 +326,7 @@ export KUBECONFIG=$PWD/.kube/config
 """,
     ),
     # --- completion -------------------------------------------------------------------------
-    comp(
+    case.completion(
         "completion/command-arguments",
         "release.sh",
         """\
@@ -372,7 +338,7 @@ git tag -a "$NEXT" -m "release $NEXT"
 git push origin █
 """,
     ),
-    comp(
+    case.completion(
         "completion/variable-expansion",
         "paths.sh",
         """\
@@ -385,7 +351,7 @@ mkdir -p "$DATA" "${█}"
 """,
     ),
     # --- docstring --------------------------------------------------------------------------
-    gen(
+    case.comment(
         "docstring/function-doc-comment",
         "lib/retry.sh",
         """\
@@ -404,7 +370,7 @@ log() {
         "retry: run the given command until it succeeds,\nat most MAX_TRIES times, sleeping DELAY seconds between tries.",
     ),
     # --- scope ------------------------------------------------------------------------------
-    comp(
+    case.completion(
         "scope/comment-then-code",
         "build-docs.sh",
         """\
@@ -419,7 +385,7 @@ echo "docs published"
 """,
     ),
     # --- unicode ----------------------------------------------------------------------------
-    comp(
+    case.completion(
         "unicode/emoji-echo",
         "notify.sh",
         """\
@@ -432,7 +398,7 @@ curl -s -X POST "$URL" -d "text=🚀 デプロイ完了 $HOST █"
 """,
     ),
     # --- crlf -------------------------------------------------------------------------------
-    gen(
+    case.comment(
         "crlf/comment",
         "wsl-setup.sh",
         crlf("""\

@@ -1,42 +1,8 @@
 """Labelled intent cases for TypeScript (corpus part A). The cursor is marked with █."""
 
-LANG = "typescript"
+from _helpers import Cases, crlf
 
-
-def _case(cid, filename, text, intent, gtype=None, instruction=None, note=None):
-    case = {
-        "id": f"typescript/{cid}",
-        "language": LANG,
-        "filename": filename,
-        "text": text,
-        "intent": intent,
-        "generation_type": gtype,
-        "user_instruction": instruction,
-    }
-    if note:
-        case["note"] = note
-    return case
-
-
-def gen(cid, filename, text, instruction, note=None):
-    return _case(cid, filename, text, "generation", "comment", instruction, note)
-
-
-def efn(cid, filename, text, note=None):
-    return _case(cid, filename, text, "generation", "empty_function", None, note)
-
-
-def small(cid, filename, text, note=None):
-    return _case(cid, filename, text, "generation", "small_file", None, note)
-
-
-def comp(cid, filename, text, note=None):
-    return _case(cid, filename, text, "completion", None, None, note)
-
-
-def crlf(text):
-    return text.replace("\n", "\r\n")
-
+case = Cases("typescript")
 
 
 REPO = """\
@@ -60,13 +26,13 @@ export class ProductRepository {
 
 CASES = [
     # --- comment -------------------------------------------------------------------------
-    gen(
+    case.comment(
         "comment/top-level",
         "products.ts",
         REPO + "\n// fetch all products cheaper than a given price, sorted by name\n█\n",
         "fetch all products cheaper than a given price, sorted by name",
     ),
-    gen(
+    case.comment(
         "comment/inside-async-method",
         "orders/service.ts",
         """\
@@ -84,7 +50,7 @@ export class OrderService {
 """,
         "throw if the order has already shipped, otherwise mark it cancelled and save it",
     ),
-    gen(
+    case.comment(
         "comment/inside-empty-generic-function",
         "collections.ts",
         """\
@@ -101,7 +67,7 @@ export function groupBy<T, K extends Key>(items: T[], key: (item: T) => K): Reco
 """,
         "group the items into arrays keyed by the result of key(item)",
     ),
-    gen(
+    case.comment(
         "comment/blank-lines-between",
         "money.ts",
         """\
@@ -120,7 +86,7 @@ export interface Money {
         "add two Money values and throw when the currencies differ",
     ),
     # --- multiline-comment -----------------------------------------------------------------
-    gen(
+    case.comment(
         "multiline-comment/line-comments",
         "rateLimiter.ts",
         """\
@@ -145,7 +111,7 @@ export class RateLimiter {
 """,
         "Token bucket: refill based on the time elapsed since the last call,\nthen take one token if available.\nReturn true when the call is allowed.",
     ),
-    gen(
+    case.comment(
         "multiline-comment/block-with-stars",
         "parser.ts",
         """\
@@ -166,7 +132,7 @@ export function isOp(c: string): boolean {
 """,
         "Split an arithmetic expression into tokens.\nWhitespace is ignored; throw a SyntaxError on unknown characters.",
     ),
-    gen(
+    case.comment(
         "multiline-comment/ts-ignore-line-dropped",
         "legacy.ts",
         """\
@@ -187,7 +153,7 @@ export const client = legacyClient();
         note="the @ts-ignore directive is dropped from the block",
     ),
     # --- non-english ------------------------------------------------------------------------
-    gen(
+    case.comment(
         "non-english/japanese",
         "format.ts",
         """\
@@ -202,7 +168,7 @@ export function pad(n: number): string {
 """,
         "日付を「YYYY年MM月DD日」の形式に変換する関数",
     ),
-    gen(
+    case.comment(
         "non-english/spanish-in-method",
         "inventario.ts",
         """\
@@ -223,7 +189,7 @@ export class Inventario {
 """,
         "si no hay suficiente stock devolver false, si no restar la cantidad y devolver true",
     ),
-    gen(
+    case.comment(
         "non-english/arabic",
         "validation.ts",
         """\
@@ -239,7 +205,7 @@ export const required = (v: string): boolean => v.trim().length > 0;
 """,
         "تحقق من أن رقم الهاتف يبدأ بـ +966 ويحتوي على تسعة أرقام بعده",
     ),
-    gen(
+    case.comment(
         "non-english/russian-jsdoc",
         "cache.ts",
         """\
@@ -261,17 +227,17 @@ export class LruCache<K, V> {
         "Вернуть значение по ключу и переместить его в конец очереди.",
     ),
     # --- on-comment -------------------------------------------------------------------------
-    comp(
+    case.completion(
         "on-comment/end-of-comment",
         "products.ts",
         REPO + "\n// fetch all products cheaper than█\n",
     ),
-    comp(
+    case.completion(
         "on-comment/start-of-line",
         "products.ts",
         REPO + "\n█// fetch all products cheaper than a given price\n",
     ),
-    comp(
+    case.completion(
         "on-comment/middle-of-jsdoc",
         "strings.ts",
         """\
@@ -289,7 +255,7 @@ export function camel(s: string): string {
 }
 """,
     ),
-    comp(
+    case.completion(
         "on-comment/trailing-comment",
         "limits.ts",
         """\
@@ -302,7 +268,7 @@ export const LIMITS = {
 """,
     ),
     # --- commented-out-code ----------------------------------------------------------------
-    comp(
+    case.completion(
         "commented-out-code/return-statement",
         "discount.ts",
         """\
@@ -316,7 +282,7 @@ export function discount(total: number, code?: string): number {
 }
 """,
     ),
-    comp(
+    case.completion(
         "commented-out-code/import-and-call",
         "main.ts",
         """\
@@ -333,7 +299,7 @@ app.listen(config.port);
 """,
     ),
     # --- directive --------------------------------------------------------------------------
-    comp(
+    case.completion(
         "directive/ts-expect-error",
         "window.ts",
         """\
@@ -351,7 +317,7 @@ export function version(): string {
 █
 """,
     ),
-    comp(
+    case.completion(
         "directive/triple-slash-reference",
         "globals.ts",
         """\
@@ -365,7 +331,7 @@ export const NAME: string = pkg.name;
 export const DEBUG = process.env.DEBUG === "1";
 """,
     ),
-    comp(
+    case.completion(
         "directive/eslint-disable",
         "generated.ts",
         """\
@@ -381,7 +347,7 @@ export const register = (name: string, h: Handler): void => {
 """,
     ),
     # --- header -----------------------------------------------------------------------------
-    comp(
+    case.completion(
         "header/copyright",
         "src/index.ts",
         """\
@@ -397,7 +363,7 @@ const server = createServer(config);
 server.listen(config.port);
 """,
     ),
-    comp(
+    case.completion(
         "header/shebang",
         "scripts/release.ts",
         """\
@@ -412,7 +378,7 @@ execSync("npm publish", { stdio: "inherit" });
 """,
     ),
     # --- separator --------------------------------------------------------------------------
-    comp(
+    case.completion(
         "separator/dashes-block",
         "types.ts",
         """\
@@ -429,7 +395,7 @@ export interface Entity {
 """,
     ),
     # --- short-comment ----------------------------------------------------------------------
-    comp(
+    case.completion(
         "short-comment/ts-abbrev",
         "point.ts",
         """\
@@ -445,7 +411,7 @@ export const origin: Point = { x: 0, y: 0 };
 """,
     ),
     # --- empty-function ---------------------------------------------------------------------
-    efn(
+    case.empty_function(
         "empty-function/typed-function",
         "guards.ts",
         """\
@@ -459,7 +425,7 @@ export function isUser(value: unknown): value is User {
 }
 """,
     ),
-    efn(
+    case.empty_function(
         "empty-function/arrow-const",
         "handlers.ts",
         """\
@@ -472,7 +438,7 @@ export const health = (_req: Request, res: Response): void => {
 export const metrics = async (req: Request, res: Response): Promise<void> => {█};
 """,
     ),
-    efn(
+    case.empty_function(
         "empty-function/private-method",
         "scheduler.ts",
         """\
@@ -489,7 +455,7 @@ export class Scheduler {
 }
 """,
     ),
-    efn(
+    case.empty_function(
         "empty-function/constructor",
         "point3.ts",
         """\
@@ -505,7 +471,7 @@ export class Vector3 {
 """,
     ),
     # --- empty-block ------------------------------------------------------------------------
-    efn(
+    case.empty_function(
         "empty-block/interface-body",
         "events.ts",
         """\
@@ -520,7 +486,7 @@ export interface ClickEvent extends BaseEvent {
 """,
         note="team precision 1 (rule 5): an empty interface body is an empty definition; the user wants its members generated",
     ),
-    comp(
+    case.completion(
         "empty-block/for-of-body",
         "totals.ts",
         """\
@@ -533,7 +499,7 @@ export function totals(lines: { qty: number; price: number }[]): number {
 }
 """,
     ),
-    comp(
+    case.completion(
         "empty-block/enum-body",
         "status.ts",
         """\
@@ -548,7 +514,7 @@ export enum Status {█}
 """,
     ),
     # --- small-file -------------------------------------------------------------------------
-    small(
+    case.small_file(
         "small-file/type-reexports",
         "index.ts",
         """\
@@ -558,7 +524,7 @@ export type { Options } from "./options";
 █
 """,
     ),
-    small(
+    case.small_file(
         "small-file/empty-function-in-small-file",
         "noop.ts",
         """\
@@ -569,7 +535,7 @@ export function noop(): void {
         note="rule 4 before rule 5",
     ),
     # --- completion -------------------------------------------------------------------------
-    comp(
+    case.completion(
         "completion/after-dot-on-generic",
         "registry.ts",
         """\
@@ -582,7 +548,7 @@ export class Registry<T> {
 }
 """,
     ),
-    comp(
+    case.completion(
         "completion/type-annotation",
         "api.ts",
         """\
@@ -599,7 +565,7 @@ export async function list<T>(url: string): Promise<Page<█>> {
 }
 """,
     ),
-    comp(
+    case.completion(
         "completion/inside-object-argument",
         "http.ts",
         """\
@@ -613,7 +579,7 @@ export const http = axios.create({
 """,
     ),
     # --- docstring --------------------------------------------------------------------------
-    gen(
+    case.comment(
         "docstring/jsdoc-with-tags",
         "retry.ts",
         """\
@@ -633,7 +599,7 @@ export interface RetryOptions {
         "Run the async task and retry it when it throws,\nwaiting delayMs between attempts.",
     ),
     # --- scope ------------------------------------------------------------------------------
-    comp(
+    case.completion(
         "scope/comment-in-closed-method",
         "timer.ts",
         """\
@@ -648,7 +614,7 @@ export class Stopwatch {
 }
 """,
     ),
-    comp(
+    case.completion(
         "scope/comment-then-code",
         "flags.ts",
         """\
@@ -662,7 +628,7 @@ export const flags = {
 """,
     ),
     # --- unicode ----------------------------------------------------------------------------
-    comp(
+    case.completion(
         "unicode/emoji-in-string",
         "toast.ts",
         """\
@@ -674,7 +640,7 @@ export function toast(level: Level, text: string): string {
 }
 """,
     ),
-    comp(
+    case.completion(
         "unicode/cjk-key",
         "i18n.ts",
         """\
@@ -687,7 +653,7 @@ export const label = messages["greeting"] + "、" + █;
 """,
     ),
     # --- more hard cases ------------------------------------------------------------------
-    efn(
+    case.empty_function(
         "empty-function/nested-method-in-object-in-class",
         "plugin.ts",
         """\
@@ -711,7 +677,7 @@ export class PluginHost {
 """,
         note="the method inside the returned object literal is empty even though builtin() is not",
     ),
-    gen(
+    case.comment(
         "comment/end-of-file-without-newline",
         "hash.ts",
         """\
@@ -725,7 +691,7 @@ export type Digest = string;
 █""",
         "hash a file by streaming it through createHash and resolve with the hex digest",
     ),
-    efn(
+    case.empty_function(
         "empty-block/abstract-class-body",
         "shape.ts",
         """\
@@ -744,7 +710,7 @@ export class Circle extends BaseShape {█}
         note="team precision 1 (rule 5): an empty class body is an empty definition; the user wants its members generated",
     ),
     # --- crlf -------------------------------------------------------------------------------
-    gen(
+    case.comment(
         "crlf/comment-in-method",
         "windows/registry.ts",
         crlf("""\
@@ -760,7 +726,7 @@ export class RegistryReader {
 """),
         "run reg query for the path and return the value of the default entry",
     ),
-    comp(
+    case.completion(
         "crlf/completion",
         "windows/env.ts",
         crlf("""\
@@ -772,7 +738,7 @@ export const configDir = [APPDATA, "MyApp"].join(█);
 """),
     ),
     # --- team precisions (docs/intent.md) ------------------------------------------------
-    comp(
+    case.completion(
         "empty-last-comment/trailing-space",
         "src/rows.ts",
         """\
@@ -789,7 +755,7 @@ export let page = 0;
 """,
         note="team precision 2 (rule 2): the block ends in an empty `// `, so no instruction lies directly above the cursor",
     ),
-    comp(
+    case.completion(
         "type-body/namespace",
         "src/utils.ts",
         """\
@@ -805,7 +771,7 @@ export namespace Utils {
 """,
         note="a namespace is not a definition: team precision 1 leaves it completion",
     ),
-    comp(
+    case.completion(
         "type-body/empty-if-in-method",
         "src/cart.ts",
         """\

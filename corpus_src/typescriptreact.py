@@ -1,42 +1,8 @@
 """Labelled intent cases for TypeScriptReact (corpus part A). The cursor is marked with █."""
 
-LANG = "typescriptreact"
+from _helpers import Cases, crlf
 
-
-def _case(cid, filename, text, intent, gtype=None, instruction=None, note=None):
-    case = {
-        "id": f"typescriptreact/{cid}",
-        "language": LANG,
-        "filename": filename,
-        "text": text,
-        "intent": intent,
-        "generation_type": gtype,
-        "user_instruction": instruction,
-    }
-    if note:
-        case["note"] = note
-    return case
-
-
-def gen(cid, filename, text, instruction, note=None):
-    return _case(cid, filename, text, "generation", "comment", instruction, note)
-
-
-def efn(cid, filename, text, note=None):
-    return _case(cid, filename, text, "generation", "empty_function", None, note)
-
-
-def small(cid, filename, text, note=None):
-    return _case(cid, filename, text, "generation", "small_file", None, note)
-
-
-def comp(cid, filename, text, note=None):
-    return _case(cid, filename, text, "completion", None, None, note)
-
-
-def crlf(text):
-    return text.replace("\n", "\r\n")
-
+case = Cases("typescriptreact")
 
 
 TABLE = """\
@@ -58,13 +24,13 @@ export function ScoreTable({ rows }: Props) {
 
 CASES = [
     # --- comment -------------------------------------------------------------------------
-    gen(
+    case.comment(
         "comment/inside-component",
         "ScoreTable.tsx",
         TABLE + "  // sort the rows by score using useMemo, descending when desc is true\n  █\n}\n",
         "sort the rows by score using useMemo, descending when desc is true",
     ),
-    gen(
+    case.comment(
         "comment/top-level-hook",
         "useDebounce.tsx",
         """\
@@ -83,7 +49,7 @@ export function useToggle(initial = false): [boolean, () => void] {
         "useDebounce hook: return value only after it has stopped changing for delay ms",
     ),
     # --- multiline-comment -----------------------------------------------------------------
-    gen(
+    case.comment(
         "multiline-comment/block-comment-in-component",
         "Chart.tsx",
         """\
@@ -102,7 +68,7 @@ export function Chart({ points }: { points: Point[] }) {
 """,
         "Draw the points as a line on the canvas after every render,\nscaling them to fit the canvas size.",
     ),
-    gen(
+    case.comment(
         "multiline-comment/ts-expect-error-dropped",
         "Legacy.tsx",
         """\
@@ -120,7 +86,7 @@ export interface LegacyProps {
         "wrap LegacyWidget in a component that passes the theme as a data attribute",
     ),
     # --- non-english ------------------------------------------------------------------------
-    gen(
+    case.comment(
         "non-english/chinese",
         "UserCard.tsx",
         """\
@@ -138,7 +104,7 @@ export function UserCard({ user }: { user: User }) {
 """,
         "显示用户头像和名字，如果没有头像就显示首字母",
     ),
-    gen(
+    case.comment(
         "non-english/korean",
         "Timer.tsx",
         """\
@@ -154,17 +120,17 @@ export function Timer({ seconds }: { seconds: number }) {
         "1초마다 남은 시간을 줄이고 0이 되면 멈춘다",
     ),
     # --- on-comment -------------------------------------------------------------------------
-    comp(
+    case.completion(
         "on-comment/end-of-comment",
         "ScoreTable.tsx",
         TABLE + "  // sort the rows by score█\n}\n",
     ),
-    comp(
+    case.completion(
         "on-comment/start-of-line",
         "ScoreTable.tsx",
         TABLE + "█  // sort the rows by score\n\n}\n",
     ),
-    comp(
+    case.completion(
         "on-comment/trailing-comment",
         "theme.tsx",
         """\
@@ -177,7 +143,7 @@ export const theme = {
 """,
     ),
     # --- commented-out-code ----------------------------------------------------------------
-    comp(
+    case.completion(
         "commented-out-code/set-state",
         "Toggle.tsx",
         """\
@@ -192,7 +158,7 @@ export function Toggle({ label }: { label: string }) {
 """,
     ),
     # --- directive --------------------------------------------------------------------------
-    comp(
+    case.completion(
         "directive/ts-ignore",
         "Portal.tsx",
         """\
@@ -208,7 +174,7 @@ export function Portal({ children }: { children: ReactNode }) {
 """,
     ),
     # --- header -----------------------------------------------------------------------------
-    comp(
+    case.completion(
         "header/spdx",
         "Logo.tsx",
         """\
@@ -226,7 +192,7 @@ export function Logo({ size = 32 }: LogoProps) {
 """,
     ),
     # --- separator --------------------------------------------------------------------------
-    comp(
+    case.completion(
         "separator/equals",
         "Tabs.tsx",
         """\
@@ -242,7 +208,7 @@ export function Tabs({ labels }: { labels: string[] }) {
 """,
     ),
     # --- short-comment ----------------------------------------------------------------------
-    comp(
+    case.completion(
         "short-comment/question-mark",
         "Field.tsx",
         """\
@@ -257,7 +223,7 @@ export interface FieldProps {
 """,
     ),
     # --- empty-function ---------------------------------------------------------------------
-    efn(
+    case.empty_function(
         "empty-function/typed-handler",
         "Uploader.tsx",
         """\
@@ -274,7 +240,7 @@ export function Uploader() {
 }
 """,
     ),
-    efn(
+    case.empty_function(
         "empty-function/component-returning-element",
         "Breadcrumbs.tsx",
         """\
@@ -288,7 +254,7 @@ export interface Crumb {
 export function Breadcrumbs({ crumbs }: { crumbs: Crumb[] }): JSX.Element {█}
 """,
     ),
-    efn(
+    case.empty_function(
         "empty-function/class-component-method",
         "ErrorBoundary.tsx",
         """\
@@ -308,7 +274,7 @@ export class ErrorBoundary extends Component<{ children: ReactNode }, { failed: 
 """,
     ),
     # --- empty-block ------------------------------------------------------------------------
-    efn(
+    case.empty_function(
         "empty-block/props-interface",
         "Divider.tsx",
         """\
@@ -322,7 +288,7 @@ export function Divider(props: DividerProps) {
 """,
         note="team precision 1 (rule 5): an empty interface body is an empty definition; the user wants its members generated",
     ),
-    comp(
+    case.completion(
         "empty-block/switch-case",
         "Icon.tsx",
         """\
@@ -336,7 +302,7 @@ export function iconFor(kind: "file" | "folder" | "link"): string {
 """,
     ),
     # --- small-file -------------------------------------------------------------------------
-    small(
+    case.small_file(
         "small-file/reexports",
         "components/index.tsx",
         """\
@@ -346,7 +312,7 @@ export type { ButtonProps } from "./Button";
 █
 """,
     ),
-    small(
+    case.small_file(
         "small-file/tiny-component",
         "Spacer.tsx",
         """\
@@ -356,7 +322,7 @@ export const Spacer = ({ n = 1 }: { n?: number }) => <div style={{ height: n * 4
 """,
     ),
     # --- completion -------------------------------------------------------------------------
-    comp(
+    case.completion(
         "completion/generic-hook-call",
         "Settings.tsx",
         """\
@@ -370,7 +336,7 @@ export function Settings() {
 }
 """,
     ),
-    comp(
+    case.completion(
         "completion/props-destructuring",
         "Avatar.tsx",
         """\
@@ -386,7 +352,7 @@ export function Avatar({ src, alt, █ }: AvatarProps) {
 """,
     ),
     # --- docstring --------------------------------------------------------------------------
-    gen(
+    case.comment(
         "docstring/tsdoc-above-blank",
         "Rating.tsx",
         """\
@@ -405,7 +371,7 @@ export interface RatingProps {
         "Rating: render five star buttons and call onChange with the clicked value.",
     ),
     # --- scope ------------------------------------------------------------------------------
-    comp(
+    case.completion(
         "scope/comment-then-code",
         "Clock.tsx",
         """\
@@ -423,7 +389,7 @@ export function Clock() {
 """,
     ),
     # --- unicode ----------------------------------------------------------------------------
-    comp(
+    case.completion(
         "unicode/emoji-label",
         "Reactions.tsx",
         """\
@@ -439,7 +405,7 @@ export function Reactions({ onPick }: { onPick: (r: string) => void }) {
 """,
     ),
     # --- crlf -------------------------------------------------------------------------------
-    comp(
+    case.completion(
         "crlf/completion",
         "Status.tsx",
         crlf("""\
@@ -452,7 +418,7 @@ export function StatusDot({ status }: { status: Status }) {
 }
 """),
     ),
-    efn(
+    case.empty_function(
         "crlf/empty-function",
         "Dialog.tsx",
         crlf("""\

@@ -1,42 +1,8 @@
 """Labelled intent cases for Vue (corpus part A). The cursor is marked with █."""
 
-LANG = "vue"
+from _helpers import Cases, crlf
 
-
-def _case(cid, filename, text, intent, gtype=None, instruction=None, note=None):
-    case = {
-        "id": f"vue/{cid}",
-        "language": LANG,
-        "filename": filename,
-        "text": text,
-        "intent": intent,
-        "generation_type": gtype,
-        "user_instruction": instruction,
-    }
-    if note:
-        case["note"] = note
-    return case
-
-
-def gen(cid, filename, text, instruction, note=None):
-    return _case(cid, filename, text, "generation", "comment", instruction, note)
-
-
-def efn(cid, filename, text, note=None):
-    return _case(cid, filename, text, "generation", "empty_function", None, note)
-
-
-def small(cid, filename, text, note=None):
-    return _case(cid, filename, text, "generation", "small_file", None, note)
-
-
-def comp(cid, filename, text, note=None):
-    return _case(cid, filename, text, "completion", None, None, note)
-
-
-def crlf(text):
-    return text.replace("\n", "\r\n")
-
+case = Cases("vue")
 
 
 TEMPLATE = """\
@@ -113,70 +79,70 @@ const remaining = computed(() => todos.value.filter((t) => !t.done).length);
 
 CASES = [
     # --- comment -------------------------------------------------------------------------
-    gen(
+    case.comment(
         "comment/options-api-method",
         "TodoApp.vue",
         options_script("    // add the draft as a new todo, save it with saveTodo and clear the draft\n    █\n"),
         "add the draft as a new todo, save it with saveTodo and clear the draft",
     ),
-    gen(
+    case.comment(
         "comment/script-setup",
         "TodoApp.vue",
         setup_script("// remove every finished todo from the list\n█\n"),
         "remove every finished todo from the list",
     ),
-    gen(
+    case.comment(
         "comment/script-setup-ts",
         "TodoApp.vue",
         setup_script("// toggle the done flag of the todo with the given id\n█\n", lang="ts"),
         "toggle the done flag of the todo with the given id",
     ),
     # --- multiline-comment -----------------------------------------------------------------
-    gen(
+    case.comment(
         "multiline-comment/block-comment",
         "TodoApp.vue",
         setup_script("/*\n  Load the todos on mount,\n  and show an error message when the request fails.\n*/\n█\n"),
         "Load the todos on mount,\nand show an error message when the request fails.",
     ),
     # --- non-english ------------------------------------------------------------------------
-    gen(
+    case.comment(
         "non-english/chinese",
         "TodoApp.vue",
         setup_script("// 按创建时间倒序排列待办事项\n█\n"),
         "按创建时间倒序排列待办事项",
     ),
-    gen(
+    case.comment(
         "non-english/japanese-in-method",
         "TodoApp.vue",
         options_script("    // 完了したタスクを削除してサーバーに保存する\n    █\n"),
         "完了したタスクを削除してサーバーに保存する",
     ),
     # --- on-comment -------------------------------------------------------------------------
-    comp(
+    case.completion(
         "on-comment/script-comment",
         "TodoApp.vue",
         setup_script("// remove every finished todo█\n"),
     ),
-    comp(
+    case.completion(
         "on-comment/template-comment",
         "TodoApp.vue",
         setup_script("").replace("<!-- the list of todos -->", "<!-- the list of todos█ -->"),
         note="the cursor is in the template, outside the script block",
     ),
     # --- commented-out-code ----------------------------------------------------------------
-    comp(
+    case.completion(
         "commented-out-code/console-log",
         "TodoApp.vue",
         setup_script("// console.log(todos.value);\n█\n"),
     ),
     # --- directive --------------------------------------------------------------------------
-    comp(
+    case.completion(
         "directive/eslint-disable",
         "TodoApp.vue",
         setup_script("// eslint-disable-next-line vue/no-mutating-props\n█\n"),
     ),
     # --- header -----------------------------------------------------------------------------
-    comp(
+    case.completion(
         "header/license-in-script",
         "TodoApp.vue",
         setup_script("").replace(
@@ -185,41 +151,41 @@ CASES = [
         ),
     ),
     # --- separator --------------------------------------------------------------------------
-    comp(
+    case.completion(
         "separator/dashes",
         "TodoApp.vue",
         setup_script("// --------------------------------------------------------------\n█\n"),
     ),
     # --- short-comment ----------------------------------------------------------------------
-    comp(
+    case.completion(
         "short-comment/ok",
         "TodoApp.vue",
         setup_script("// ok\n█\n"),
     ),
     # --- empty-function ---------------------------------------------------------------------
-    efn(
+    case.empty_function(
         "empty-function/options-method",
         "TodoApp.vue",
         options_script("    async add() {\n      █\n    },\n"),
     ),
-    efn(
+    case.empty_function(
         "empty-function/arrow-in-setup",
         "TodoApp.vue",
         setup_script("const clearDone = () => {\n  █\n};\n"),
     ),
-    efn(
+    case.empty_function(
         "empty-function/on-mounted-callback",
         "TodoApp.vue",
         setup_script("onMounted(async () => {█});\n"),
     ),
     # --- empty-block ------------------------------------------------------------------------
-    comp(
+    case.completion(
         "empty-block/if-in-method",
         "TodoApp.vue",
         options_script("    async add() {\n      const title = this.draft.trim();\n      if (!title) {\n        █\n      }\n    },\n"),
     ),
     # --- small-file -------------------------------------------------------------------------
-    small(
+    case.small_file(
         "small-file/tiny-script",
         "Badge.vue",
         """\
@@ -243,7 +209,7 @@ defineProps({ kind: { type: String, default: "info" } });
 """,
         note="only the script block is analysed: it has one code line",
     ),
-    comp(
+    case.completion(
         "small-file/cursor-in-template-of-small-script",
         "Badge.vue",
         """\
@@ -260,42 +226,42 @@ defineProps({ kind: { type: String, default: "info" } });
         note="the cursor is in the template, outside the script block: completion even though the script is small",
     ),
     # --- completion -------------------------------------------------------------------------
-    comp(
+    case.completion(
         "completion/this-dot-in-method",
         "TodoApp.vue",
         options_script("    async add() {\n      await saveTodo(this.█);\n    },\n"),
     ),
-    comp(
+    case.completion(
         "completion/in-template",
         "TodoApp.vue",
         setup_script("").replace('<li v-for="todo in todos" :key="todo.id">', '<li v-for="todo in todos" :key="todo.id" :class="█">'),
     ),
-    comp(
+    case.completion(
         "completion/in-style-below-comment",
         "TodoApp.vue",
         setup_script("").replace("  margin: 0 auto;\n}", "  margin: 0 auto;\n}\n\n/* a red border around overdue todos */\n█"),
         note="a CSS comment above a blank line, but the cursor is in the style block, outside the script",
     ),
-    comp(
+    case.completion(
         "completion/template-comment-above-blank",
         "TodoApp.vue",
         setup_script("").replace("    </ul>\n", "    </ul>\n    <!-- a footer with the number of remaining todos -->\n    █\n"),
         note="the cursor is in the template, outside the script block",
     ),
     # --- scope ------------------------------------------------------------------------------
-    comp(
+    case.completion(
         "scope/comment-then-code",
         "TodoApp.vue",
         setup_script("// count the finished todos\nconst done = computed(() => todos.value.length - remaining.value);\n█\n"),
     ),
     # --- unicode ----------------------------------------------------------------------------
-    comp(
+    case.completion(
         "unicode/emoji-in-script-string",
         "TodoApp.vue",
         setup_script('const title = computed(() => `📝 やること ${remaining.value} 件 ${█}`);\n'),
     ),
     # --- crlf -------------------------------------------------------------------------------
-    gen(
+    case.comment(
         "crlf/comment",
         "TodoApp.vue",
         crlf(setup_script("// save the todos to localStorage whenever they change\n█\n")),

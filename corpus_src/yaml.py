@@ -1,42 +1,8 @@
 """Labelled intent cases for YAML (corpus part A). The cursor is marked with █."""
 
-LANG = "yaml"
+from _helpers import Cases, crlf
 
-
-def _case(cid, filename, text, intent, gtype=None, instruction=None, note=None):
-    case = {
-        "id": f"yaml/{cid}",
-        "language": LANG,
-        "filename": filename,
-        "text": text,
-        "intent": intent,
-        "generation_type": gtype,
-        "user_instruction": instruction,
-    }
-    if note:
-        case["note"] = note
-    return case
-
-
-def gen(cid, filename, text, instruction, note=None):
-    return _case(cid, filename, text, "generation", "comment", instruction, note)
-
-
-def efn(cid, filename, text, note=None):
-    return _case(cid, filename, text, "generation", "empty_function", None, note)
-
-
-def small(cid, filename, text, note=None):
-    return _case(cid, filename, text, "generation", "small_file", None, note)
-
-
-def comp(cid, filename, text, note=None):
-    return _case(cid, filename, text, "completion", None, None, note)
-
-
-def crlf(text):
-    return text.replace("\n", "\r\n")
-
+case = Cases("yaml")
 
 
 COMPOSE = """\
@@ -72,19 +38,19 @@ jobs:
 
 CASES = [
     # --- comment -------------------------------------------------------------------------
-    gen(
+    case.comment(
         "comment/compose-service",
         "docker-compose.yml",
         COMPOSE + "  # add a redis service on port 6379 with a named volume for its data\n  █\n",
         "add a redis service on port 6379 with a named volume for its data",
     ),
-    gen(
+    case.comment(
         "comment/workflow-step",
         ".github/workflows/ci.yml",
         WORKFLOW + "      # install the dependencies with pip and run pytest with coverage\n      █\n",
         "install the dependencies with pip and run pytest with coverage",
     ),
-    gen(
+    case.comment(
         "comment/kubernetes-top-level",
         "k8s/deployment.yaml",
         """\
@@ -104,7 +70,7 @@ spec:
         "a Service of type ClusterIP exposing port 80 to the api pods on 8080",
     ),
     # --- multiline-comment -----------------------------------------------------------------
-    gen(
+    case.comment(
         "multiline-comment/two-lines",
         ".gitlab-ci.yml",
         """\
@@ -124,7 +90,7 @@ build:
         "A test job in the test stage that runs make test,\ncaches the .cache directory and keeps junit reports as artifacts.",
     ),
     # --- non-english ------------------------------------------------------------------------
-    gen(
+    case.comment(
         "non-english/chinese",
         "config/app.yaml",
         """\
@@ -140,7 +106,7 @@ database:
 """,
         "添加日志配置：级别为 info，输出到文件并按天切割",
     ),
-    gen(
+    case.comment(
         "non-english/spanish",
         "ansible/site.yml",
         """\
@@ -157,12 +123,12 @@ database:
         "copiar la configuración de nginx y reiniciar el servicio si cambia",
     ),
     # --- on-comment -------------------------------------------------------------------------
-    comp(
+    case.completion(
         "on-comment/end-of-comment",
         "docker-compose.yml",
         COMPOSE + "  # add a redis service█\n",
     ),
-    comp(
+    case.completion(
         "on-comment/trailing-comment",
         "config/limits.yaml",
         """\
@@ -174,14 +140,14 @@ limits:
 """,
     ),
     # --- commented-out-code ----------------------------------------------------------------
-    comp(
+    case.completion(
         "commented-out-code/commented-keys",
         "docker-compose.yml",
         COMPOSE + "    # volumes:\n    #   - db-data:/var/lib/postgresql/data\n    █\n",
         note="commented-out YAML mappings parse as code, so they are not an instruction",
     ),
     # --- directive --------------------------------------------------------------------------
-    comp(
+    case.completion(
         "directive/yaml-language-server",
         "openapi.yaml",
         """\
@@ -194,7 +160,7 @@ info:
 paths: {}
 """,
     ),
-    comp(
+    case.completion(
         "directive/yamllint-disable",
         "values.yaml",
         """\
@@ -209,7 +175,7 @@ resources:
 """,
     ),
     # --- header -----------------------------------------------------------------------------
-    comp(
+    case.completion(
         "header/license",
         "charts/api/Chart.yaml",
         """\
@@ -225,7 +191,7 @@ appVersion: "1.4.2"
 """,
     ),
     # --- separator --------------------------------------------------------------------------
-    comp(
+    case.completion(
         "separator/hashes",
         "mkdocs.yml",
         """\
@@ -241,7 +207,7 @@ nav:
 """,
     ),
     # --- short-comment ----------------------------------------------------------------------
-    comp(
+    case.completion(
         "short-comment/todo-number",
         "pubspec.yaml",
         """\
@@ -256,7 +222,7 @@ dependencies:
 """,
     ),
     # --- empty-block ------------------------------------------------------------------------
-    comp(
+    case.completion(
         "empty-block/empty-mapping-value",
         "k8s/configmap.yaml",
         """\
@@ -270,7 +236,7 @@ data:
 """,
     ),
     # --- small-file -------------------------------------------------------------------------
-    small(
+    case.small_file(
         "small-file/tiny-config",
         ".prettierrc.yaml",
         """\
@@ -280,7 +246,7 @@ singleQuote: true
 █
 """,
     ),
-    small(
+    case.small_file(
         "small-file/document-marker",
         "codecov.yml",
         """\
@@ -291,18 +257,18 @@ coverage:
 """,
     ),
     # --- completion -------------------------------------------------------------------------
-    comp(
+    case.completion(
         "completion/value-after-key",
         ".github/workflows/ci.yml",
         WORKFLOW.replace('python-version: "3.11"', "python-version: █"),
     ),
-    comp(
+    case.completion(
         "completion/list-item",
         "docker-compose.yml",
         COMPOSE.replace('      - "8000:8000"', '      - "8000:8000"\n      - "9000:█"'),
     ),
     # --- scope ------------------------------------------------------------------------------
-    comp(
+    case.completion(
         "scope/comment-then-keys",
         "config/app.yaml",
         """\
@@ -316,7 +282,7 @@ database:
 """,
     ),
     # --- unicode ----------------------------------------------------------------------------
-    comp(
+    case.completion(
         "unicode/emoji-value",
         "i18n/ja.yaml",
         """\
@@ -328,7 +294,7 @@ ja:
 """,
     ),
     # --- crlf -------------------------------------------------------------------------------
-    gen(
+    case.comment(
         "crlf/comment",
         "azure-pipelines.yml",
         crlf("""\

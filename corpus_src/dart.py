@@ -4,45 +4,14 @@ Comment syntaxes: `//`, `///`, `/* */`. Closures passed as arguments (`onPressed
 functions for the empty-function rule; class bodies and `if` blocks are not.
 """
 
-LANG = "dart"
+from _helpers import Cases, crlf
+
+case = Cases("dart")
 
 
-def _case(slug, filename, text, intent, gtype=None, instruction=None, note=None):
-    case = {
-        "id": f"{LANG}/{slug}",
-        "language": LANG,
-        "filename": filename,
-        "text": text,
-        "intent": intent,
-        "generation_type": gtype,
-        "user_instruction": instruction,
-    }
-    if note:
-        case["note"] = note
-    return case
-
-
-def completion(slug, filename, text, note=None):
-    return _case(slug, filename, text, "completion", note=note)
-
-
-def comment(slug, filename, text, instruction, note=None):
-    return _case(slug, filename, text, "generation", "comment", instruction, note)
-
-
-def empty_function(slug, filename, text, note=None):
-    return _case(slug, filename, text, "generation", "empty_function", note=note)
-
-
-def small_file(slug, filename, text, note=None):
-    return _case(slug, filename, text, "generation", "small_file", note=note)
-
-
-def crlf(text):
-    return text.replace("\n", "\r\n")
 CASES = [
     # --- comment -------------------------------------------------------------------------
-    comment(
+    case.comment(
         "comment/in-method",
         "lib/src/services/auth_service.dart",
         r"""import 'package:http/http.dart' as http;
@@ -63,7 +32,7 @@ class AuthService {
 """,
         "post the credentials as JSON and store the token from the response body",
     ),
-    comment(
+    case.comment(
         "comment/class-level",
         "lib/src/models/cart.dart",
         r"""class CartItem {
@@ -84,7 +53,7 @@ class Cart {
         "a getter with the total price of all items in cents",
     ),
     # --- multiline-comment -----------------------------------------------------------------
-    comment(
+    case.comment(
         "multiline-comment/line-comments",
         "lib/src/widgets/product_list.dart",
         r"""import 'package:flutter/material.dart';
@@ -106,7 +75,7 @@ class ProductList extends StatelessWidget {
         "the name as title, the price formatted with two decimals as trailing,\n"
         "and a Divider between tiles.",
     ),
-    comment(
+    case.comment(
         "multiline-comment/block-comment",
         "lib/src/utils/debounce.dart",
         r"""import 'dart:async';
@@ -127,7 +96,7 @@ class Debouncer {
         "Cancel the running timer and start a new one\nthat calls action after delay.",
     ),
     # --- non-english -------------------------------------------------------------------------
-    comment(
+    case.comment(
         "non-english/vietnamese",
         "lib/src/utils/format.dart",
         r"""import 'package:intl/intl.dart';
@@ -143,7 +112,7 @@ String formatTime(DateTime date) => DateFormat.Hm().format(date);
 """,
         "định dạng số tiền theo kiểu Việt Nam, ví dụ 1.250.000 ₫",
     ),
-    comment(
+    case.comment(
         "non-english/hindi",
         "lib/src/services/greeting.dart",
         r"""class GreetingService {
@@ -160,7 +129,7 @@ String formatTime(DateTime date) => DateFormat.Hm().format(date);
         "समय के अनुसार सुप्रभात, शुभ दोपहर या शुभ संध्या लौटाओ",
     ),
     # --- on-comment ------------------------------------------------------------------------
-    completion(
+    case.completion(
         "on-comment/end-of-doc-comment",
         "lib/src/models/user.dart",
         r"""class User {
@@ -174,7 +143,7 @@ String formatTime(DateTime date) => DateFormat.Hm().format(date);
 }
 """,
     ),
-    completion(
+    case.completion(
         "on-comment/middle-of-line-comment",
         "lib/src/models/user.dart",
         r"""class User {
@@ -187,7 +156,7 @@ String formatTime(DateTime date) => DateFormat.Hm().format(date);
 }
 """,
     ),
-    completion(
+    case.completion(
         "on-comment/trailing-comment",
         "lib/src/config.dart",
         r"""class Config {
@@ -199,7 +168,7 @@ String formatTime(DateTime date) => DateFormat.Hm().format(date);
 """,
     ),
     # --- commented-out-code ----------------------------------------------------------------
-    completion(
+    case.completion(
         "commented-out-code/print-and-setstate",
         "lib/src/screens/login_screen.dart",
         r"""import 'package:flutter/material.dart';
@@ -224,7 +193,7 @@ class _LoginScreenState extends State<LoginScreen> {
 """,
     ),
     # --- directive -------------------------------------------------------------------------
-    completion(
+    case.completion(
         "directive/ignore-lint",
         "bin/export.dart",
         r"""import 'dart:io';
@@ -238,7 +207,7 @@ Future<void> main(List<String> args) async {
 }
 """,
     ),
-    completion(
+    case.completion(
         "directive/ignore-for-file",
         "lib/src/generated/api.g.dart",
         r"""// ignore_for_file: type=lint, unused_import
@@ -254,7 +223,7 @@ class ApiModel {
 """,
         note="the analyzer's ignore_for_file comment is a linter directive (rule 3)",
     ),
-    completion(
+    case.completion(
         "directive/coverage-ignore",
         "lib/src/utils/platform.dart",
         r"""import 'dart:io';
@@ -275,7 +244,7 @@ int get cpuCount => Platform.numberOfProcessors;
         note="a coverage marker is a tool directive (rule 3)",
     ),
     # --- header ----------------------------------------------------------------------------
-    completion(
+    case.completion(
         "header/bsd-license",
         "lib/src/widgets/rating_bar.dart",
         r"""// Copyright 2024 The Acme Authors. All rights reserved.
@@ -295,7 +264,7 @@ class RatingBar extends StatelessWidget {
 }
 """,
     ),
-    completion(
+    case.completion(
         "header/shebang",
         "tool/bump_version.dart",
         r"""#!/usr/bin/env dart
@@ -310,7 +279,7 @@ void main() {
 """,
     ),
     # --- separator -------------------------------------------------------------------------
-    completion(
+    case.completion(
         "separator/slashes",
         "lib/src/theme.dart",
         r"""import 'package:flutter/material.dart';
@@ -326,7 +295,7 @@ const duration = Duration(milliseconds: 200);
 """,
     ),
     # --- short-comment ---------------------------------------------------------------------
-    completion(
+    case.completion(
         "short-comment/numbered",
         "lib/src/theme.dart",
         r"""import 'package:flutter/material.dart';
@@ -341,7 +310,7 @@ ThemeData buildTheme() {
 """,
     ),
     # --- empty-function --------------------------------------------------------------------
-    empty_function(
+    case.empty_function(
         "empty-function/on-pressed-closure",
         "lib/src/widgets/checkout_button.dart",
         r"""import 'package:flutter/material.dart';
@@ -363,7 +332,7 @@ class CheckoutButton extends StatelessWidget {
 }
 """,
     ),
-    empty_function(
+    case.empty_function(
         "empty-function/method",
         "lib/src/repositories/order_repository.dart",
         r"""import '../models/order.dart';
@@ -380,7 +349,7 @@ class OrderRepository {
 }
 """,
     ),
-    empty_function(
+    case.empty_function(
         "empty-function/main",
         "bin/server.dart",
         r"""import 'dart:io';
@@ -396,7 +365,7 @@ void main() {█}
 """,
     ),
     # --- empty-block -----------------------------------------------------------------------
-    completion(
+    case.completion(
         "empty-block/if",
         "lib/src/services/cache.dart",
         r"""class Cache<K, V> {
@@ -412,7 +381,7 @@ void main() {█}
 }
 """,
     ),
-    empty_function(
+    case.empty_function(
         "empty-block/class",
         "lib/src/errors.dart",
         r"""class AppException implements Exception {
@@ -430,7 +399,7 @@ class NetworkException extends AppException {
         note="team precision 1 (rule 5): an empty class body is an empty definition; the user wants its members generated",
     ),
     # --- small-file ------------------------------------------------------------------------
-    small_file(
+    case.small_file(
         "small-file/barrel-exports",
         "lib/acme_shop.dart",
         r"""library acme_shop;
@@ -440,7 +409,7 @@ export 'src/models/user.dart';
 █
 """,
     ),
-    small_file(
+    case.small_file(
         "small-file/comment-heavy",
         "lib/src/constants.dart",
         r"""/// Keys used for local storage.
@@ -454,7 +423,7 @@ const themeKey = 'theme_mode';
 """,
     ),
     # --- completion ------------------------------------------------------------------------
-    completion(
+    case.completion(
         "completion/after-dot",
         "lib/src/screens/profile_screen.dart",
         r"""import 'package:flutter/material.dart';
@@ -472,7 +441,7 @@ class ProfileScreen extends StatelessWidget {
 }
 """,
     ),
-    completion(
+    case.completion(
         "completion/named-argument",
         "lib/src/screens/profile_screen.dart",
         r"""import 'package:flutter/material.dart';
@@ -490,7 +459,7 @@ class Avatar extends StatelessWidget {
 """,
     ),
     # --- docstring -------------------------------------------------------------------------
-    comment(
+    case.comment(
         "docstring/triple-slash",
         "lib/src/utils/validators.dart",
         r"""final _emailPattern = RegExp(r'^[^@\s]+@[^@\s]+\.[^@\s]+$');
@@ -507,7 +476,7 @@ bool isNotBlank(String value) => value.trim().isNotEmpty;
         "or has no digit, and null when it is valid.",
     ),
     # --- scope -----------------------------------------------------------------------------
-    completion(
+    case.completion(
         "scope/comment-in-closed-method",
         "lib/src/services/logger.dart",
         r"""class Logger {
@@ -523,7 +492,7 @@ bool isNotBlank(String value) => value.trim().isNotEmpty;
 }
 """,
     ),
-    completion(
+    case.completion(
         "scope/comment-then-statement",
         "lib/src/services/logger.dart",
         r"""class Logger {
@@ -541,7 +510,7 @@ bool isNotBlank(String value) => value.trim().isNotEmpty;
 """,
     ),
     # --- unicode ---------------------------------------------------------------------------
-    completion(
+    case.completion(
         "unicode/emoji-string",
         "lib/src/widgets/empty_cart.dart",
         r"""import 'package:flutter/material.dart';
@@ -557,7 +526,7 @@ class EmptyCart extends StatelessWidget {
 """,
     ),
     # --- crlf ------------------------------------------------------------------------------
-    comment(
+    case.comment(
         "crlf/comment",
         "lib/src/models/address.dart",
         crlf(
@@ -575,7 +544,7 @@ class EmptyCart extends StatelessWidget {
         ),
         "a toJson method returning a map with the three fields",
     ),
-    empty_function(
+    case.empty_function(
         "crlf/empty-function",
         "lib/src/models/address.dart",
         crlf(
@@ -594,7 +563,7 @@ class EmptyCart extends StatelessWidget {
         ),
     ),
     # --- edge cases --------------------------------------------------------------------------
-    comment(
+    case.comment(
         "directive/with-prose",
         "lib/src/services/analytics.dart",
         r"""class Analytics {
@@ -611,7 +580,7 @@ class EmptyCart extends StatelessWidget {
         "flush the queued events to the backend in one batch and clear the queue",
         note="the analyzer directive line is dropped from the block",
     ),
-    small_file(
+    case.small_file(
         "separator/around-instruction",
         "lib/src/router.dart",
         r"""import 'package:go_router/go_router.dart';
@@ -628,7 +597,7 @@ final routes = <GoRoute>[];
 """,
         note="team precision 2 (rule 2): the block's last line is a separator (no letter or digit), an empty comment, so no instruction lies directly above the cursor; rule 4 then applies",
     ),
-    empty_function(
+    case.empty_function(
         "empty-function/local-function",
         "lib/src/utils/retry.dart",
         r"""import 'dart:async';
@@ -651,7 +620,7 @@ Future<T> retry<T>(Future<T> Function() action, {int attempts = 3}) async {
 """,
         note="a local function nested in a function that has statements",
     ),
-    completion(
+    case.completion(
         "on-comment/small-file",
         "lib/src/models/tag.dart",
         r"""/// A label the user attaches█ to a note.

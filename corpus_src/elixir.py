@@ -6,45 +6,14 @@ comments: a blank line right after one takes the heredoc text as the instruction
 `defmodule`, `if`, `case` bodies are not.
 '''
 
-LANG = "elixir"
+from _helpers import Cases, crlf
+
+case = Cases("elixir")
 
 
-def _case(slug, filename, text, intent, gtype=None, instruction=None, note=None):
-    case = {
-        "id": f"{LANG}/{slug}",
-        "language": LANG,
-        "filename": filename,
-        "text": text,
-        "intent": intent,
-        "generation_type": gtype,
-        "user_instruction": instruction,
-    }
-    if note:
-        case["note"] = note
-    return case
-
-
-def completion(slug, filename, text, note=None):
-    return _case(slug, filename, text, "completion", note=note)
-
-
-def comment(slug, filename, text, instruction, note=None):
-    return _case(slug, filename, text, "generation", "comment", instruction, note)
-
-
-def empty_function(slug, filename, text, note=None):
-    return _case(slug, filename, text, "generation", "empty_function", note=note)
-
-
-def small_file(slug, filename, text, note=None):
-    return _case(slug, filename, text, "generation", "small_file", note=note)
-
-
-def crlf(text):
-    return text.replace("\n", "\r\n")
 CASES = [
     # --- comment -------------------------------------------------------------------------
-    comment(
+    case.comment(
         "comment/in-function",
         "lib/shop/orders.ex",
         r'''defmodule Shop.Orders do
@@ -61,7 +30,7 @@ end
 ''',
         "order by inserted_at descending and take the 20 most recent",
     ),
-    comment(
+    case.comment(
         "comment/module-level",
         "lib/shop/pricing.ex",
         r'''defmodule Shop.Pricing do
@@ -79,7 +48,7 @@ end
         "round a Decimal price to the nearest 0.05 for cash payments",
     ),
     # --- multiline-comment -----------------------------------------------------------------
-    comment(
+    case.comment(
         "multiline-comment/hash-lines",
         "lib/shop_web/plugs/rate_limit.ex",
         r'''defmodule ShopWeb.Plugs.RateLimit do
@@ -97,7 +66,7 @@ end
         "When the count is above opts[:limit], respond with 429 and halt the conn;\n"
         "otherwise pass the conn through unchanged.",
     ),
-    comment(
+    case.comment(
         "multiline-comment/only-last-run",
         "lib/shop/accounts.ex",
         r'''defmodule Shop.Accounts do
@@ -116,7 +85,7 @@ end
         "find a user by email, case-insensitively,\nand return nil when there is none",
     ),
     # --- non-english -------------------------------------------------------------------------
-    comment(
+    case.comment(
         "non-english/german",
         "lib/shop/shipping.ex",
         r'''defmodule Shop.Shipping do
@@ -132,7 +101,7 @@ end
 ''',
         "Versandkosten nach Gewicht berechnen: bis 2 kg 4,99 €, darüber 6,99 €",
     ),
-    comment(
+    case.comment(
         "non-english/arabic",
         "lib/shop/notifications.ex",
         r'''defmodule Shop.Notifications do
@@ -150,7 +119,7 @@ end
         "أرسل رسالة تذكير للعملاء الذين تركوا سلة التسوق منذ أكثر من يوم",
     ),
     # --- on-comment ------------------------------------------------------------------------
-    completion(
+    case.completion(
         "on-comment/end-of-comment",
         "lib/shop/cart.ex",
         r'''defmodule Shop.Cart do
@@ -166,7 +135,7 @@ end
 end
 ''',
     ),
-    completion(
+    case.completion(
         "on-comment/inside-doc-heredoc",
         "lib/shop/cart.ex",
         r'''defmodule Shop.Cart do
@@ -182,7 +151,7 @@ end
 ''',
         note="a line inside an @doc heredoc is on a doc comment",
     ),
-    completion(
+    case.completion(
         "on-comment/trailing-comment",
         "config/config.exs",
         r'''import Config
@@ -196,7 +165,7 @@ config :logger, level: :info
 ''',
     ),
     # --- commented-out-code ----------------------------------------------------------------
-    completion(
+    case.completion(
         "commented-out-code/inspect",
         "lib/shop/importer.ex",
         r'''defmodule Shop.Importer do
@@ -212,7 +181,7 @@ config :logger, level: :info
 end
 ''',
     ),
-    comment(
+    case.comment(
         "commented-out-code/prose-kept",
         "lib/shop/importer.ex",
         r'''defmodule Shop.Importer do
@@ -230,7 +199,7 @@ end
         note="the commented-out Logger call is dropped from the block",
     ),
     # --- directive -------------------------------------------------------------------------
-    completion(
+    case.completion(
         "directive/credo",
         "lib/shop/legacy.ex",
         r'''defmodule Shop.Legacy do
@@ -246,7 +215,7 @@ end
 ''',
         note="Credo's disable comment is a linter directive (rule 3)",
     ),
-    completion(
+    case.completion(
         "directive/coveralls-ignore",
         "lib/shop/release.ex",
         r'''defmodule Shop.Release do
@@ -265,7 +234,7 @@ end
 ''',
         note="excoveralls' ignore marker is a tool directive (rule 3)",
     ),
-    completion(
+    case.completion(
         "directive/doc-false-is-code",
         "lib/shop/release.ex",
         r'''defmodule Shop.Release do
@@ -282,7 +251,7 @@ end
         note="`@doc false` is an attribute, not a doc heredoc",
     ),
     # --- header ----------------------------------------------------------------------------
-    completion(
+    case.completion(
         "header/shebang",
         "scripts/seed_users.exs",
         r'''#!/usr/bin/env elixir
@@ -295,7 +264,7 @@ File.write!("priv/seeds/users.json", json)
 IO.puts("wrote #{length(users)} users")
 ''',
     ),
-    completion(
+    case.completion(
         "header/copyright",
         "lib/shop/money.ex",
         r'''# Copyright (c) 2024 Shop Ltd.
@@ -312,7 +281,7 @@ end
 ''',
     ),
     # --- separator -------------------------------------------------------------------------
-    completion(
+    case.completion(
         "separator/dashes",
         "lib/shop_web/router.ex",
         r'''defmodule ShopWeb.Router do
@@ -329,7 +298,7 @@ end
 ''',
     ),
     # --- short-comment ---------------------------------------------------------------------
-    completion(
+    case.completion(
         "short-comment/ok",
         "lib/shop/inventory.ex",
         r'''defmodule Shop.Inventory do
@@ -343,7 +312,7 @@ end
 ''',
     ),
     # --- empty-function --------------------------------------------------------------------
-    empty_function(
+    case.empty_function(
         "empty-function/genserver-callback",
         "lib/shop/cache.ex",
         r'''defmodule Shop.Cache do
@@ -361,7 +330,7 @@ end
 end
 ''',
     ),
-    empty_function(
+    case.empty_function(
         "empty-function/anonymous-fn",
         "lib/shop/reports.ex",
         r'''defmodule Shop.Reports do
@@ -379,7 +348,7 @@ end
 ''',
         note="an fn with no expressions in its clause body",
     ),
-    empty_function(
+    case.empty_function(
         "empty-function/defp",
         "lib/shop/tokens.ex",
         r'''defmodule Shop.Tokens do
@@ -396,7 +365,7 @@ end
 ''',
     ),
     # --- empty-block -----------------------------------------------------------------------
-    completion(
+    case.completion(
         "empty-block/if-do",
         "lib/shop/checkout.ex",
         r'''defmodule Shop.Checkout do
@@ -409,7 +378,7 @@ end
 end
 ''',
     ),
-    empty_function(
+    case.empty_function(
         "empty-block/defmodule-body",
         "lib/shop/errors.ex",
         r'''defmodule Shop.Errors.NotFound do
@@ -427,7 +396,7 @@ end
         note="team precision 1 (rule 5): an empty module (`defmodule`) body is an empty definition; the user wants its members generated",
     ),
     # --- small-file ------------------------------------------------------------------------
-    small_file(
+    case.small_file(
         "small-file/repo",
         "lib/shop/repo.ex",
         r'''defmodule Shop.Repo do
@@ -436,7 +405,7 @@ end
 █
 ''',
     ),
-    small_file(
+    case.small_file(
         "small-file/aliases-only",
         "test/support/helpers.ex",
         r'''import Ecto.Query
@@ -447,7 +416,7 @@ alias Shop.Accounts.User
 ''',
     ),
     # --- completion ------------------------------------------------------------------------
-    completion(
+    case.completion(
         "completion/pipe",
         "lib/shop/search.ex",
         r'''defmodule Shop.Search do
@@ -462,7 +431,7 @@ alias Shop.Accounts.User
 end
 ''',
     ),
-    completion(
+    case.completion(
         "completion/keyword-args",
         "lib/shop/search.ex",
         r'''defmodule Shop.Search do
@@ -479,7 +448,7 @@ end
 ''',
     ),
     # --- docstring -------------------------------------------------------------------------
-    comment(
+    case.comment(
         "docstring/doc-heredoc",
         "lib/shop/accounts/user.ex",
         r'''defmodule Shop.Accounts.User do
@@ -503,7 +472,7 @@ end
         "otherwise the part of the email before the @.",
         note="an @doc heredoc is a doc comment; the cursor is on the blank line right after it",
     ),
-    comment(
+    case.comment(
         "docstring/moduledoc",
         "lib/shop/slug.ex",
         r'''defmodule Shop.Slug do
@@ -522,7 +491,7 @@ end
         note="an @moduledoc heredoc is a doc comment; only a blank line separates it from the cursor",
     ),
     # --- scope -----------------------------------------------------------------------------
-    completion(
+    case.completion(
         "scope/comment-in-closed-def",
         "lib/shop/audit.ex",
         r'''defmodule Shop.Audit do
@@ -536,7 +505,7 @@ end
 end
 ''',
     ),
-    completion(
+    case.completion(
         "scope/comment-then-code",
         "lib/shop/audit.ex",
         r'''defmodule Shop.Audit do
@@ -552,7 +521,7 @@ end
 ''',
     ),
     # --- unicode ---------------------------------------------------------------------------
-    completion(
+    case.completion(
         "unicode/emoji-string",
         "lib/shop_web/live/banner_live.ex",
         r'''defmodule ShopWeb.BannerLive do
@@ -566,7 +535,7 @@ end
 ''',
     ),
     # --- crlf ------------------------------------------------------------------------------
-    comment(
+    case.comment(
         "crlf/comment",
         "lib/shop/coupons.ex",
         crlf(
@@ -584,7 +553,7 @@ end
         "check that the coupon has not expired and has uses left",
     ),
     # --- edge cases --------------------------------------------------------------------------
-    comment(
+    case.comment(
         "directive/with-prose",
         "lib/shop/legacy.ex",
         r'''defmodule Shop.Legacy do
@@ -602,7 +571,7 @@ end
         'convert the legacy price string like "12,50 EUR" into integer cents',
         note="the credo directive line is dropped from the block",
     ),
-    completion(
+    case.completion(
         "separator/around-instruction",
         "lib/shop_web/router.ex",
         r'''defmodule ShopWeb.Router do
@@ -620,7 +589,7 @@ end
 ''',
         note="team precision 2 (rule 2): the block's last line is a separator (no letter or digit), an empty comment, so no instruction lies directly above the cursor",
     ),
-    comment(
+    case.comment(
         "docstring/doc-in-small-module",
         "lib/shop/clock.ex",
         r'''defmodule Shop.Clock do
@@ -633,7 +602,7 @@ end
         "Returns the current UTC time truncated to seconds.",
         note="rule 2 (an @doc heredoc) comes before the small-file rule",
     ),
-    empty_function(
+    case.empty_function(
         "empty-function/one-line-do",
         "lib/shop/hooks.ex",
         r'''defmodule Shop.Hooks do

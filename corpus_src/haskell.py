@@ -5,45 +5,14 @@ pragmas are compiler directives. A function with no statements is an equation wi
 right-hand side or an empty `do` block; `instance`/`class` bodies are not function bodies.
 """
 
-LANG = "haskell"
+from _helpers import Cases, crlf
+
+case = Cases("haskell")
 
 
-def _case(slug, filename, text, intent, gtype=None, instruction=None, note=None):
-    case = {
-        "id": f"{LANG}/{slug}",
-        "language": LANG,
-        "filename": filename,
-        "text": text,
-        "intent": intent,
-        "generation_type": gtype,
-        "user_instruction": instruction,
-    }
-    if note:
-        case["note"] = note
-    return case
-
-
-def completion(slug, filename, text, note=None):
-    return _case(slug, filename, text, "completion", note=note)
-
-
-def comment(slug, filename, text, instruction, note=None):
-    return _case(slug, filename, text, "generation", "comment", instruction, note)
-
-
-def empty_function(slug, filename, text, note=None):
-    return _case(slug, filename, text, "generation", "empty_function", note=note)
-
-
-def small_file(slug, filename, text, note=None):
-    return _case(slug, filename, text, "generation", "small_file", note=note)
-
-
-def crlf(text):
-    return text.replace("\n", "\r\n")
 CASES = [
     # --- comment -------------------------------------------------------------------------
-    comment(
+    case.comment(
         "comment/top-level",
         "src/Shop/Pricing.hs",
         r"""module Shop.Pricing (netToGross, applyDiscount) where
@@ -61,7 +30,7 @@ netToGross net = net * (1 + vatRate)
 """,
         "apply a percentage discount to a price, never going below zero",
     ),
-    comment(
+    case.comment(
         "comment/inside-do",
         "app/Main.hs",
         r"""module Main (main) where
@@ -80,7 +49,7 @@ main = do
         "read the CSV file named by the first argument and print the rendered report",
     ),
     # --- multiline-comment -----------------------------------------------------------------
-    comment(
+    case.comment(
         "multiline-comment/line-comments",
         "src/Shop/Inventory.hs",
         r"""module Shop.Inventory where
@@ -99,7 +68,7 @@ type Stock = Map.Map Sku Int
         "Return Left with an error message when the stock is too low,\n"
         "otherwise Right with the updated stock map.",
     ),
-    comment(
+    case.comment(
         "multiline-comment/block-comment",
         "src/Shop/Parser.hs",
         r"""module Shop.Parser where
@@ -120,7 +89,7 @@ data Token = TNum Int | TPlus | TMinus
         "Digits form one TNum; '+' and '-' become TPlus and TMinus.",
     ),
     # --- non-english -------------------------------------------------------------------------
-    comment(
+    case.comment(
         "non-english/chinese",
         "src/Shop/Cart.hs",
         r"""module Shop.Cart where
@@ -137,7 +106,7 @@ emptyCart = Cart Map.empty
 """,
         "把商品加入购物车，如果已经存在就增加数量",
     ),
-    comment(
+    case.comment(
         "non-english/turkish",
         "src/Shop/Users.hs",
         r"""module Shop.Users where
@@ -156,7 +125,7 @@ youngest = take 3 . sortOn userAge
         "kullanıcıları yaşa göre grupla ve her grubun sayısını döndür",
     ),
     # --- on-comment ------------------------------------------------------------------------
-    completion(
+    case.completion(
         "on-comment/end-of-comment",
         "src/Shop/Tax.hs",
         r"""module Shop.Tax where
@@ -172,7 +141,7 @@ rate UK = 0.20
 -- look up the rate for a postal█
 """,
     ),
-    completion(
+    case.completion(
         "on-comment/inside-block-comment",
         "src/Shop/Tax.hs",
         r"""module Shop.Tax where
@@ -188,7 +157,7 @@ rate US = 0.07
 rate UK = 0.20
 """,
     ),
-    completion(
+    case.completion(
         "on-comment/trailing-comment",
         "src/Shop/Config.hs",
         r"""module Shop.Config where
@@ -204,7 +173,7 @@ defaultConfig = Config 8080 10 "info"
 """,
     ),
     # --- commented-out-code ----------------------------------------------------------------
-    completion(
+    case.completion(
         "commented-out-code/trace",
         "src/Shop/Orders.hs",
         r"""module Shop.Orders where
@@ -226,7 +195,7 @@ revenue = sum . map total
         note="an equation and an import: commented-out code (rule 3)",
     ),
     # --- directive -------------------------------------------------------------------------
-    completion(
+    case.completion(
         "directive/language-pragma",
         "src/Shop/Api.hs",
         r"""{-# LANGUAGE OverloadedStrings #-}
@@ -245,7 +214,7 @@ instance ToJSON Product
 """,
         note="LANGUAGE pragmas are compiler directives",
     ),
-    completion(
+    case.completion(
         "directive/hlint-ignore",
         "src/Shop/Legacy.hs",
         r"""module Shop.Legacy where
@@ -264,7 +233,7 @@ whisper s = s
         note="an HLint annotation comment is a linter directive (rule 3)",
     ),
     # --- header ----------------------------------------------------------------------------
-    completion(
+    case.completion(
         "header/haddock-module-header",
         "src/Data/Queue.hs",
         r"""-- |
@@ -285,7 +254,7 @@ push :: a -> Queue a -> Queue a
 push x (Queue f b) = Queue f (x : b)
 """,
     ),
-    completion(
+    case.completion(
         "header/stack-shebang",
         "scripts/Stats.hs",
         r"""#!/usr/bin/env stack
@@ -302,7 +271,7 @@ main = do
         note="shebang plus the stack script line, which is a tool directive",
     ),
     # --- separator -------------------------------------------------------------------------
-    completion(
+    case.completion(
         "separator/dashes",
         "src/Shop/Types.hs",
         r"""module Shop.Types where
@@ -321,7 +290,7 @@ data Currency = EUR | USD
 """,
     ),
     # --- short-comment ---------------------------------------------------------------------
-    completion(
+    case.completion(
         "short-comment/ok",
         "src/Shop/Types.hs",
         r"""module Shop.Types where
@@ -340,7 +309,7 @@ zeroCents = Cents 0
 """,
     ),
     # --- empty-function --------------------------------------------------------------------
-    empty_function(
+    case.empty_function(
         "empty-function/empty-do",
         "app/Server.hs",
         r"""module Main (main) where
@@ -355,7 +324,7 @@ main = do
 """,
         note="main's body is a do block with no statements",
     ),
-    empty_function(
+    case.empty_function(
         "empty-function/empty-right-hand-side",
         "src/Shop/Discount.hs",
         r"""module Shop.Discount where
@@ -373,7 +342,7 @@ describe (Fixed c) = show c ++ " cents"
         note="an equation whose right-hand side is still empty; the parse has an error here",
     ),
     # --- empty-block -----------------------------------------------------------------------
-    empty_function(
+    case.empty_function(
         "empty-block/instance-body",
         "src/Shop/Color.hs",
         r"""module Shop.Color where
@@ -389,7 +358,7 @@ instance Show Color where
 """,
         note="team precision 1 (rule 5): an empty instance body is an empty definition; the user wants its members generated",
     ),
-    empty_function(
+    case.empty_function(
         "empty-block/class-body",
         "src/Shop/Logger.hs",
         r"""module Shop.Logger where
@@ -408,7 +377,7 @@ class Monad m => MonadLogger m where
         note="team precision 1 (rule 5): an empty type class body is an empty definition; the user wants its members generated",
     ),
     # --- small-file ------------------------------------------------------------------------
-    small_file(
+    case.small_file(
         "small-file/imports-only",
         "src/Shop/Prelude.hs",
         r"""module Shop.Prelude where
@@ -418,7 +387,7 @@ import qualified Data.Map.Strict as Map
 █
 """,
     ),
-    small_file(
+    case.small_file(
         "small-file/comment-heavy",
         "src/Shop/Version.hs",
         r"""-- | The version of the shop backend.
@@ -433,7 +402,7 @@ version = "2.4.1"
 """,
     ),
     # --- completion ------------------------------------------------------------------------
-    completion(
+    case.completion(
         "completion/qualified-name",
         "src/Shop/Report.hs",
         r"""module Shop.Report where
@@ -448,7 +417,7 @@ top :: Int -> [(String, Int)] -> [(String, Int)]
 top n = take n . sortOn (negate . snd) . Map.█
 """,
     ),
-    completion(
+    case.completion(
         "completion/function-argument",
         "src/Shop/Report.hs",
         r"""module Shop.Report where
@@ -464,7 +433,7 @@ render = unlines . map fmt
 """,
     ),
     # --- docstring -------------------------------------------------------------------------
-    comment(
+    case.comment(
         "docstring/haddock",
         "src/Shop/Validation.hs",
         r"""module Shop.Validation where
@@ -482,7 +451,7 @@ isSku s = length s == 8 && all isAlphaNum s
         note="`-- |` is the haddock marker and is part of the comment syntax",
     ),
     # --- scope -----------------------------------------------------------------------------
-    completion(
+    case.completion(
         "scope/comment-then-definition",
         "src/Shop/Slug.hs",
         r"""module Shop.Slug where
@@ -498,7 +467,7 @@ slugify :: String -> String
 slugify = map slugChar
 """,
     ),
-    completion(
+    case.completion(
         "scope/comment-in-where-then-declaration",
         "src/Shop/Slug.hs",
         r"""module Shop.Slug where
@@ -516,7 +485,7 @@ collapse :: String -> String
         note="the comment in the where block is followed by a new declaration, so it is not directly above the cursor",
     ),
     # --- unicode ---------------------------------------------------------------------------
-    completion(
+    case.completion(
         "unicode/emoji-string",
         "src/Shop/Messages.hs",
         r"""{-# LANGUAGE OverloadedStrings #-}
@@ -532,7 +501,7 @@ welcome name = "🎉 환영합니다, " <> name <> █
 """,
     ),
     # --- crlf ------------------------------------------------------------------------------
-    comment(
+    case.comment(
         "crlf/comment",
         "src/Shop/Stock.hs",
         crlf(
@@ -552,7 +521,7 @@ restock = Map.insertWith (+)
         "list the skus whose stock is below the given threshold",
     ),
     # --- edge cases --------------------------------------------------------------------------
-    completion(
+    case.completion(
         "separator/around-instruction",
         "src/Shop/Http.hs",
         r"""module Shop.Http where
@@ -570,7 +539,7 @@ notFound _ respond = respond (responseLBS status404 [] "not found")
 """,
         note="team precision 2 (rule 2): the block's last line is a separator (no letter or digit), an empty comment, so no instruction lies directly above the cursor",
     ),
-    comment(
+    case.comment(
         "multiline-comment/haddock-block",
         "src/Shop/Money.hs",
         r"""module Shop.Money where
@@ -589,7 +558,7 @@ instance Semigroup Cents where
         "Format cents as a price string with two decimals\nand the euro sign after the amount.",
         note="`{-|` opens a haddock block comment; the marker is comment syntax",
     ),
-    comment(
+    case.comment(
         "directive/pragma-then-instruction",
         "src/Shop/Json.hs",
         r"""{-# LANGUAGE OverloadedStrings #-}
@@ -600,7 +569,7 @@ instance Semigroup Cents where
         "encode a Product as a JSON object with name and price fields",
         note="the pragma is separated by a blank line and is not part of the block",
     ),
-    completion(
+    case.completion(
         "on-comment/small-file",
         "src/Shop/Env.hs",
         r"""module Shop.Env where

@@ -4,47 +4,14 @@ Comment syntaxes: `--` and `--[[ ... ]]` (also `--[==[ ... ]==]`). Function bodi
 `end`; `if`/`for`/`while`/`do` blocks and table constructors are not function bodies.
 """
 
-LANG = "lua"
+from _helpers import Cases, crlf
 
-
-def _case(slug, filename, text, intent, gtype=None, instruction=None, note=None):
-    case = {
-        "id": f"{LANG}/{slug}",
-        "language": LANG,
-        "filename": filename,
-        "text": text,
-        "intent": intent,
-        "generation_type": gtype,
-        "user_instruction": instruction,
-    }
-    if note:
-        case["note"] = note
-    return case
-
-
-def completion(slug, filename, text, note=None):
-    return _case(slug, filename, text, "completion", note=note)
-
-
-def comment(slug, filename, text, instruction, note=None):
-    return _case(slug, filename, text, "generation", "comment", instruction, note)
-
-
-def empty_function(slug, filename, text, note=None):
-    return _case(slug, filename, text, "generation", "empty_function", note=note)
-
-
-def small_file(slug, filename, text, note=None):
-    return _case(slug, filename, text, "generation", "small_file", note=note)
-
-
-def crlf(text):
-    return text.replace("\n", "\r\n")
+case = Cases("lua")
 
 
 CASES = [
     # --- comment -------------------------------------------------------------------------
-    comment(
+    case.comment(
         "comment/neovim-keymap",
         "lua/user/keymaps.lua",
         r"""local map = vim.keymap.set
@@ -59,7 +26,7 @@ map("n", "<C-h>", "<C-w>h", opts)
 """,
         "map <leader>f to telescope's find_files, searching hidden files too",
     ),
-    comment(
+    case.comment(
         "comment/in-function",
         "src/inventory.lua",
         r"""local Inventory = {}
@@ -81,7 +48,7 @@ return Inventory
         "stack the item onto an existing slot with the same id, otherwise open a new slot",
     ),
     # --- multiline-comment -----------------------------------------------------------------
-    comment(
+    case.comment(
         "multiline-comment/line-comments",
         "game/physics.lua",
         r"""local Physics = {}
@@ -104,7 +71,7 @@ return Physics
         "Each box is a table with x, y, w and h fields;\n"
         "return true and the overlap depth on both axes.",
     ),
-    comment(
+    case.comment(
         "multiline-comment/long-bracket",
         "lua/plugins/statusline.lua",
         r"""local M = {}
@@ -127,7 +94,7 @@ return M
         "file name and modified flag in the middle, line:column on the right.",
     ),
     # --- non-english -------------------------------------------------------------------------
-    comment(
+    case.comment(
         "non-english/spanish",
         "src/utils/strings.lua",
         r"""local strings = {}
@@ -147,7 +114,7 @@ return strings
 """,
         "divide la cadena por el separador y devuelve una tabla con las partes",
     ),
-    comment(
+    case.comment(
         "non-english/chinese-long-bracket",
         "scripts/redis/rate_limit.lua",
         r"""local key = KEYS[1]
@@ -163,7 +130,7 @@ redis.call("ZREMRANGEBYSCORE", key, 0, now - window)
         "统计窗口内的请求数，超过限制返回 0，否则记录本次请求并返回 1",
     ),
     # --- on-comment ------------------------------------------------------------------------
-    completion(
+    case.completion(
         "on-comment/end-of-comment",
         "lua/user/options.lua",
         r"""local opt = vim.opt
@@ -175,7 +142,7 @@ opt.shiftwidth = 2
 -- use the system clipboard for yank and█
 """,
     ),
-    completion(
+    case.completion(
         "on-comment/inside-long-bracket",
         "lua/user/options.lua",
         r"""local opt = vim.opt
@@ -189,7 +156,7 @@ opt.tabstop = 2
 opt.shiftwidth = 2
 """,
     ),
-    completion(
+    case.completion(
         "on-comment/trailing-comment",
         "conf.lua",
         r"""function love.conf(t)
@@ -202,7 +169,7 @@ end
 """,
     ),
     # --- commented-out-code ----------------------------------------------------------------
-    completion(
+    case.completion(
         "commented-out-code/print-calls",
         "main.lua",
         r"""local Player = require("player")
@@ -218,7 +185,7 @@ end
 """,
     ),
     # --- directive -------------------------------------------------------------------------
-    completion(
+    case.completion(
         "directive/luacheck",
         "src/compat.lua",
         r"""local compat = {}
@@ -234,7 +201,7 @@ compat.getfenv = getfenv
 return compat
 """,
     ),
-    completion(
+    case.completion(
         "directive/lua-ls-diagnostic",
         "lua/user/lsp.lua",
         r"""local lspconfig = require("lspconfig")
@@ -252,7 +219,7 @@ lspconfig.lua_ls.setup({
         note="a lua-language-server annotation is a tool directive",
     ),
     # --- header ----------------------------------------------------------------------------
-    completion(
+    case.completion(
         "header/shebang",
         "bin/wordcount.lua",
         r"""#!/usr/bin/env lua
@@ -266,7 +233,7 @@ end
 print(#counts)
 """,
     ),
-    completion(
+    case.completion(
         "header/mit-license",
         "src/json.lua",
         r"""--
@@ -290,7 +257,7 @@ return json
 """,
     ),
     # --- separator -------------------------------------------------------------------------
-    completion(
+    case.completion(
         "separator/dashes",
         "src/ui/menu.lua",
         r"""local Menu = {}
@@ -307,7 +274,7 @@ return Menu
 """,
     ),
     # --- short-comment ---------------------------------------------------------------------
-    completion(
+    case.completion(
         "short-comment/question-mark",
         "src/ui/menu.lua",
         r"""local Menu = {}
@@ -323,7 +290,7 @@ return Menu
 """,
     ),
     # --- empty-function --------------------------------------------------------------------
-    empty_function(
+    case.empty_function(
         "empty-function/module-function",
         "src/event_bus.lua",
         r"""local EventBus = {}
@@ -340,7 +307,7 @@ end
 return EventBus
 """,
     ),
-    empty_function(
+    case.empty_function(
         "empty-function/callback-argument",
         "lua/user/autocmds.lua",
         r"""local group = vim.api.nvim_create_augroup("UserConfig", { clear = true })
@@ -354,7 +321,7 @@ vim.api.nvim_create_autocmd("TextYankPost", {
 """,
         note="an anonymous function in a table field; six code lines, so not a small file",
     ),
-    empty_function(
+    case.empty_function(
         "empty-function/local-function",
         "src/path.lua",
         r"""local path = {}
@@ -373,7 +340,7 @@ return path
 """,
     ),
     # --- empty-block -----------------------------------------------------------------------
-    completion(
+    case.completion(
         "empty-block/if-then",
         "src/save.lua",
         r"""local Save = {}
@@ -392,7 +359,7 @@ return Save
 """,
         note="an empty if block inside a function that has a statement: rule 5 does not apply",
     ),
-    completion(
+    case.completion(
         "empty-block/table-constructor",
         "src/config.lua",
         r"""local config = {
@@ -409,7 +376,7 @@ return config
         note="a table constructor is not a function body",
     ),
     # --- small-file ------------------------------------------------------------------------
-    small_file(
+    case.small_file(
         "small-file/requires-only",
         "lua/user/init.lua",
         r"""require("user.options")
@@ -417,7 +384,7 @@ require("user.keymaps")
 █
 """,
     ),
-    small_file(
+    case.small_file(
         "small-file/empty-function-in-small-file",
         "lua/user/health.lua",
         r"""local M = {}
@@ -429,7 +396,7 @@ end
         note="three code lines: rule 4 (small file) comes before rule 5",
     ),
     # --- completion ------------------------------------------------------------------------
-    completion(
+    case.completion(
         "completion/method-call",
         "src/shop.lua",
         r"""local Shop = {}
@@ -445,7 +412,7 @@ end
 return Shop
 """,
     ),
-    completion(
+    case.completion(
         "completion/argument-list",
         "src/shop.lua",
         r"""local Shop = {}
@@ -460,7 +427,7 @@ return Shop
 """,
     ),
     # --- docstring -------------------------------------------------------------------------
-    comment(
+    case.comment(
         "docstring/ldoc-block",
         "src/vector.lua",
         r"""local Vector = {}
@@ -481,7 +448,7 @@ return Vector
         "Returns the length of the vector.\nUses math.sqrt of the squared components.",
     ),
     # --- scope -----------------------------------------------------------------------------
-    completion(
+    case.completion(
         "scope/comment-in-closed-function",
         "src/timer.lua",
         r"""local Timer = {}
@@ -496,7 +463,7 @@ end
 return Timer
 """,
     ),
-    completion(
+    case.completion(
         "scope/comment-above-cursor-below-code",
         "src/timer.lua",
         r"""local Timer = { pending = {} }
@@ -513,7 +480,7 @@ return Timer
         note="the function line separates the comment from the cursor; the body is not empty (local now)",
     ),
     # --- unicode ---------------------------------------------------------------------------
-    completion(
+    case.completion(
         "unicode/emoji-string",
         "src/chat.lua",
         r"""local Chat = {}
@@ -527,7 +494,7 @@ return Chat
 """,
     ),
     # --- crlf ------------------------------------------------------------------------------
-    comment(
+    case.comment(
         "crlf/comment",
         "src/queue.lua",
         crlf(
@@ -547,7 +514,7 @@ return Queue
         "pop the first item, returning nil when the queue is empty",
     ),
     # --- edge cases --------------------------------------------------------------------------
-    comment(
+    case.comment(
         "directive/with-prose",
         "src/compat.lua",
         r"""local compat = {}
@@ -564,7 +531,7 @@ return compat
         "return a shallow copy of the table t",
         note="the luacheck directive line is dropped from the block",
     ),
-    small_file(
+    case.small_file(
         "separator/around-instruction",
         "src/ui/hud.lua",
         r"""local Hud = {}
@@ -580,7 +547,7 @@ return Hud
 """,
         note="team precision 2 (rule 2): the block's last line is a separator (no letter or digit), an empty comment, so no instruction lies directly above the cursor; rule 4 then applies",
     ),
-    comment(
+    case.comment(
         "small-file/comment-wins",
         "lua/user/colors.lua",
         r"""-- set the colorscheme to tokyonight and make the background transparent
@@ -589,7 +556,7 @@ return Hud
         "set the colorscheme to tokyonight and make the background transparent",
         note="a small file, but rule 2 comes before rule 4",
     ),
-    completion(
+    case.completion(
         "completion/cursor-line-not-blank",
         "src/ui/hud.lua",
         r"""local Hud = {}

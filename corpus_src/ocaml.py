@@ -5,45 +5,14 @@ Comment syntaxes: `(* *)` and doc comments `(** *)`; there are no line comments.
 empty body are empty functions; `struct ... end` and `begin ... end` are not.
 """
 
-LANG = "ocaml"
+from _helpers import Cases, crlf
+
+case = Cases("ocaml")
 
 
-def _case(slug, filename, text, intent, gtype=None, instruction=None, note=None):
-    case = {
-        "id": f"{LANG}/{slug}",
-        "language": LANG,
-        "filename": filename,
-        "text": text,
-        "intent": intent,
-        "generation_type": gtype,
-        "user_instruction": instruction,
-    }
-    if note:
-        case["note"] = note
-    return case
-
-
-def completion(slug, filename, text, note=None):
-    return _case(slug, filename, text, "completion", note=note)
-
-
-def comment(slug, filename, text, instruction, note=None):
-    return _case(slug, filename, text, "generation", "comment", instruction, note)
-
-
-def empty_function(slug, filename, text, note=None):
-    return _case(slug, filename, text, "generation", "empty_function", note=note)
-
-
-def small_file(slug, filename, text, note=None):
-    return _case(slug, filename, text, "generation", "small_file", note=note)
-
-
-def crlf(text):
-    return text.replace("\n", "\r\n")
 CASES = [
     # --- comment -------------------------------------------------------------------------
-    comment(
+    case.comment(
         "comment/top-level",
         "lib/pricing.ml",
         r"""let vat_rate = 0.19
@@ -58,7 +27,7 @@ let format_price cents =
 """,
         "apply a percentage discount to a price in cents, rounding down",
     ),
-    comment(
+    case.comment(
         "comment/in-function",
         "lib/inventory.ml",
         r"""module StringMap = Map.Make (String)
@@ -76,7 +45,7 @@ let reserve sku qty (stock : t) =
         "return Error when available is below qty, otherwise the updated map",
     ),
     # --- multiline-comment -----------------------------------------------------------------
-    comment(
+    case.comment(
         "multiline-comment/block",
         "lib/tokenizer.ml",
         r"""type token =
@@ -97,7 +66,7 @@ let is_digit c = c >= '0' && c <= '9'
         "Skip spaces, read runs of digits as one Int,\n"
         "and fail with Invalid_argument on any other character.",
     ),
-    comment(
+    case.comment(
         "multiline-comment/star-prefixed",
         "lib/cache.ml",
         r"""type 'a entry = { value : 'a; expires_at : float }
@@ -118,7 +87,7 @@ let now () = Unix.gettimeofday ()
         "has not expired; remove expired entries on the way.",
     ),
     # --- non-english -------------------------------------------------------------------------
-    comment(
+    case.comment(
         "non-english/french",
         "lib/dates.ml",
         r"""let days_in_month year month =
@@ -134,7 +103,7 @@ let is_weekend day = day = 6 || day = 7
 """,
         "calcule le nombre de jours ouvrés entre deux dates, jours fériés exclus",
     ),
-    comment(
+    case.comment(
         "non-english/japanese",
         "lib/users.ml",
         r"""type user = { id : int; name : string; age : int }
@@ -151,7 +120,7 @@ let adults users = List.filter (fun u -> u.age >= 18) users
         "年齢でユーザーをグループ化し、各グループの人数を返す",
     ),
     # --- on-comment ------------------------------------------------------------------------
-    completion(
+    case.completion(
         "on-comment/end-of-unclosed-comment",
         "lib/config.ml",
         r"""type t = { port : int; workers : int; log_level : string }
@@ -166,7 +135,7 @@ let with_workers workers t = { t with workers }
 """,
         note="the comment is not closed yet: the user is still typing it",
     ),
-    completion(
+    case.completion(
         "on-comment/inside-doc-comment",
         "lib/config.ml",
         r"""type t = { port : int; workers : int; log_level : string }
@@ -180,7 +149,7 @@ let with_port port t = { t with port }
 let with_workers workers t = { t with workers }
 """,
     ),
-    completion(
+    case.completion(
         "on-comment/trailing-comment",
         "lib/limits.ml",
         r"""let max_connections = 1024
@@ -195,7 +164,7 @@ let keep_alive = true
 """,
     ),
     # --- commented-out-code ----------------------------------------------------------------
-    completion(
+    case.completion(
         "commented-out-code/debug-print",
         "lib/server.ml",
         r"""let handle_request body =
@@ -213,7 +182,7 @@ let () = print_endline "ready"
         note="both comments hold OCaml expressions: commented-out code (rule 3)",
     ),
     # --- directive -------------------------------------------------------------------------
-    completion(
+    case.completion(
         "directive/emacs-mode-line",
         "lib/router.ml",
         r"""(* -*- mode: tuareg; -*- *)
@@ -231,7 +200,7 @@ let is_get = function Get _ -> true | Post _ -> false
 let get_paths = List.filter_map (function Get p -> Some p | Post _ -> None) routes
 """,
     ),
-    completion(
+    case.completion(
         "directive/bisect-ignore",
         "lib/debug.ml",
         r"""let enabled = ref false
@@ -252,7 +221,7 @@ let toggle () = enabled := not !enabled
         note="a bisect_ppx coverage marker is a tool directive",
     ),
     # --- header ----------------------------------------------------------------------------
-    completion(
+    case.completion(
         "header/license",
         "lib/queue.ml",
         r"""(*---------------------------------------------------------------------------
@@ -274,7 +243,7 @@ let length q = List.length q.front + List.length q.back
 let to_list q = q.front @ List.rev q.back
 """,
     ),
-    completion(
+    case.completion(
         "header/shebang",
         "scripts/count_words.ml",
         r"""#!/usr/bin/env ocaml
@@ -291,7 +260,7 @@ let () =
 """,
     ),
     # --- separator -------------------------------------------------------------------------
-    completion(
+    case.completion(
         "separator/stars",
         "lib/vec.ml",
         r"""type t = { x : float; y : float }
@@ -311,7 +280,7 @@ let sub a b = add a (neg b)
 """,
     ),
     # --- short-comment ---------------------------------------------------------------------
-    completion(
+    case.completion(
         "short-comment/ok",
         "lib/vec.ml",
         r"""type t = { x : float; y : float }
@@ -331,7 +300,7 @@ let unit_x = { x = 1.0; y = 0.0 }
 """,
     ),
     # --- empty-function --------------------------------------------------------------------
-    empty_function(
+    case.empty_function(
         "empty-function/let-binding",
         "lib/slug.ml",
         r"""let is_alnum c =
@@ -346,7 +315,7 @@ let () = print_endline (slugify "Hello World")
 """,
         note="a function binding whose body is still empty; the parse has an error here",
     ),
-    empty_function(
+    case.empty_function(
         "empty-function/fun-argument",
         "lib/report.ml",
         r"""type line = { label : string; amount : int }
@@ -363,7 +332,7 @@ let print_report lines =
         note="an anonymous function with an empty body inside a non-empty function",
     ),
     # --- empty-block -----------------------------------------------------------------------
-    empty_function(
+    case.empty_function(
         "empty-block/module-struct",
         "lib/store.ml",
         r"""module type STORE = sig
@@ -378,7 +347,7 @@ end
 """,
         note="team precision 1 (rule 5): an empty module structure (`struct ... end`) body is an empty definition; the user wants its members generated",
     ),
-    completion(
+    case.completion(
         "empty-block/begin-end",
         "lib/store.ml",
         r"""let save path data =
@@ -391,7 +360,7 @@ end
 """,
     ),
     # --- small-file ------------------------------------------------------------------------
-    small_file(
+    case.small_file(
         "small-file/opens-only",
         "bin/main.ml",
         r"""open Lwt.Syntax
@@ -399,7 +368,7 @@ open Cohttp_lwt_unix
 █
 """,
     ),
-    small_file(
+    case.small_file(
         "small-file/comment-heavy",
         "lib/version.ml",
         r"""(** The version of the server.
@@ -412,7 +381,7 @@ let version = "1.8.0"
 """,
     ),
     # --- completion ------------------------------------------------------------------------
-    completion(
+    case.completion(
         "completion/module-access",
         "lib/stats.ml",
         r"""let mean xs =
@@ -428,7 +397,7 @@ let median xs =
   let sorted = List.█
 """,
     ),
-    completion(
+    case.completion(
         "completion/argument",
         "lib/stats.ml",
         r"""let percentile p xs =
@@ -441,7 +410,7 @@ let p95 = percentile 0.95
 """,
     ),
     # --- docstring -------------------------------------------------------------------------
-    comment(
+    case.comment(
         "docstring/doc-comment",
         "lib/validate.ml",
         r"""let is_digit c = c >= '0' && c <= '9'
@@ -457,7 +426,7 @@ let non_empty s = String.trim s <> ""
         "[is_email s] is true when [s] has exactly one '@'\nand a dot somewhere after it.",
     ),
     # --- scope -----------------------------------------------------------------------------
-    completion(
+    case.completion(
         "scope/comment-then-binding",
         "lib/timer.ml",
         r"""(* seconds since the epoch *)
@@ -475,7 +444,7 @@ let minutes m = m *. 60.0
 let hours h = minutes (h *. 60.0)
 """,
     ),
-    completion(
+    case.completion(
         "scope/comment-in-closed-struct",
         "lib/timer.ml",
         r"""module Clock = struct
@@ -492,7 +461,7 @@ let now = Clock.now
 """,
     ),
     # --- unicode ---------------------------------------------------------------------------
-    completion(
+    case.completion(
         "unicode/emoji-string",
         "bin/hello.ml",
         r"""let greet name = Printf.sprintf "👋 Привет, %s! 🎉" name
@@ -506,7 +475,7 @@ let () =
 """,
     ),
     # --- crlf ------------------------------------------------------------------------------
-    comment(
+    case.comment(
         "crlf/comment",
         "lib/stack.ml",
         crlf(
@@ -525,7 +494,7 @@ let is_empty (s : 'a t) = !s = []
         "pop the top element, returning None when the stack is empty",
     ),
     # --- edge cases --------------------------------------------------------------------------
-    completion(
+    case.completion(
         "separator/around-instruction",
         "lib/http.ml",
         r"""type meth = GET | POST | PUT | DELETE
@@ -544,7 +513,7 @@ let meth_of_string = function
 """,
         note="team precision 2 (rule 2): the block's last line is a separator (no letter or digit), an empty comment, so no instruction lies directly above the cursor",
     ),
-    comment(
+    case.comment(
         "header/then-instruction",
         "lib/base64url.ml",
         r"""(* Copyright (c) 2024 Acme Labs. SPDX-License-Identifier: ISC *)
@@ -554,14 +523,14 @@ let meth_of_string = function
 """,
         "encode a string as URL-safe base64 without padding",
     ),
-    completion(
+    case.completion(
         "on-comment/small-file",
         "bin/dune_main.ml",
         r"""let () = Shop.Server.run ()
 (* start the server on the█
 """,
     ),
-    completion(
+    case.completion(
         "scope/comment-in-closed-function",
         "lib/money.ml",
         r"""let cents_of_euros e =

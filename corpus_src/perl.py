@@ -5,45 +5,14 @@ Comment syntaxes: `#` and POD (`=pod`/`=head1` ... `=cut`), which counts as a bl
 are functions; `if`/`foreach` blocks and list assignments are not.
 """
 
-LANG = "perl"
+from _helpers import Cases, crlf
+
+case = Cases("perl")
 
 
-def _case(slug, filename, text, intent, gtype=None, instruction=None, note=None):
-    case = {
-        "id": f"{LANG}/{slug}",
-        "language": LANG,
-        "filename": filename,
-        "text": text,
-        "intent": intent,
-        "generation_type": gtype,
-        "user_instruction": instruction,
-    }
-    if note:
-        case["note"] = note
-    return case
-
-
-def completion(slug, filename, text, note=None):
-    return _case(slug, filename, text, "completion", note=note)
-
-
-def comment(slug, filename, text, instruction, note=None):
-    return _case(slug, filename, text, "generation", "comment", instruction, note)
-
-
-def empty_function(slug, filename, text, note=None):
-    return _case(slug, filename, text, "generation", "empty_function", note=note)
-
-
-def small_file(slug, filename, text, note=None):
-    return _case(slug, filename, text, "generation", "small_file", note=note)
-
-
-def crlf(text):
-    return text.replace("\n", "\r\n")
 CASES = [
     # --- comment -------------------------------------------------------------------------
-    comment(
+    case.comment(
         "comment/top-level",
         "bin/rotate_logs.pl",
         r"""use strict;
@@ -59,7 +28,7 @@ my $keep = 7;
 """,
         "gzip every *.log file older than one day and delete archives beyond $keep",
     ),
-    comment(
+    case.comment(
         "comment/in-sub",
         "lib/Shop/Cart.pm",
         r"""package Shop::Cart;
@@ -84,7 +53,7 @@ sub add {
         "increase the quantity when the sku is already in the cart, else insert it",
     ),
     # --- multiline-comment -----------------------------------------------------------------
-    comment(
+    case.comment(
         "multiline-comment/hash-lines",
         "lib/Shop/Import.pm",
         r"""package Shop::Import;
@@ -106,7 +75,7 @@ my $csv = Text::CSV->new({ binary => 1, auto_diag => 1 });
         "Skip the header row and any row whose sku column is empty,\n"
         "and return a list of hash refs keyed by the header names.",
     ),
-    comment(
+    case.comment(
         "multiline-comment/only-last-run",
         "lib/Shop/Mailer.pm",
         r"""package Shop::Mailer;
@@ -128,7 +97,7 @@ my $FROM = 'shop@acme.test';
         "send the order confirmation to the customer\nwith the invoice PDF attached",
     ),
     # --- non-english -------------------------------------------------------------------------
-    comment(
+    case.comment(
         "non-english/spanish",
         "lib/Shop/Stock.pm",
         r"""package Shop::Stock;
@@ -146,7 +115,7 @@ my $dbh = DBI->connect('dbi:Pg:dbname=shop', '', '', { RaiseError => 1 });
 """,
         "devuelve los productos cuyo stock está por debajo del mínimo, ordenados por sku",
     ),
-    comment(
+    case.comment(
         "non-english/korean",
         "scripts/report.pl",
         r"""use strict;
@@ -163,7 +132,7 @@ my $total = sum map { sum @{ $sales{$_} } } @cities;
         "도시별 매출 합계를 내림차순으로 출력한다",
     ),
     # --- on-comment ------------------------------------------------------------------------
-    completion(
+    case.completion(
         "on-comment/end-of-comment",
         "lib/Shop/Tax.pm",
         r"""package Shop::Tax;
@@ -180,7 +149,7 @@ sub rate { return $RATES{ lc $_[0] } }
 1;
 """,
     ),
-    completion(
+    case.completion(
         "on-comment/inside-pod",
         "lib/Shop/Tax.pm",
         r"""package Shop::Tax;
@@ -202,7 +171,7 @@ sub rate { return $RATES{ lc $_[0] } }
 """,
         note="a line inside POD is inside a block comment",
     ),
-    completion(
+    case.completion(
         "on-comment/trailing-comment",
         "lib/Shop/Config.pm",
         r"""package Shop::Config;
@@ -220,7 +189,7 @@ our %CONFIG = (
 """,
     ),
     # --- commented-out-code ----------------------------------------------------------------
-    completion(
+    case.completion(
         "commented-out-code/dumper",
         "lib/Shop/Orders.pm",
         r"""package Shop::Orders;
@@ -242,7 +211,7 @@ sub recent {
 """,
     ),
     # --- directive -------------------------------------------------------------------------
-    completion(
+    case.completion(
         "directive/no-critic",
         "lib/Shop/Legacy.pm",
         r"""package Shop::Legacy;
@@ -261,7 +230,7 @@ sub run_code {
 """,
         note="a Perl::Critic annotation is a linter directive (rule 3)",
     ),
-    completion(
+    case.completion(
         "directive/vim-modeline",
         "lib/Shop/Util.pm",
         r"""package Shop::Util;
@@ -279,7 +248,7 @@ sub is_blank { return !defined $_[0] || $_[0] =~ /^\s*$/ }
 """,
     ),
     # --- header ----------------------------------------------------------------------------
-    completion(
+    case.completion(
         "header/shebang-and-encoding",
         "bin/shop-cli",
         r"""#!/usr/bin/perl
@@ -294,7 +263,7 @@ GetOptions('verbose' => \my $verbose, 'config=s' => \my $config)
 print "config: $config\n" if $verbose;
 """,
     ),
-    completion(
+    case.completion(
         "header/license-pod",
         "lib/Shop/Money.pm",
         r"""package Shop::Money;
@@ -317,7 +286,7 @@ sub cents { return $_[0]{cents} }
 """,
     ),
     # --- separator -------------------------------------------------------------------------
-    completion(
+    case.completion(
         "separator/hashes",
         "lib/Shop/Routes.pm",
         r"""package Shop::Routes;
@@ -336,7 +305,7 @@ get '/health' => sub { 'ok' };
 """,
     ),
     # --- short-comment ---------------------------------------------------------------------
-    completion(
+    case.completion(
         "short-comment/ok",
         "lib/Shop/Routes.pm",
         r"""package Shop::Routes;
@@ -355,7 +324,7 @@ get '/health' => sub { 'ok' };
 """,
     ),
     # --- empty-function --------------------------------------------------------------------
-    empty_function(
+    case.empty_function(
         "empty-function/sub",
         "lib/Shop/Invoice.pm",
         r"""package Shop::Invoice;
@@ -376,7 +345,7 @@ sub total {
 1;
 """,
     ),
-    empty_function(
+    case.empty_function(
         "empty-function/anonymous-sub",
         "lib/Shop/Routes.pm",
         r"""package Shop::Routes;
@@ -395,7 +364,7 @@ post '/orders' => sub {
 """,
         note="an anonymous sub passed as a route handler",
     ),
-    empty_function(
+    case.empty_function(
         "empty-function/same-line",
         "lib/Shop/Hooks.pm",
         r"""package Shop::Hooks;
@@ -412,7 +381,7 @@ my %HOOKS = (
 """,
     ),
     # --- empty-block -----------------------------------------------------------------------
-    completion(
+    case.completion(
         "empty-block/foreach",
         "scripts/cleanup.pl",
         r"""use strict;
@@ -427,7 +396,7 @@ foreach my $file (@old) {
 closedir $dh;
 """,
     ),
-    completion(
+    case.completion(
         "empty-block/hash-list",
         "lib/Shop/Defaults.pm",
         r"""package Shop::Defaults;
@@ -446,7 +415,7 @@ our %MESSAGES = (
         note="a list assignment is not a function body",
     ),
     # --- small-file ------------------------------------------------------------------------
-    small_file(
+    case.small_file(
         "small-file/pragmas-only",
         "lib/Shop/Base.pm",
         r"""use strict;
@@ -455,7 +424,7 @@ use warnings;
 █
 """,
     ),
-    small_file(
+    case.small_file(
         "small-file/pod-heavy",
         "lib/Shop.pm",
         r"""package Shop;
@@ -476,7 +445,7 @@ our $VERSION = '2.1.0';
         note="two code lines; POD counts as comment",
     ),
     # --- completion ------------------------------------------------------------------------
-    completion(
+    case.completion(
         "completion/method-call",
         "lib/Shop/Users.pm",
         r"""package Shop::Users;
@@ -494,7 +463,7 @@ sub find_by_email {
 1;
 """,
     ),
-    completion(
+    case.completion(
         "completion/argument-list",
         "lib/Shop/Users.pm",
         r"""package Shop::Users;
@@ -512,7 +481,7 @@ sub token_for {
 """,
     ),
     # --- docstring -------------------------------------------------------------------------
-    comment(
+    case.comment(
         "docstring/pod-block",
         "lib/Shop/Slug.pm",
         r"""package Shop::Slug;
@@ -539,7 +508,7 @@ at most $MAX characters long.
         note="POD between =pod and =cut is a block comment; the markers are comment syntax",
     ),
     # --- scope -----------------------------------------------------------------------------
-    completion(
+    case.completion(
         "scope/comment-in-closed-sub",
         "lib/Shop/Audit.pm",
         r"""package Shop::Audit;
@@ -557,7 +526,7 @@ sub log_event {
 1;
 """,
     ),
-    completion(
+    case.completion(
         "scope/comment-then-code",
         "lib/Shop/Audit.pm",
         r"""package Shop::Audit;
@@ -577,7 +546,7 @@ sub log_event {
 """,
     ),
     # --- unicode ---------------------------------------------------------------------------
-    completion(
+    case.completion(
         "unicode/emoji-string",
         "scripts/greet.pl",
         r"""use strict;
@@ -590,7 +559,7 @@ print "🎉 Grüße, $name! 你好 ", █;
 """,
     ),
     # --- crlf ------------------------------------------------------------------------------
-    comment(
+    case.comment(
         "crlf/comment",
         "lib/Shop/Coupon.pm",
         crlf(
@@ -610,7 +579,7 @@ sub new { my ($class, %a) = @_; return bless {%a}, $class }
         "return true when the coupon has not expired and still has uses left",
     ),
     # --- edge cases --------------------------------------------------------------------------
-    comment(
+    case.comment(
         "directive/with-prose",
         "lib/Shop/Legacy.pm",
         r"""package Shop::Legacy;
@@ -630,7 +599,7 @@ sub load_plugin {
         "require the plugin module by name and return its new() instance",
         note="the Perl::Critic directive line is dropped from the block",
     ),
-    completion(
+    case.completion(
         "separator/around-instruction",
         "lib/Shop/Report.pm",
         r"""package Shop::Report;
@@ -650,7 +619,7 @@ my @COLUMNS = qw(date orders revenue);
 """,
         note="team precision 2 (rule 2): the block's last line is a separator (no letter or digit), an empty comment, so no instruction lies directly above the cursor",
     ),
-    comment(
+    case.comment(
         "header/shebang-then-instruction",
         "bin/dedupe.pl",
         r"""#!/usr/bin/env perl
@@ -660,7 +629,7 @@ my @COLUMNS = qw(date orders revenue);
         "read lines from STDIN and print each distinct line once, keeping the order",
         note="the shebang line is dropped from the block; the prose line remains",
     ),
-    completion(
+    case.completion(
         "on-comment/small-file",
         "lib/Shop/Const.pm",
         r"""package Shop::Const;

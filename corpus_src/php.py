@@ -4,47 +4,14 @@ Comment syntaxes: `//`, `#`, `/* */`, `/** */`. PHP 8 attributes (`#[Route(...)]
 with `#` but are code, not comments. `<?php` counts as a code line for the small-file rule.
 """
 
-LANG = "php"
+from _helpers import Cases, crlf
 
-
-def _case(slug, filename, text, intent, gtype=None, instruction=None, note=None):
-    case = {
-        "id": f"{LANG}/{slug}",
-        "language": LANG,
-        "filename": filename,
-        "text": text,
-        "intent": intent,
-        "generation_type": gtype,
-        "user_instruction": instruction,
-    }
-    if note:
-        case["note"] = note
-    return case
-
-
-def completion(slug, filename, text, note=None):
-    return _case(slug, filename, text, "completion", note=note)
-
-
-def comment(slug, filename, text, instruction, note=None):
-    return _case(slug, filename, text, "generation", "comment", instruction, note)
-
-
-def empty_function(slug, filename, text, note=None):
-    return _case(slug, filename, text, "generation", "empty_function", note=note)
-
-
-def small_file(slug, filename, text, note=None):
-    return _case(slug, filename, text, "generation", "small_file", note=note)
-
-
-def crlf(text):
-    return text.replace("\n", "\r\n")
+case = Cases("php")
 
 
 CASES = [
     # --- comment -------------------------------------------------------------------------
-    comment(
+    case.comment(
         "comment/slugify-title",
         "src/Support/Slugger.php",
         r"""<?php
@@ -71,7 +38,7 @@ final class Slugger
         "lowercase the title, replace spaces with dashes and cut it to maxLength",
         note="the comment sits inside an otherwise empty method: rule 2 comes before rule 5",
     ),
-    comment(
+    case.comment(
         "comment/hash-comment-mid-method",
         "app/Http/Controllers/InvoiceController.php",
         r"""<?php
@@ -101,7 +68,7 @@ class InvoiceController extends Controller
         note="a blank line between the comment and the cursor is allowed",
     ),
     # --- multiline-comment -----------------------------------------------------------------
-    comment(
+    case.comment(
         "multiline-comment/line-comments",
         "src/Repository/OrderRepository.php",
         r"""<?php
@@ -126,7 +93,7 @@ class OrderRepository
         "Join the customers table so each row carries the customer's email,\n"
         "and sort by the order date, newest first.",
     ),
-    comment(
+    case.comment(
         "multiline-comment/block-comment",
         "lib/csv_export.php",
         r"""<?php
@@ -147,7 +114,7 @@ $rows = $pdo->query('SELECT id, name, email FROM users')->fetchAll();
         "escaping quotes, and send a Content-Disposition header first\n"
         "so the browser downloads users.csv.",
     ),
-    comment(
+    case.comment(
         "multiline-comment/only-last-run",
         "src/Auth/PasswordHasher.php",
         r"""<?php
@@ -169,7 +136,7 @@ final class PasswordHasher
         note="the earlier comment above the class is separated by code, so it is not part of the block",
     ),
     # --- non-english -------------------------------------------------------------------------
-    comment(
+    case.comment(
         "non-english/chinese",
         "src/Service/CartService.php",
         r"""<?php
@@ -196,7 +163,7 @@ class CartService
 """,
         "计算购物车的折扣：满100减10，会员再打九折",
     ),
-    comment(
+    case.comment(
         "non-english/german-block",
         "src/Mail/Newsletter.php",
         r"""<?php
@@ -217,7 +184,7 @@ class Newsletter
 """,
         "Sende den Newsletter an alle aktiven Abonnenten\nund protokolliere fehlgeschlagene Zustellungen.",
     ),
-    comment(
+    case.comment(
         "non-english/russian-hash",
         "bin/cleanup.php",
         r"""<?php
@@ -233,7 +200,7 @@ $removed = 0;
         "удалить файлы старше $maxAge секунд и вывести их количество",
     ),
     # --- on-comment ------------------------------------------------------------------------
-    completion(
+    case.completion(
         "on-comment/end-of-line-comment",
         "src/Http/Kernel.php",
         r"""<?php
@@ -252,7 +219,7 @@ class Kernel
 """,
         note="the user is still typing the comment",
     ),
-    completion(
+    case.completion(
         "on-comment/start-of-comment-line",
         "src/Http/Kernel.php",
         r"""<?php
@@ -271,7 +238,7 @@ class Kernel
 """,
         note="column 0 of a comment line is still on the comment",
     ),
-    completion(
+    case.completion(
         "on-comment/inside-docblock",
         "src/Model/User.php",
         r"""<?php
@@ -290,7 +257,7 @@ class User
 }
 """,
     ),
-    completion(
+    case.completion(
         "on-comment/trailing-comment",
         "config/app.php",
         r"""<?php
@@ -305,7 +272,7 @@ return [
         note="the cursor line ends with a trailing comment",
     ),
     # --- commented-out-code ----------------------------------------------------------------
-    completion(
+    case.completion(
         "commented-out-code/dump-call",
         "src/Controller/ReportController.php",
         r"""<?php
@@ -326,7 +293,7 @@ class ReportController
 }
 """,
     ),
-    comment(
+    case.comment(
         "commented-out-code/mixed-with-prose",
         "src/Jobs/SyncStock.php",
         r"""<?php
@@ -348,7 +315,7 @@ class SyncStock
         note="the commented-out call is dropped from the block; the prose line remains",
     ),
     # --- directive -------------------------------------------------------------------------
-    completion(
+    case.completion(
         "directive/phpstan-ignore",
         "src/Legacy/Registry.php",
         r"""<?php
@@ -368,7 +335,7 @@ class Registry
 }
 """,
     ),
-    completion(
+    case.completion(
         "directive/phpcs-disable",
         "src/Legacy/helpers.php",
         r"""<?php
@@ -383,7 +350,7 @@ setlocale(LC_ALL, 'en_US.UTF-8');
 █
 """,
     ),
-    completion(
+    case.completion(
         "directive/attribute-is-code",
         "src/Controller/HealthController.php",
         r"""<?php
@@ -402,7 +369,7 @@ class HealthController
         note="#[...] is a PHP 8 attribute, not a # comment",
     ),
     # --- header ----------------------------------------------------------------------------
-    completion(
+    case.completion(
         "header/license-docblock",
         "src/Kernel.php",
         r"""<?php
@@ -428,7 +395,7 @@ class Kernel extends BaseKernel
 }
 """,
     ),
-    completion(
+    case.completion(
         "header/shebang-cli",
         "bin/console",
         r"""#!/usr/bin/env php
@@ -447,7 +414,7 @@ return function (array $context) {
 """,
     ),
     # --- separator -------------------------------------------------------------------------
-    completion(
+    case.completion(
         "separator/dashes",
         "routes/web.php",
         r"""<?php
@@ -464,7 +431,7 @@ Route::get('/about', [HomeController::class, 'about']);
 """,
     ),
     # --- short-comment ---------------------------------------------------------------------
-    completion(
+    case.completion(
         "short-comment/ok",
         "src/Validator/EmailValidator.php",
         r"""<?php
@@ -484,7 +451,7 @@ class EmailValidator
 """,
     ),
     # --- empty-function --------------------------------------------------------------------
-    empty_function(
+    case.empty_function(
         "empty-function/method-in-class",
         "src/Service/InvoiceNumberGenerator.php",
         r"""<?php
@@ -507,7 +474,7 @@ class InvoiceNumberGenerator
 }
 """,
     ),
-    empty_function(
+    case.empty_function(
         "empty-function/closure-argument",
         "app/Providers/EventServiceProvider.php",
         r"""<?php
@@ -530,7 +497,7 @@ class EventServiceProvider extends ServiceProvider
 """,
         note="the closure is empty even though boot() is not",
     ),
-    empty_function(
+    case.empty_function(
         "empty-function/same-line-braces",
         "src/functions.php",
         r"""<?php
@@ -547,7 +514,7 @@ echo $price;
 """,
     ),
     # --- empty-block -----------------------------------------------------------------------
-    completion(
+    case.completion(
         "empty-block/if-body",
         "src/Security/Voter.php",
         r"""<?php
@@ -566,7 +533,7 @@ class Voter
 }
 """,
     ),
-    empty_function(
+    case.empty_function(
         "empty-block/class-body",
         "src/Exception/PaymentFailed.php",
         r"""<?php
@@ -585,7 +552,7 @@ final class PaymentFailed extends RuntimeException
         note="team precision 1 (rule 5): an empty class body is an empty definition; the user wants its members generated",
     ),
     # --- small-file ------------------------------------------------------------------------
-    small_file(
+    case.small_file(
         "small-file/imports-only",
         "src/Http/Controllers/Api/UserController.php",
         r"""<?php
@@ -596,7 +563,7 @@ use Illuminate\Http\JsonResponse;
 █
 """,
     ),
-    small_file(
+    case.small_file(
         "small-file/comment-heavy",
         "public/index.php",
         r"""<?php
@@ -612,7 +579,7 @@ require __DIR__ . '/../vendor/autoload.php';
         note="two code lines and a docblock; the cursor follows code, not the comment",
     ),
     # --- completion ------------------------------------------------------------------------
-    completion(
+    case.completion(
         "completion/after-arrow",
         "src/Controller/UserController.php",
         r"""<?php
@@ -629,7 +596,7 @@ class UserController
 }
 """,
     ),
-    completion(
+    case.completion(
         "completion/argument-list",
         "src/Service/Mailer.php",
         r"""<?php
@@ -647,7 +614,7 @@ class Mailer
 """,
     ),
     # --- docstring -------------------------------------------------------------------------
-    comment(
+    case.comment(
         "docstring/phpdoc-above-blank",
         "src/Util/Arr.php",
         r"""<?php
@@ -671,7 +638,7 @@ final class Arr
         "Group the items by the value of the given key,\nkeeping the original order inside each group.",
     ),
     # --- scope -----------------------------------------------------------------------------
-    completion(
+    case.completion(
         "scope/comment-inside-closed-method",
         "src/Service/TaxCalculator.php",
         r"""<?php
@@ -690,7 +657,7 @@ class TaxCalculator
 """,
         note="the comment belongs to the closed method body; the closing brace separates it",
     ),
-    completion(
+    case.completion(
         "scope/comment-separated-by-code",
         "src/Service/TaxCalculator.php",
         r"""<?php
@@ -711,7 +678,7 @@ class TaxCalculator
 """,
     ),
     # --- unicode ---------------------------------------------------------------------------
-    completion(
+    case.completion(
         "unicode/emoji-in-string",
         "src/Notifier/SlackNotifier.php",
         r"""<?php
@@ -730,7 +697,7 @@ class SlackNotifier
         note="emoji are two UTF-16 code units each; the column must count them so",
     ),
     # --- crlf ------------------------------------------------------------------------------
-    comment(
+    case.comment(
         "crlf/comment",
         "src/Util/Money.php",
         crlf(
@@ -751,7 +718,7 @@ final class Money
         ),
         "add two amounts of the same currency, throw on a currency mismatch",
     ),
-    completion(
+    case.completion(
         "crlf/completion",
         "src/Util/Money.php",
         crlf(
@@ -770,7 +737,7 @@ final class Money
         ),
     ),
     # --- edge cases --------------------------------------------------------------------------
-    completion(
+    case.completion(
         "separator/around-instruction",
         "src/Search/Indexer.php",
         r"""<?php
@@ -791,7 +758,7 @@ class Indexer
 """,
         note="team precision 2 (rule 2): the block's last line is a separator (no letter or digit), an empty comment, so no instruction lies directly above the cursor",
     ),
-    comment(
+    case.comment(
         "directive/with-prose",
         "src/Legacy/Registry.php",
         r"""<?php
@@ -813,7 +780,7 @@ class Registry
         "return the cached item or build it with $factory and cache it",
         note="the directive line is dropped from the block",
     ),
-    comment(
+    case.comment(
         "header/then-instruction",
         "src/Kernel.php",
         r"""<?php
@@ -829,7 +796,7 @@ class Registry
         "register the console commands found under src/Command",
         note="the header block is separated by a blank line; the instruction is its own run",
     ),
-    completion(
+    case.completion(
         "on-comment/small-file",
         "src/helpers.php",
         r"""<?php
@@ -838,7 +805,7 @@ class Registry
 """,
         note="rule 1 comes before the small-file rule",
     ),
-    completion(
+    case.completion(
         "completion/blank-line-above-comment",
         "src/Service/Cart.php",
         r"""<?php
@@ -860,7 +827,7 @@ class Cart
         note="the comment is below the cursor, not above it",
     ),
     # --- team precisions (docs/intent.md) ------------------------------------------------
-    empty_function(
+    case.empty_function(
         "type-body/empty-interface",
         "src/Payment/Gateway.php",
         r"""<?php

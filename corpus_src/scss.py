@@ -4,45 +4,14 @@ Comment syntaxes: `//`, `/* */`, SassDoc `///`. `@function` and `@mixin` bodies 
 bodies; rule blocks, `@media` and `@each` blocks are not.
 """
 
-LANG = "scss"
+from _helpers import Cases, crlf
+
+case = Cases("scss")
 
 
-def _case(slug, filename, text, intent, gtype=None, instruction=None, note=None):
-    case = {
-        "id": f"{LANG}/{slug}",
-        "language": LANG,
-        "filename": filename,
-        "text": text,
-        "intent": intent,
-        "generation_type": gtype,
-        "user_instruction": instruction,
-    }
-    if note:
-        case["note"] = note
-    return case
-
-
-def completion(slug, filename, text, note=None):
-    return _case(slug, filename, text, "completion", note=note)
-
-
-def comment(slug, filename, text, instruction, note=None):
-    return _case(slug, filename, text, "generation", "comment", instruction, note)
-
-
-def empty_function(slug, filename, text, note=None):
-    return _case(slug, filename, text, "generation", "empty_function", note=note)
-
-
-def small_file(slug, filename, text, note=None):
-    return _case(slug, filename, text, "generation", "small_file", note=note)
-
-
-def crlf(text):
-    return text.replace("\n", "\r\n")
 CASES = [
     # --- comment -------------------------------------------------------------------------
-    comment(
+    case.comment(
         "comment/top-level",
         "src/styles/components/_buttons.scss",
         r"""@use "../abstracts/variables" as *;
@@ -58,7 +27,7 @@ CASES = [
 """,
         "a .btn--ghost modifier: transparent background, primary border and text, filled on hover",
     ),
-    comment(
+    case.comment(
         "comment/inside-rule",
         "src/styles/components/_card.scss",
         r"""@use "../abstracts/variables" as *;
@@ -76,7 +45,7 @@ CASES = [
         "a 1px border in $border-color and a soft shadow that grows on hover",
     ),
     # --- multiline-comment -----------------------------------------------------------------
-    comment(
+    case.comment(
         "multiline-comment/line-comments",
         "src/styles/layout/_grid.scss",
         r"""@use "sass:math";
@@ -99,7 +68,7 @@ $gutter: 1.5rem;
         "Each one takes math.div(n, $columns) of the row width,\n"
         "with half the gutter as padding on both sides.",
     ),
-    comment(
+    case.comment(
         "multiline-comment/block-comment",
         "src/styles/base/_typography.scss",
         r"""@use "../abstracts/variables" as *;
@@ -122,7 +91,7 @@ body {
         "Heading sizes h1 to h6 on a 1.25 modular scale,\nstarting at 1rem for h6.",
     ),
     # --- non-english -------------------------------------------------------------------------
-    comment(
+    case.comment(
         "non-english/chinese",
         "src/styles/components/_nav.scss",
         r"""@use "../abstracts/variables" as *;
@@ -138,7 +107,7 @@ body {
 """,
         "在小屏幕上把导航改成垂直排列，并隐藏次要链接",
     ),
-    comment(
+    case.comment(
         "non-english/german",
         "src/styles/components/_alert.scss",
         r"""@use "../abstracts/variables" as *;
@@ -155,7 +124,7 @@ body {
         "Varianten für Erfolg, Warnung und Fehler mit passenden Hintergrundfarben",
     ),
     # --- on-comment ------------------------------------------------------------------------
-    completion(
+    case.completion(
         "on-comment/end-of-comment",
         "src/styles/components/_modal.scss",
         r"""@use "../abstracts/variables" as *;
@@ -170,7 +139,7 @@ body {
 // dim the page behind the modal with a semi█
 """,
     ),
-    completion(
+    case.completion(
         "on-comment/inside-block-comment",
         "src/styles/components/_modal.scss",
         r"""@use "../abstracts/variables" as *;
@@ -183,7 +152,7 @@ body {
 }
 """,
     ),
-    completion(
+    case.completion(
         "on-comment/trailing-comment",
         "src/styles/abstracts/_variables.scss",
         r"""$primary: #3366ff;
@@ -195,7 +164,7 @@ $text: #1a1a1a;
 """,
     ),
     # --- commented-out-code ----------------------------------------------------------------
-    completion(
+    case.completion(
         "commented-out-code/old-declarations",
         "src/styles/components/_footer.scss",
         r"""@use "../abstracts/variables" as *;
@@ -211,7 +180,7 @@ $text: #1a1a1a;
 """,
     ),
     # --- directive -------------------------------------------------------------------------
-    completion(
+    case.completion(
         "directive/stylelint-disable-next-line",
         "src/styles/utilities/_helpers.scss",
         r""".sr-only {
@@ -228,7 +197,7 @@ $text: #1a1a1a;
 """,
         note="a stylelint directive (rule 3); the rule block is not a function",
     ),
-    completion(
+    case.completion(
         "directive/prettier-ignore",
         "src/styles/abstracts/_maps.scss",
         r"""$breakpoints: (
@@ -243,7 +212,7 @@ $text: #1a1a1a;
 """,
     ),
     # --- header ----------------------------------------------------------------------------
-    completion(
+    case.completion(
         "header/license-banner",
         "src/styles/vendor/_normalize.scss",
         r"""/*! normalize.scss v8.0.1 | MIT License | github.com/necolas/normalize.css */
@@ -259,7 +228,7 @@ body {
 }
 """,
     ),
-    completion(
+    case.completion(
         "header/copyright-lines",
         "src/styles/main.scss",
         r"""// Copyright 2024 Acme Shop GmbH
@@ -275,7 +244,7 @@ body {
 """,
     ),
     # --- separator -------------------------------------------------------------------------
-    completion(
+    case.completion(
         "separator/equals",
         "src/styles/components/_table.scss",
         r""".table {
@@ -293,7 +262,7 @@ body {
 """,
     ),
     # --- short-comment ---------------------------------------------------------------------
-    completion(
+    case.completion(
         "short-comment/ie",
         "src/styles/components/_table.scss",
         r""".table {
@@ -311,7 +280,7 @@ body {
 """,
     ),
     # --- empty-function --------------------------------------------------------------------
-    empty_function(
+    case.empty_function(
         "empty-function/mixin",
         "src/styles/abstracts/_mixins.scss",
         r"""@use "sass:map";
@@ -328,7 +297,7 @@ body {
 """,
         note="a @mixin body is treated as a function body",
     ),
-    empty_function(
+    case.empty_function(
         "empty-function/function",
         "src/styles/abstracts/_functions.scss",
         r"""@use "sass:math";
@@ -345,7 +314,7 @@ $base-font-size: 16px;
 """,
     ),
     # --- empty-block -----------------------------------------------------------------------
-    completion(
+    case.completion(
         "empty-block/rule",
         "src/styles/components/_badge.scss",
         r"""@use "../abstracts/variables" as *;
@@ -362,7 +331,7 @@ $base-font-size: 16px;
 """,
         note="a rule block is not a function body",
     ),
-    completion(
+    case.completion(
         "empty-block/media-query",
         "src/styles/components/_badge.scss",
         r"""@use "../abstracts/variables" as *;
@@ -377,7 +346,7 @@ $base-font-size: 16px;
 }
 """,
     ),
-    completion(
+    case.completion(
         "empty-block/each-in-mixin",
         "src/styles/abstracts/_mixins.scss",
         r"""@use "sass:map";
@@ -392,7 +361,7 @@ $base-font-size: 16px;
         note="the @each block is empty, but the mixin body has a declaration",
     ),
     # --- small-file ------------------------------------------------------------------------
-    small_file(
+    case.small_file(
         "small-file/forwards-only",
         "src/styles/abstracts/_index.scss",
         r"""@forward "variables";
@@ -401,7 +370,7 @@ $base-font-size: 16px;
 █
 """,
     ),
-    small_file(
+    case.small_file(
         "small-file/comment-heavy",
         "src/styles/pages/_checkout.scss",
         r"""// Styles for the checkout page.
@@ -415,7 +384,7 @@ $base-font-size: 16px;
 """,
     ),
     # --- completion ------------------------------------------------------------------------
-    completion(
+    case.completion(
         "completion/declaration-value",
         "src/styles/components/_tooltip.scss",
         r"""@use "../abstracts/variables" as *;
@@ -428,7 +397,7 @@ $base-font-size: 16px;
 }
 """,
     ),
-    completion(
+    case.completion(
         "completion/function-argument",
         "src/styles/components/_tooltip.scss",
         r"""@use "sass:map";
@@ -442,7 +411,7 @@ $base-font-size: 16px;
 """,
     ),
     # --- docstring -------------------------------------------------------------------------
-    comment(
+    case.comment(
         "docstring/sassdoc",
         "src/styles/abstracts/_functions.scss",
         r"""@use "sass:math";
@@ -460,7 +429,7 @@ $base-font-size: 16px;
         "Convert a pixel value to em relative to the given context,\nwhich defaults to $base-font-size.",
     ),
     # --- scope -----------------------------------------------------------------------------
-    completion(
+    case.completion(
         "scope/comment-in-closed-rule",
         "src/styles/components/_avatar.scss",
         r""".avatar {
@@ -476,7 +445,7 @@ $base-font-size: 16px;
 }
 """,
     ),
-    completion(
+    case.completion(
         "scope/comment-then-declaration",
         "src/styles/components/_avatar.scss",
         r""".avatar {
@@ -491,7 +460,7 @@ $base-font-size: 16px;
 """,
     ),
     # --- unicode ---------------------------------------------------------------------------
-    completion(
+    case.completion(
         "unicode/content-emoji",
         "src/styles/components/_badge.scss",
         r""".badge {
@@ -506,7 +475,7 @@ $base-font-size: 16px;
 """,
         note="the emoji is on the line above; the cursor column is plain ASCII",
     ),
-    completion(
+    case.completion(
         "unicode/same-line",
         "src/styles/components/_badge.scss",
         r""".badge {
@@ -521,7 +490,7 @@ $base-font-size: 16px;
 """,
     ),
     # --- crlf ------------------------------------------------------------------------------
-    comment(
+    case.comment(
         "crlf/comment",
         "src/styles/components/_input.scss",
         crlf(
@@ -540,7 +509,7 @@ $base-font-size: 16px;
         "a focus style with a 2px outline in $primary and no default outline",
     ),
     # --- edge cases --------------------------------------------------------------------------
-    comment(
+    case.comment(
         "directive/with-prose",
         "src/styles/utilities/_helpers.scss",
         r""".sr-only {
@@ -557,7 +526,7 @@ $base-font-size: 16px;
         "a .u-truncate helper that cuts text with an ellipsis on one line",
         note="the stylelint directive line is dropped from the block",
     ),
-    completion(
+    case.completion(
         "separator/around-instruction",
         "src/styles/layout/_header.scss",
         r"""@use "../abstracts/variables" as *;
@@ -575,7 +544,7 @@ $base-font-size: 16px;
 """,
         note="team precision 2 (rule 2): the block's last line is a separator (no letter or digit), an empty comment, so no instruction lies directly above the cursor",
     ),
-    comment(
+    case.comment(
         "small-file/comment-wins",
         "src/styles/pages/_about.scss",
         r"""@use "../abstracts/variables" as *;
@@ -586,7 +555,7 @@ $base-font-size: 16px;
         "a two-column layout for the team section that stacks below 768px",
         note="a small file, but rule 2 comes before rule 4",
     ),
-    empty_function(
+    case.empty_function(
         "empty-function/mixin-same-line",
         "src/styles/abstracts/_mixins.scss",
         r"""@use "sass:map";

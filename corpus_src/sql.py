@@ -4,45 +4,14 @@ Comment syntaxes: `--` and `/* */`. Function bodies are `CREATE FUNCTION`/`CREAT
 bodies (plpgsql `$$ BEGIN ... END $$`, MySQL `BEGIN ... END`); column lists and transactions are not.
 """
 
-LANG = "sql"
+from _helpers import Cases, crlf
+
+case = Cases("sql")
 
 
-def _case(slug, filename, text, intent, gtype=None, instruction=None, note=None):
-    case = {
-        "id": f"{LANG}/{slug}",
-        "language": LANG,
-        "filename": filename,
-        "text": text,
-        "intent": intent,
-        "generation_type": gtype,
-        "user_instruction": instruction,
-    }
-    if note:
-        case["note"] = note
-    return case
-
-
-def completion(slug, filename, text, note=None):
-    return _case(slug, filename, text, "completion", note=note)
-
-
-def comment(slug, filename, text, instruction, note=None):
-    return _case(slug, filename, text, "generation", "comment", instruction, note)
-
-
-def empty_function(slug, filename, text, note=None):
-    return _case(slug, filename, text, "generation", "empty_function", note=note)
-
-
-def small_file(slug, filename, text, note=None):
-    return _case(slug, filename, text, "generation", "small_file", note=note)
-
-
-def crlf(text):
-    return text.replace("\n", "\r\n")
 CASES = [
     # --- comment -------------------------------------------------------------------------
-    comment(
+    case.comment(
         "comment/report-query",
         "queries/monthly_revenue.sql",
         r"""CREATE VIEW active_customers AS
@@ -56,7 +25,7 @@ WHERE c.deleted_at IS NULL
 """,
         "total revenue per month for 2024, only paid orders, newest month first",
     ),
-    comment(
+    case.comment(
         "comment/inside-function-body",
         "db/functions/touch_updated_at.sql",
         r"""CREATE OR REPLACE FUNCTION touch_updated_at()
@@ -73,7 +42,7 @@ $$;
         note="the comment is inside an empty plpgsql body: rule 2 comes before rule 5",
     ),
     # --- multiline-comment -----------------------------------------------------------------
-    comment(
+    case.comment(
         "multiline-comment/line-comments",
         "queries/churn.sql",
         r"""WITH last_orders AS (
@@ -92,7 +61,7 @@ SELECT COUNT(*) FROM last_orders;
         "but have not ordered in the last 90 days,\n"
         "with their email and the date of their last order.",
     ),
-    comment(
+    case.comment(
         "multiline-comment/block-comment",
         "migrations/20240312_add_invoices.sql",
         r"""CREATE TABLE customers (
@@ -113,7 +82,7 @@ SELECT COUNT(*) FROM last_orders;
         "(draft, sent, paid) and timestamps.",
     ),
     # --- non-english -------------------------------------------------------------------------
-    comment(
+    case.comment(
         "non-english/french",
         "queries/stock.sql",
         r"""SELECT p.sku, p.name, s.quantity
@@ -127,7 +96,7 @@ ORDER BY p.sku;
 """,
         "liste des produits dont le stock est inférieur au seuil de réapprovisionnement",
     ),
-    comment(
+    case.comment(
         "non-english/portuguese-block",
         "queries/vendas.sql",
         r"""CREATE INDEX idx_vendas_data ON vendas (data_venda);
@@ -144,7 +113,7 @@ GROUP BY loja_id;
         "total de vendas por loja e por mês, incluindo lojas sem vendas",
     ),
     # --- on-comment ------------------------------------------------------------------------
-    completion(
+    case.completion(
         "on-comment/end-of-comment",
         "queries/signups.sql",
         r"""SELECT date_trunc('day', created_at) AS day, COUNT(*) AS signups
@@ -156,7 +125,7 @@ ORDER BY 1;
 -- same as above but split by the referral█
 """,
     ),
-    completion(
+    case.completion(
         "on-comment/start-of-block-comment",
         "queries/signups.sql",
         r"""SELECT date_trunc('day', created_at) AS day, COUNT(*) AS signups
@@ -167,7 +136,7 @@ GROUP BY 1
 ORDER BY 1;
 """,
     ),
-    completion(
+    case.completion(
         "on-comment/trailing-comment",
         "schema/users.sql",
         r"""CREATE TABLE users (
@@ -179,7 +148,7 @@ ORDER BY 1;
 """,
     ),
     # --- commented-out-code ----------------------------------------------------------------
-    completion(
+    case.completion(
         "commented-out-code/drop-and-select",
         "migrations/20240401_cleanup.sql",
         r"""ALTER TABLE orders ADD COLUMN archived BOOLEAN NOT NULL DEFAULT false;
@@ -196,7 +165,7 @@ ANALYZE order_items;
         note="both lines are SQL statements: commented-out code (rule 3)",
     ),
     # --- directive -------------------------------------------------------------------------
-    completion(
+    case.completion(
         "directive/goose",
         "db/migrations/00042_create_sessions.sql",
         r"""-- +goose Up
@@ -214,7 +183,7 @@ CREATE INDEX idx_sessions_user ON sessions (user_id);
 """,
         note="goose migration annotations are tool directives",
     ),
-    completion(
+    case.completion(
         "directive/sqlfluff-noqa",
         "models/staging/stg_orders.sql",
         r"""select
@@ -228,7 +197,7 @@ from raw.orders
 """,
     ),
     # --- header ----------------------------------------------------------------------------
-    completion(
+    case.completion(
         "header/license",
         "sql/schema.sql",
         r"""-- Copyright 2024 Acme Analytics GmbH
@@ -245,7 +214,7 @@ CREATE TABLE analytics.events (
 );
 """,
     ),
-    completion(
+    case.completion(
         "header/emacs-mode-line",
         "sql/reports.sql",
         r"""-- -*- mode: sql; sql-product: postgres; -*-
@@ -259,7 +228,7 @@ LIMIT 20;
 """,
     ),
     # --- separator -------------------------------------------------------------------------
-    completion(
+    case.completion(
         "separator/equals",
         "sql/seed.sql",
         r"""INSERT INTO roles (name) VALUES ('admin'), ('editor'), ('viewer');
@@ -274,7 +243,7 @@ INSERT INTO users (email, role_id) VALUES ('eli@acme.test', 2);
 """,
     ),
     # --- short-comment ---------------------------------------------------------------------
-    completion(
+    case.completion(
         "short-comment/v2",
         "sql/seed.sql",
         r"""INSERT INTO plans (name, price_cents) VALUES ('free', 0);
@@ -289,7 +258,7 @@ DELETE FROM plans WHERE name = 'trial';
 """,
     ),
     # --- empty-function --------------------------------------------------------------------
-    empty_function(
+    case.empty_function(
         "empty-function/plpgsql",
         "db/functions/order_total.sql",
         r"""CREATE OR REPLACE FUNCTION order_total(p_order_id BIGINT)
@@ -304,7 +273,7 @@ $$;
 """,
         note="a CREATE FUNCTION body with no statements between BEGIN and END",
     ),
-    empty_function(
+    case.empty_function(
         "empty-function/mysql-procedure",
         "db/procedures/archive_orders.sql",
         r"""DELIMITER //
@@ -321,7 +290,7 @@ DELIMITER ;
         note="a CREATE PROCEDURE body with no statements between BEGIN and END",
     ),
     # --- empty-block -----------------------------------------------------------------------
-    completion(
+    case.completion(
         "empty-block/create-table-columns",
         "migrations/20240501_tags.sql",
         r"""CREATE TABLE posts (
@@ -335,7 +304,7 @@ CREATE TABLE tags (
 """,
         note="a column list is not a function body",
     ),
-    completion(
+    case.completion(
         "empty-block/transaction",
         "scripts/fix_prices.sql",
         r"""SET search_path TO shop;
@@ -349,7 +318,7 @@ COMMIT;
 """,
     ),
     # --- small-file ------------------------------------------------------------------------
-    small_file(
+    case.small_file(
         "small-file/single-query",
         "queries/count_users.sql",
         r"""SELECT COUNT(*)
@@ -357,7 +326,7 @@ FROM users;
 █
 """,
     ),
-    small_file(
+    case.small_file(
         "small-file/comment-heavy",
         "migrations/20240601_drop_legacy.sql",
         r"""-- Migration: remove the legacy tables.
@@ -371,7 +340,7 @@ DROP TABLE IF EXISTS legacy_views;
         note="two code lines; the cursor follows code, so the comment is not directly above it",
     ),
     # --- completion ------------------------------------------------------------------------
-    completion(
+    case.completion(
         "completion/after-table-alias",
         "queries/top_products.sql",
         r"""SELECT p.name, SUM(oi.quantity) AS sold
@@ -383,7 +352,7 @@ WHERE o.status = 'paid'
 GROUP BY p.█
 """,
     ),
-    completion(
+    case.completion(
         "completion/in-list",
         "queries/open_tickets.sql",
         r"""SELECT t.id, t.subject, u.email
@@ -395,7 +364,7 @@ LIMIT 50;
 """,
     ),
     # --- docstring -------------------------------------------------------------------------
-    comment(
+    case.comment(
         "docstring/doc-block",
         "db/functions/slugify.sql",
         r"""CREATE EXTENSION IF NOT EXISTS unaccent;
@@ -416,7 +385,7 @@ CREATE TABLE IF NOT EXISTS articles (
         "with every run of non-alphanumeric characters replaced by a dash.",
     ),
     # --- scope -----------------------------------------------------------------------------
-    completion(
+    case.completion(
         "scope/comment-in-closed-function",
         "db/functions/audit.sql",
         r"""CREATE OR REPLACE FUNCTION audit_insert()
@@ -432,7 +401,7 @@ $$;
 █
 """,
     ),
-    completion(
+    case.completion(
         "scope/comment-then-statement",
         "queries/cleanup.sql",
         r"""-- remove sessions that expired more than a week ago
@@ -447,7 +416,7 @@ VACUUM ANALYZE password_resets;
 """,
     ),
     # --- unicode ---------------------------------------------------------------------------
-    completion(
+    case.completion(
         "unicode/cjk-literal",
         "queries/stores.sql",
         r"""SELECT s.id, s.name, s.city
@@ -459,7 +428,7 @@ WHERE r.code = 'JP'
 """,
     ),
     # --- crlf ------------------------------------------------------------------------------
-    comment(
+    case.comment(
         "crlf/comment",
         "queries/inactive.sql",
         crlf(
@@ -476,7 +445,7 @@ LIMIT 100;
         "users who never logged in and signed up more than a year ago",
     ),
     # --- edge cases --------------------------------------------------------------------------
-    small_file(
+    case.small_file(
         "separator/around-instruction",
         "queries/cohorts.sql",
         r"""CREATE TEMP TABLE first_orders AS
@@ -491,7 +460,7 @@ GROUP BY customer_id;
 """,
         note="team precision 2 (rule 2): the block's last line is a separator (no letter or digit), an empty comment, so no instruction lies directly above the cursor; rule 4 then applies",
     ),
-    comment(
+    case.comment(
         "directive/with-prose",
         "db/migrations/00043_add_carts.sql",
         r"""-- +goose Up
@@ -501,7 +470,7 @@ GROUP BY customer_id;
         "create the carts table with a user_id foreign key and an updated_at column",
         note="the goose directive line is dropped from the block",
     ),
-    comment(
+    case.comment(
         "header/then-instruction",
         "sql/views.sql",
         r"""-- Copyright 2024 Acme Analytics GmbH
@@ -512,7 +481,7 @@ GROUP BY customer_id;
 """,
         "a view with the number of events per name and day for the last 30 days",
     ),
-    completion(
+    case.completion(
         "on-comment/small-file",
         "queries/scratch.sql",
         r"""SELECT now();

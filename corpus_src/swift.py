@@ -4,47 +4,14 @@ Comment syntaxes: `//`, `///`, `/* */`. Closures (`{ x in ... }`, trailing closu
 functions for the empty-function rule; types, `if`, `guard ... else` blocks are not.
 """
 
-LANG = "swift"
+from _helpers import Cases, crlf
 
-
-def _case(slug, filename, text, intent, gtype=None, instruction=None, note=None):
-    case = {
-        "id": f"{LANG}/{slug}",
-        "language": LANG,
-        "filename": filename,
-        "text": text,
-        "intent": intent,
-        "generation_type": gtype,
-        "user_instruction": instruction,
-    }
-    if note:
-        case["note"] = note
-    return case
-
-
-def completion(slug, filename, text, note=None):
-    return _case(slug, filename, text, "completion", note=note)
-
-
-def comment(slug, filename, text, instruction, note=None):
-    return _case(slug, filename, text, "generation", "comment", instruction, note)
-
-
-def empty_function(slug, filename, text, note=None):
-    return _case(slug, filename, text, "generation", "empty_function", note=note)
-
-
-def small_file(slug, filename, text, note=None):
-    return _case(slug, filename, text, "generation", "small_file", note=note)
-
-
-def crlf(text):
-    return text.replace("\n", "\r\n")
+case = Cases("swift")
 
 
 CASES = [
     # --- comment -------------------------------------------------------------------------
-    comment(
+    case.comment(
         "comment/in-method",
         "Sources/App/Services/ImageCache.swift",
         r"""import UIKit
@@ -68,7 +35,7 @@ final class ImageCache {
 """,
         "download the image, decode it off the main thread and store it in the cache",
     ),
-    comment(
+    case.comment(
         "comment/type-level",
         "Sources/App/Models/Temperature.swift",
         r"""import Foundation
@@ -88,7 +55,7 @@ struct Temperature {
         "a static factory that builds a Temperature from kelvin",
     ),
     # --- multiline-comment -----------------------------------------------------------------
-    comment(
+    case.comment(
         "multiline-comment/line-comments",
         "Sources/App/Networking/APIClient.swift",
         r"""import Foundation
@@ -112,7 +79,7 @@ struct APIClient {
         "check that the status code is 2xx, otherwise throw APIError.badStatus,\n"
         "and decode the body as T with a JSONDecoder using snake_case keys.",
     ),
-    comment(
+    case.comment(
         "multiline-comment/block-comment",
         "Sources/App/Utilities/Debouncer.swift",
         r"""import Foundation
@@ -135,7 +102,7 @@ final class Debouncer {
         "Cancel the pending work item, then schedule the action\non the main queue after `delay` seconds.",
     ),
     # --- non-english -------------------------------------------------------------------------
-    comment(
+    case.comment(
         "non-english/japanese",
         "Sources/App/Views/ProfileViewModel.swift",
         r"""import Combine
@@ -159,7 +126,7 @@ final class ProfileViewModel: ObservableObject {
 """,
         "入力されたメールアドレスを検証して、無効ならエラーメッセージを表示する",
     ),
-    comment(
+    case.comment(
         "non-english/korean",
         "Sources/App/Storage/Settings.swift",
         r"""import Foundation
@@ -179,7 +146,7 @@ enum Settings {
         "다크 모드 설정을 저장하고 읽는 프로퍼티",
     ),
     # --- on-comment ------------------------------------------------------------------------
-    completion(
+    case.completion(
         "on-comment/end-of-doc-comment",
         "Sources/App/Models/Order.swift",
         r"""import Foundation
@@ -193,7 +160,7 @@ struct Order: Codable, Identifiable {
 }
 """,
     ),
-    completion(
+    case.completion(
         "on-comment/middle-of-block",
         "Sources/App/Models/Order.swift",
         r"""import Foundation
@@ -210,7 +177,7 @@ struct Order: Codable, Identifiable {
 }
 """,
     ),
-    completion(
+    case.completion(
         "on-comment/trailing-comment",
         "Sources/App/Config/Constants.swift",
         r"""import Foundation
@@ -224,7 +191,7 @@ enum Constants {
 """,
     ),
     # --- commented-out-code ----------------------------------------------------------------
-    completion(
+    case.completion(
         "commented-out-code/print-call",
         "Sources/App/Views/LoginViewController.swift",
         r"""import UIKit
@@ -244,7 +211,7 @@ final class LoginViewController: UIViewController {
 """,
     ),
     # --- directive -------------------------------------------------------------------------
-    completion(
+    case.completion(
         "directive/swiftlint-disable",
         "Sources/App/Legacy/ObjCBridge.swift",
         r"""import Foundation
@@ -264,7 +231,7 @@ final class ObjCBridge {
 }
 """,
     ),
-    completion(
+    case.completion(
         "directive/mark",
         "Sources/App/Views/FeedViewController.swift",
         r"""import UIKit
@@ -283,7 +250,7 @@ final class FeedViewController: UITableViewController {
 """,
         note="`// MARK:` is an Xcode navigation directive, like #region",
     ),
-    completion(
+    case.completion(
         "directive/tools-version",
         "Package.swift",
         r"""// swift-tools-version:5.9
@@ -303,7 +270,7 @@ let package = Package(
         note="swift-tools-version is read by SwiftPM; it is a tool directive",
     ),
     # --- header ----------------------------------------------------------------------------
-    completion(
+    case.completion(
         "header/xcode-copyright",
         "Acme/Views/SettingsView.swift",
         r"""//
@@ -328,7 +295,7 @@ struct SettingsView: View {
 }
 """,
     ),
-    completion(
+    case.completion(
         "header/shebang-script",
         "scripts/bump-version.swift",
         r"""#!/usr/bin/swift
@@ -343,7 +310,7 @@ exit(0)
 """,
     ),
     # --- separator -------------------------------------------------------------------------
-    completion(
+    case.completion(
         "separator/equals",
         "Sources/App/Theme.swift",
         r"""import SwiftUI
@@ -359,7 +326,7 @@ enum Theme {
 """,
     ),
     # --- short-comment ---------------------------------------------------------------------
-    completion(
+    case.completion(
         "short-comment/ui",
         "Sources/App/Views/CartView.swift",
         r"""import SwiftUI
@@ -379,7 +346,7 @@ struct CartView: View {
         note="`UI` has two letters: not an instruction",
     ),
     # --- empty-function --------------------------------------------------------------------
-    empty_function(
+    case.empty_function(
         "empty-function/method",
         "Sources/App/Services/AnalyticsService.swift",
         r"""import Foundation
@@ -397,7 +364,7 @@ final class AnalyticsService: Analytics {
 }
 """,
     ),
-    empty_function(
+    case.empty_function(
         "empty-function/button-trailing-closure",
         "Sources/App/Views/EditProfileView.swift",
         r"""import SwiftUI
@@ -419,7 +386,7 @@ struct EditProfileView: View {
 """,
         note="the Button action is a closure with no statements",
     ),
-    empty_function(
+    case.empty_function(
         "empty-function/nested-func",
         "Sources/App/Utilities/Retry.swift",
         r"""import Foundation
@@ -438,7 +405,7 @@ func retry<T>(times: Int, _ body: () async throws -> T) async throws -> T {
 """,
     ),
     # --- empty-block -----------------------------------------------------------------------
-    completion(
+    case.completion(
         "empty-block/guard-else",
         "Sources/App/Services/TokenStore.swift",
         r"""import Foundation
@@ -455,7 +422,7 @@ struct TokenStore {
 }
 """,
     ),
-    empty_function(
+    case.empty_function(
         "empty-block/struct-body",
         "Sources/App/Models/Coupon.swift",
         r"""import Foundation
@@ -472,7 +439,7 @@ struct Coupon: Codable {
         note="team precision 1 (rule 5): an empty struct body is an empty definition; the user wants its members generated",
     ),
     # --- small-file ------------------------------------------------------------------------
-    small_file(
+    case.small_file(
         "small-file/imports-only",
         "Sources/App/Views/OnboardingView.swift",
         r"""import SwiftUI
@@ -481,7 +448,7 @@ import Combine
 █
 """,
     ),
-    small_file(
+    case.small_file(
         "small-file/one-empty-struct",
         "Sources/App/Models/Tag.swift",
         r"""// A tag the user attaches to a note.
@@ -494,7 +461,7 @@ struct Tag {
         note="three code lines: the small-file rule wins before anything about the struct",
     ),
     # --- completion ------------------------------------------------------------------------
-    completion(
+    case.completion(
         "completion/after-dot",
         "Sources/App/Views/PostCell.swift",
         r"""import UIKit
@@ -510,7 +477,7 @@ final class PostCell: UITableViewCell {
 }
 """,
     ),
-    completion(
+    case.completion(
         "completion/argument-list",
         "Sources/App/Services/Downloader.swift",
         r"""import Foundation
@@ -528,7 +495,7 @@ struct Downloader {
 """,
     ),
     # --- docstring -------------------------------------------------------------------------
-    comment(
+    case.comment(
         "docstring/triple-slash",
         "Sources/App/Utilities/Validators.swift",
         r"""import Foundation
@@ -546,7 +513,7 @@ enum Validators {
         "Returns true when the password has at least 12 characters,\none uppercase letter and one digit.",
     ),
     # --- scope -----------------------------------------------------------------------------
-    completion(
+    case.completion(
         "scope/comment-in-closed-func",
         "Sources/App/Utilities/Formatter.swift",
         r"""import Foundation
@@ -561,7 +528,7 @@ enum PriceFormatter {
 }
 """,
     ),
-    completion(
+    case.completion(
         "scope/comment-then-code",
         "Sources/App/Utilities/Formatter.swift",
         r"""import Foundation
@@ -578,7 +545,7 @@ enum PriceFormatter {
 """,
     ),
     # --- unicode ---------------------------------------------------------------------------
-    completion(
+    case.completion(
         "unicode/emoji-before-cursor",
         "Sources/App/Views/WelcomeView.swift",
         r"""import SwiftUI
@@ -596,7 +563,7 @@ struct WelcomeView: View {
 """,
     ),
     # --- crlf ------------------------------------------------------------------------------
-    comment(
+    case.comment(
         "crlf/comment",
         "Sources/App/Models/Cart.swift",
         crlf(
@@ -616,7 +583,7 @@ final class Cart: ObservableObject {
         ),
         "remove the item with the given id and return whether something was removed",
     ),
-    empty_function(
+    case.empty_function(
         "crlf/empty-function",
         "Sources/App/Models/Cart.swift",
         crlf(
@@ -637,7 +604,7 @@ final class Cart: ObservableObject {
         ),
     ),
     # --- edge cases --------------------------------------------------------------------------
-    comment(
+    case.comment(
         "directive/with-prose",
         "Sources/App/Parsing/FeedParser.swift",
         r"""import Foundation
@@ -657,7 +624,7 @@ final class FeedParser {
         "parse the feed JSON into Post values, skipping entries without a title",
         note="the swiftlint directive line is dropped from the block",
     ),
-    comment(
+    case.comment(
         "header/then-instruction",
         "Sources/App/Services/Haptics.swift",
         r"""//
@@ -671,7 +638,7 @@ final class FeedParser {
         "a helper that plays a success haptic on the main actor",
         note="the Xcode header block ends at the blank line; a small file, but rule 2 comes first",
     ),
-    completion(
+    case.completion(
         "separator/around-instruction",
         "Sources/App/Models/Invoice.swift",
         r"""import Foundation
@@ -688,7 +655,7 @@ struct Invoice: Codable {
 """,
         note="team precision 2 (rule 2): the block's last line is a separator (no letter or digit), an empty comment, so no instruction lies directly above the cursor",
     ),
-    completion(
+    case.completion(
         "on-comment/small-file",
         "Sources/App/Views/Badge.swift",
         r"""import SwiftUI
@@ -696,7 +663,7 @@ struct Invoice: Codable {
 /// A small colored badge showing a count█
 """,
     ),
-    empty_function(
+    case.empty_function(
         "empty-function/init",
         "Sources/App/Services/SessionStore.swift",
         r"""import Foundation
@@ -716,7 +683,7 @@ final class SessionStore {
 """,
     ),
     # --- team precisions (docs/intent.md) ------------------------------------------------
-    empty_function(
+    case.empty_function(
         "type-body/empty-protocol",
         "Sources/Cache.swift",
         """\
@@ -731,7 +698,7 @@ protocol Cache {
 """,
         note="team precision 1 (rule 5): an empty protocol body is an empty definition",
     ),
-    completion(
+    case.completion(
         "type-body/enum",
         "Sources/Direction.swift",
         """\

@@ -5,45 +5,14 @@ block (resource, variable, dynamic content, locals) falls through to completion.
 empty-function or docstring cases: HCL has neither functions nor doc comments.
 """
 
-LANG = "terraform"
+from _helpers import Cases, crlf
+
+case = Cases("terraform")
 
 
-def _case(slug, filename, text, intent, gtype=None, instruction=None, note=None):
-    case = {
-        "id": f"{LANG}/{slug}",
-        "language": LANG,
-        "filename": filename,
-        "text": text,
-        "intent": intent,
-        "generation_type": gtype,
-        "user_instruction": instruction,
-    }
-    if note:
-        case["note"] = note
-    return case
-
-
-def completion(slug, filename, text, note=None):
-    return _case(slug, filename, text, "completion", note=note)
-
-
-def comment(slug, filename, text, instruction, note=None):
-    return _case(slug, filename, text, "generation", "comment", instruction, note)
-
-
-def empty_function(slug, filename, text, note=None):
-    return _case(slug, filename, text, "generation", "empty_function", note=note)
-
-
-def small_file(slug, filename, text, note=None):
-    return _case(slug, filename, text, "generation", "small_file", note=note)
-
-
-def crlf(text):
-    return text.replace("\n", "\r\n")
 CASES = [
     # --- comment -------------------------------------------------------------------------
-    comment(
+    case.comment(
         "comment/top-level",
         "infra/storage.tf",
         r"""resource "aws_kms_key" "logs" {
@@ -57,7 +26,7 @@ CASES = [
 """,
         "an S3 bucket for access logs, encrypted with the KMS key above, versioning on",
     ),
-    comment(
+    case.comment(
         "comment/inside-resource",
         "infra/network.tf",
         r"""resource "aws_security_group" "web" {
@@ -72,7 +41,7 @@ CASES = [
         "allow HTTPS from anywhere and SSH only from the office CIDR",
     ),
     # --- multiline-comment -----------------------------------------------------------------
-    comment(
+    case.comment(
         "multiline-comment/hash-lines",
         "modules/vpc/subnets.tf",
         r"""resource "aws_vpc" "main" {
@@ -91,7 +60,7 @@ CASES = [
         "Carve the CIDRs out of var.cidr with cidrsubnet, 8 extra bits,\n"
         "and tag each subnet with its zone.",
     ),
-    comment(
+    case.comment(
         "multiline-comment/block-comment",
         "infra/dns.tf",
         r"""data "aws_route53_zone" "primary" {
@@ -113,7 +82,7 @@ locals {
         "with health checks evaluated on the target.",
     ),
     # --- non-english -------------------------------------------------------------------------
-    comment(
+    case.comment(
         "non-english/japanese",
         "infra/compute.tf",
         r"""data "aws_ami" "ubuntu" {
@@ -131,7 +100,7 @@ locals {
 """,
         "上記の AMI を使って t3.small の EC2 インスタンスを作成し、パブリック IP を付与する",
     ),
-    comment(
+    case.comment(
         "non-english/polish",
         "infra/monitoring.tf",
         r"""resource "aws_sns_topic" "alerts" {
@@ -150,7 +119,7 @@ resource "aws_sns_topic_subscription" "email" {
         "alarm CloudWatch, gdy użycie CPU przekroczy 80% przez 10 minut",
     ),
     # --- on-comment ------------------------------------------------------------------------
-    completion(
+    case.completion(
         "on-comment/end-of-comment",
         "infra/variables.tf",
         r"""variable "region" {
@@ -165,7 +134,7 @@ variable "environment" {
 # the instance type used by the web autoscaling█
 """,
     ),
-    completion(
+    case.completion(
         "on-comment/start-of-comment",
         "infra/variables.tf",
         r"""variable "region" {
@@ -179,7 +148,7 @@ variable "environment" {
 }
 """,
     ),
-    completion(
+    case.completion(
         "on-comment/trailing-comment",
         "infra/database.tf",
         r"""resource "aws_db_instance" "main" {
@@ -193,7 +162,7 @@ variable "environment" {
 """,
     ),
     # --- commented-out-code ----------------------------------------------------------------
-    completion(
+    case.completion(
         "commented-out-code/disabled-attributes",
         "infra/cache.tf",
         r"""resource "aws_elasticache_cluster" "sessions" {
@@ -208,7 +177,7 @@ variable "environment" {
 }
 """,
     ),
-    completion(
+    case.completion(
         "commented-out-code/disabled-resource",
         "infra/cache.tf",
         r"""resource "aws_elasticache_subnet_group" "sessions" {
@@ -228,7 +197,7 @@ output "sessions_subnet_group" {
         note="a commented-out resource block, closing brace included (rule 3)",
     ),
     # --- directive -------------------------------------------------------------------------
-    completion(
+    case.completion(
         "directive/tfsec-ignore",
         "infra/buckets.tf",
         r"""resource "aws_s3_bucket" "assets" {
@@ -246,7 +215,7 @@ resource "aws_s3_bucket_versioning" "assets" {
 █
 """,
     ),
-    completion(
+    case.completion(
         "directive/checkov-skip",
         "infra/buckets.tf",
         r"""resource "aws_s3_bucket" "public_site" {
@@ -259,7 +228,7 @@ resource "aws_s3_bucket_versioning" "assets" {
 }
 """,
     ),
-    completion(
+    case.completion(
         "directive/tflint-ignore",
         "infra/variables.tf",
         r"""variable "region" {
@@ -276,7 +245,7 @@ variable "owner" {
 """,
     ),
     # --- header ----------------------------------------------------------------------------
-    completion(
+    case.completion(
         "header/license",
         "modules/vpc/main.tf",
         r"""# Copyright (c) Acme Platform Team
@@ -294,7 +263,7 @@ terraform {
 }
 """,
     ),
-    completion(
+    case.completion(
         "header/vim-modeline",
         "infra/main.tf",
         r"""# vim: set ft=terraform ts=2 sw=2 et:
@@ -308,7 +277,7 @@ module "vpc" {
 """,
     ),
     # --- separator -------------------------------------------------------------------------
-    completion(
+    case.completion(
         "separator/hashes",
         "infra/outputs.tf",
         r"""output "vpc_id" {
@@ -324,7 +293,7 @@ output "private_subnet_ids" {
 """,
     ),
     # --- short-comment ---------------------------------------------------------------------
-    completion(
+    case.completion(
         "short-comment/s3",
         "infra/outputs.tf",
         r"""output "vpc_id" {
@@ -340,7 +309,7 @@ output "private_subnet_ids" {
 """,
     ),
     # --- empty-block -----------------------------------------------------------------------
-    completion(
+    case.completion(
         "empty-block/resource",
         "infra/iam.tf",
         r"""data "aws_iam_policy_document" "assume_ec2" {
@@ -359,7 +328,7 @@ resource "aws_iam_role" "web" {
 """,
         note="HCL has no functions: an empty block is never an empty function",
     ),
-    completion(
+    case.completion(
         "empty-block/dynamic-content",
         "modules/sg/main.tf",
         r"""resource "aws_security_group" "this" {
@@ -375,7 +344,7 @@ resource "aws_iam_role" "web" {
 }
 """,
     ),
-    completion(
+    case.completion(
         "empty-block/variable",
         "modules/sg/variables.tf",
         r"""variable "name" {
@@ -392,7 +361,7 @@ variable "ingress_ports" {
 """,
     ),
     # --- small-file ------------------------------------------------------------------------
-    small_file(
+    case.small_file(
         "small-file/provider-only",
         "infra/providers.tf",
         r"""provider "aws" {
@@ -401,7 +370,7 @@ variable "ingress_ports" {
 █
 """,
     ),
-    small_file(
+    case.small_file(
         "small-file/comment-heavy",
         "infra/backend.tf",
         r"""# State lives in the shared bucket managed by the platform team.
@@ -414,7 +383,7 @@ terraform {
 █
 """,
     ),
-    small_file(
+    case.small_file(
         "small-file/empty-file-with-directive",
         "infra/locals.tf",
         r"""# tflint-ignore-file: terraform_naming_convention
@@ -426,7 +395,7 @@ locals {
         note="the directive is not an instruction, so rule 4 decides",
     ),
     # --- completion ------------------------------------------------------------------------
-    completion(
+    case.completion(
         "completion/reference-after-dot",
         "infra/compute.tf",
         r"""resource "aws_instance" "web" {
@@ -441,7 +410,7 @@ locals {
 }
 """,
     ),
-    completion(
+    case.completion(
         "completion/function-argument",
         "modules/vpc/subnets.tf",
         r"""resource "aws_subnet" "public" {
@@ -455,7 +424,7 @@ locals {
 """,
     ),
     # --- scope -----------------------------------------------------------------------------
-    completion(
+    case.completion(
         "scope/comment-in-closed-block",
         "infra/lb.tf",
         r"""resource "aws_lb" "web" {
@@ -471,7 +440,7 @@ output "lb_dns_name" {
 }
 """,
     ),
-    completion(
+    case.completion(
         "scope/comment-then-attribute",
         "infra/lb.tf",
         r"""resource "aws_lb_target_group" "web" {
@@ -486,7 +455,7 @@ output "lb_dns_name" {
 """,
     ),
     # --- unicode ---------------------------------------------------------------------------
-    completion(
+    case.completion(
         "unicode/cjk-tag",
         "infra/tags.tf",
         r"""locals {
@@ -501,7 +470,7 @@ output "lb_dns_name" {
 """,
         note="cursor at the end of a line holding an emoji with a variation selector and CJK",
     ),
-    completion(
+    case.completion(
         "unicode/emoji-same-line",
         "infra/tags.tf",
         r"""resource "aws_s3_bucket" "media" {
@@ -515,7 +484,7 @@ output "lb_dns_name" {
 """,
     ),
     # --- crlf ------------------------------------------------------------------------------
-    comment(
+    case.comment(
         "crlf/comment",
         "infra/queues.tf",
         crlf(
@@ -531,7 +500,7 @@ output "lb_dns_name" {
         "the orders queue, sending messages to the DLQ after 5 failed receives",
     ),
     # --- edge cases --------------------------------------------------------------------------
-    comment(
+    case.comment(
         "directive/with-prose",
         "infra/buckets.tf",
         r"""resource "aws_s3_bucket" "uploads" {
@@ -551,7 +520,7 @@ resource "aws_s3_bucket_public_access_block" "uploads" {
         "a lifecycle rule that moves uploads to Glacier after 90 days",
         note="the tfsec directive line is dropped from the block",
     ),
-    small_file(
+    case.small_file(
         "separator/around-instruction",
         "infra/iam.tf",
         r"""resource "aws_iam_role" "ci" {
@@ -566,7 +535,7 @@ resource "aws_s3_bucket_public_access_block" "uploads" {
 """,
         note="team precision 2 (rule 2): the block's last line is a separator (no letter or digit), an empty comment, so no instruction lies directly above the cursor; rule 4 then applies",
     ),
-    comment(
+    case.comment(
         "small-file/comment-wins",
         "infra/versions.tf",
         r"""// require terraform 1.6 or newer and the aws provider 5.x
@@ -575,7 +544,7 @@ resource "aws_s3_bucket_public_access_block" "uploads" {
         "require terraform 1.6 or newer and the aws provider 5.x",
         note="a small file, but rule 2 comes before rule 4",
     ),
-    completion(
+    case.completion(
         "on-comment/inside-block-comment",
         "infra/variables.tf",
         r"""variable "region" {

@@ -5,45 +5,14 @@ through to completion; `#:schema` (Taplo) and editor mode lines are directives. 
 empty-function or docstring cases: TOML has neither functions nor doc comments.
 """
 
-LANG = "toml"
+from _helpers import Cases, crlf
+
+case = Cases("toml")
 
 
-def _case(slug, filename, text, intent, gtype=None, instruction=None, note=None):
-    case = {
-        "id": f"{LANG}/{slug}",
-        "language": LANG,
-        "filename": filename,
-        "text": text,
-        "intent": intent,
-        "generation_type": gtype,
-        "user_instruction": instruction,
-    }
-    if note:
-        case["note"] = note
-    return case
-
-
-def completion(slug, filename, text, note=None):
-    return _case(slug, filename, text, "completion", note=note)
-
-
-def comment(slug, filename, text, instruction, note=None):
-    return _case(slug, filename, text, "generation", "comment", instruction, note)
-
-
-def empty_function(slug, filename, text, note=None):
-    return _case(slug, filename, text, "generation", "empty_function", note=note)
-
-
-def small_file(slug, filename, text, note=None):
-    return _case(slug, filename, text, "generation", "small_file", note=note)
-
-
-def crlf(text):
-    return text.replace("\n", "\r\n")
 CASES = [
     # --- comment -------------------------------------------------------------------------
-    comment(
+    case.comment(
         "comment/cargo-dependency",
         "Cargo.toml",
         r"""[package]
@@ -59,7 +28,7 @@ tokio = { version = "1", features = ["full"] }
 """,
         "serde with the derive feature and serde_json",
     ),
-    comment(
+    case.comment(
         "comment/pyproject-tool-section",
         "pyproject.toml",
         r"""[project]
@@ -78,7 +47,7 @@ line-length = 100
         "a pytest section that runs tests/ with -q and treats warnings as errors",
     ),
     # --- multiline-comment -----------------------------------------------------------------
-    comment(
+    case.comment(
         "multiline-comment/hash-lines",
         "config/app.toml",
         r"""[server]
@@ -99,7 +68,7 @@ pool_size = 10
         "url pointing at localhost on the default port,\n"
         "a default ttl of 300 seconds and a key prefix \"shop:\".",
     ),
-    comment(
+    case.comment(
         "multiline-comment/only-last-run",
         "netlify.toml",
         r"""# Deploy settings for the marketing site.
@@ -118,7 +87,7 @@ NODE_VERSION = "20"
         "redirect /blog/* to the new blog domain\nwith a 301 and keep the rest of the path",
     ),
     # --- non-english -------------------------------------------------------------------------
-    comment(
+    case.comment(
         "non-english/russian",
         "config/logging.toml",
         r"""[logging]
@@ -134,7 +103,7 @@ max_size_mb = 50
 """,
         "добавить ротацию логов: хранить 7 файлов и сжимать старые",
     ),
-    comment(
+    case.comment(
         "non-english/portuguese",
         "config/payments.toml",
         r"""[payments]
@@ -152,7 +121,7 @@ backoff_seconds = 10
         "configuração do Pix com chave aleatória e expiração de 30 minutos",
     ),
     # --- on-comment ------------------------------------------------------------------------
-    completion(
+    case.completion(
         "on-comment/end-of-comment",
         "Cargo.toml",
         r"""[package]
@@ -166,7 +135,7 @@ anyhow = "1"
 # a progress bar crate for long█
 """,
     ),
-    completion(
+    case.completion(
         "on-comment/start-of-comment",
         "Cargo.toml",
         r"""[package]
@@ -180,7 +149,7 @@ clap = { version = "4", features = ["derive"] }
 anyhow = "1"
 """,
     ),
-    completion(
+    case.completion(
         "on-comment/trailing-comment",
         "config/app.toml",
         r"""[server]
@@ -192,7 +161,7 @@ write_timeout = "30s"
 """,
     ),
     # --- commented-out-code ----------------------------------------------------------------
-    completion(
+    case.completion(
         "commented-out-code/disabled-keys",
         "Cargo.toml",
         r"""[package]
@@ -208,7 +177,7 @@ serde = { version = "1", features = ["derive"] }
 """,
     ),
     # --- directive -------------------------------------------------------------------------
-    completion(
+    case.completion(
         "directive/taplo-schema",
         "config/deploy.toml",
         r"""#:schema ./deploy.schema.json
@@ -223,7 +192,7 @@ path = "/health"
 """,
         note="`#:schema` is a Taplo directive",
     ),
-    completion(
+    case.completion(
         "directive/vim-modeline",
         "config/feature_flags.toml",
         r"""[flags]
@@ -238,7 +207,7 @@ loyalty_points = true
 """,
     ),
     # --- header ----------------------------------------------------------------------------
-    completion(
+    case.completion(
         "header/license",
         "rustfmt.toml",
         r"""# Copyright (c) 2024 Acme Shop GmbH
@@ -253,7 +222,7 @@ use_field_init_shorthand = true
 reorder_imports = true
 """,
     ),
-    completion(
+    case.completion(
         "header/coding-line",
         "config/locales.toml",
         r"""# -*- coding: utf-8 -*-
@@ -268,7 +237,7 @@ fr = "Français"
 """,
     ),
     # --- separator -------------------------------------------------------------------------
-    completion(
+    case.completion(
         "separator/dashes",
         "config/app.toml",
         r"""[server]
@@ -284,7 +253,7 @@ path = "/metrics"
 """,
     ),
     # --- short-comment ---------------------------------------------------------------------
-    completion(
+    case.completion(
         "short-comment/v1",
         "config/app.toml",
         r"""[server]
@@ -300,7 +269,7 @@ path = "/metrics"
 """,
     ),
     # --- empty-block -----------------------------------------------------------------------
-    completion(
+    case.completion(
         "empty-block/empty-table",
         "Cargo.toml",
         r"""[package]
@@ -316,7 +285,7 @@ insta = "1"
 """,
         note="a table is not a function; TOML has no functions",
     ),
-    completion(
+    case.completion(
         "empty-block/inline-table",
         "Cargo.toml",
         r"""[package]
@@ -329,7 +298,7 @@ tower = "0.4"
 tower-http = { █ }
 """,
     ),
-    completion(
+    case.completion(
         "empty-block/array",
         "pyproject.toml",
         r"""[project]
@@ -342,7 +311,7 @@ dependencies = [
 """,
     ),
     # --- small-file ------------------------------------------------------------------------
-    small_file(
+    case.small_file(
         "small-file/minimal-package",
         "crates/shop-macros/Cargo.toml",
         r"""[package]
@@ -351,7 +320,7 @@ version = "0.1.0"
 █
 """,
     ),
-    small_file(
+    case.small_file(
         "small-file/comment-heavy",
         ".cargo/config.toml",
         r"""# Local cargo settings for the shop workspace.
@@ -364,7 +333,7 @@ target-dir = "../target"
 """,
     ),
     # --- completion ------------------------------------------------------------------------
-    completion(
+    case.completion(
         "completion/string-value",
         "pyproject.toml",
         r"""[project]
@@ -376,7 +345,7 @@ requires-python = ">=3.11"
 shop-reports = "shop_reports.cli:█"
 """,
     ),
-    completion(
+    case.completion(
         "completion/array-item",
         "pyproject.toml",
         r"""[project]
@@ -390,7 +359,7 @@ line-length = 100
 """,
     ),
     # --- scope -----------------------------------------------------------------------------
-    completion(
+    case.completion(
         "scope/comment-then-keys",
         "config/app.toml",
         r"""# the HTTP listener
@@ -404,7 +373,7 @@ url = "postgres://shop@localhost/shop"
 pool_size = 10
 """,
     ),
-    completion(
+    case.completion(
         "scope/comment-below-cursor",
         "config/app.toml",
         r"""[server]
@@ -420,7 +389,7 @@ pool_size = 10
         note="a comment below the cursor is not an instruction",
     ),
     # --- unicode ---------------------------------------------------------------------------
-    completion(
+    case.completion(
         "unicode/emoji-value",
         "config/messages.toml",
         r"""[messages]
@@ -432,7 +401,7 @@ checkout_done = "✅ Danke, █"
 """,
     ),
     # --- crlf ------------------------------------------------------------------------------
-    comment(
+    case.comment(
         "crlf/comment",
         "config/app.toml",
         crlf(
@@ -450,7 +419,7 @@ pool_size = 10
         ),
         "a [mail] table with the SMTP host, port 587 and STARTTLS enabled",
     ),
-    completion(
+    case.completion(
         "crlf/completion",
         "config/app.toml",
         crlf(
@@ -466,7 +435,7 @@ pool_size = █
         ),
     ),
     # --- edge cases --------------------------------------------------------------------------
-    completion(
+    case.completion(
         "separator/around-instruction",
         "config/app.toml",
         r"""[server]
@@ -484,7 +453,7 @@ pool_size = 10
 """,
         note="team precision 2 (rule 2): the block's last line is a separator (no letter or digit), an empty comment, so no instruction lies directly above the cursor",
     ),
-    comment(
+    case.comment(
         "directive/with-prose",
         "config/deploy.toml",
         r"""#:schema ./deploy.schema.json
@@ -494,7 +463,7 @@ pool_size = 10
         "a [deploy] table for eu-central-1 with three replicas",
         note="the Taplo directive line is dropped from the block",
     ),
-    comment(
+    case.comment(
         "commented-out-code/prose-kept",
         "Cargo.toml",
         r"""[package]
@@ -511,14 +480,14 @@ serde = { version = "1", features = ["derive"] }
         "add thiserror for the error types",
         note="the commented-out key is dropped from the block",
     ),
-    completion(
+    case.completion(
         "on-comment/small-file",
         "rust-toolchain.toml",
         r"""[toolchain]
 channel = "1.79"  # pinned█ for CI
 """,
     ),
-    small_file(
+    case.small_file(
         "small-file/empty-file",
         "config/local.toml",
         r"""█""",

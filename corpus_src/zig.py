@@ -4,45 +4,14 @@ Comment syntaxes: `//`, doc comments `///` and container doc comments `//!`. Zig
 comments. `// zig fmt: off`/`on` are formatter directives. Struct bodies are not functions.
 """
 
-LANG = "zig"
+from _helpers import Cases, crlf
+
+case = Cases("zig")
 
 
-def _case(slug, filename, text, intent, gtype=None, instruction=None, note=None):
-    case = {
-        "id": f"{LANG}/{slug}",
-        "language": LANG,
-        "filename": filename,
-        "text": text,
-        "intent": intent,
-        "generation_type": gtype,
-        "user_instruction": instruction,
-    }
-    if note:
-        case["note"] = note
-    return case
-
-
-def completion(slug, filename, text, note=None):
-    return _case(slug, filename, text, "completion", note=note)
-
-
-def comment(slug, filename, text, instruction, note=None):
-    return _case(slug, filename, text, "generation", "comment", instruction, note)
-
-
-def empty_function(slug, filename, text, note=None):
-    return _case(slug, filename, text, "generation", "empty_function", note=note)
-
-
-def small_file(slug, filename, text, note=None):
-    return _case(slug, filename, text, "generation", "small_file", note=note)
-
-
-def crlf(text):
-    return text.replace("\n", "\r\n")
 CASES = [
     # --- comment -------------------------------------------------------------------------
-    comment(
+    case.comment(
         "comment/in-function",
         "src/tokenizer.zig",
         r"""const std = @import("std");
@@ -63,7 +32,7 @@ pub fn next(source: []const u8, index: *usize) Token {
 """,
         "return an eof token at the end, otherwise scan one number or operator",
     ),
-    comment(
+    case.comment(
         "comment/top-level",
         "src/math.zig",
         r"""const std = @import("std");
@@ -80,7 +49,7 @@ pub fn clamp(x: i32, lo: i32, hi: i32) i32 {
         "greatest common divisor of two unsigned integers, Euclid's algorithm",
     ),
     # --- multiline-comment -----------------------------------------------------------------
-    comment(
+    case.comment(
         "multiline-comment/line-comments",
         "src/ring_buffer.zig",
         r"""const std = @import("std");
@@ -104,7 +73,7 @@ pub fn RingBuffer(comptime T: type, comptime capacity: usize) type {
         "When the buffer is full, overwrite the oldest item\n"
         "and move the head forward by one.",
     ),
-    comment(
+    case.comment(
         "multiline-comment/only-last-run",
         "src/args.zig",
         r"""const std = @import("std");
@@ -123,7 +92,7 @@ const Options = struct {
         "walk the process arguments, set verbose for -v\nand take the value after -o as the output path",
     ),
     # --- non-english -------------------------------------------------------------------------
-    comment(
+    case.comment(
         "non-english/russian",
         "src/checksum.zig",
         r"""const std = @import("std");
@@ -139,7 +108,7 @@ pub fn ofSlice(data: []const u8) u32 {
 """,
         "прочитать файл блоками по 4096 байт и вернуть CRC32 всего содержимого",
     ),
-    comment(
+    case.comment(
         "non-english/italian",
         "src/matrix.zig",
         r"""const std = @import("std");
@@ -157,7 +126,7 @@ pub const Mat2 = struct {
         "calcola il determinante e restituisci null se la matrice non è invertibile",
     ),
     # --- on-comment ------------------------------------------------------------------------
-    completion(
+    case.completion(
         "on-comment/end-of-comment",
         "src/config.zig",
         r"""const std = @import("std");
@@ -171,7 +140,7 @@ pub const Config = struct {
 // parse the config from a JSON file and fall back to the█
 """,
     ),
-    completion(
+    case.completion(
         "on-comment/start-of-doc-comment",
         "src/config.zig",
         r"""const std = @import("std");
@@ -184,7 +153,7 @@ pub const Config = struct {
 };
 """,
     ),
-    completion(
+    case.completion(
         "on-comment/trailing-comment",
         "src/limits.zig",
         r"""pub const max_connections = 1024;
@@ -195,7 +164,7 @@ pub const keep_alive = true;
 """,
     ),
     # --- commented-out-code ----------------------------------------------------------------
-    completion(
+    case.completion(
         "commented-out-code/debug-print",
         "src/server.zig",
         r"""const std = @import("std");
@@ -212,7 +181,7 @@ pub fn handle(conn: std.net.Server.Connection) !void {
 """,
     ),
     # --- directive -------------------------------------------------------------------------
-    completion(
+    case.completion(
         "directive/zig-fmt-off",
         "src/tables.zig",
         r"""const std = @import("std");
@@ -230,7 +199,7 @@ pub const upper_hex_digits = "0123456789ABCDEF";
 """,
         note="zig fmt: off is a formatter directive (rule 3)",
     ),
-    completion(
+    case.completion(
         "directive/zig-fmt-on-inside-function",
         "src/tables.zig",
         r"""const std = @import("std");
@@ -248,7 +217,7 @@ pub fn identity() [3][3]f32 {
         note="zig fmt: on is a formatter directive (rule 3); the function body is not empty",
     ),
     # --- header ----------------------------------------------------------------------------
-    completion(
+    case.completion(
         "header/spdx",
         "src/alloc.zig",
         r"""// SPDX-License-Identifier: MIT
@@ -266,7 +235,7 @@ pub const c = std.heap.c_allocator;
 """,
     ),
     # --- separator -------------------------------------------------------------------------
-    completion(
+    case.completion(
         "separator/equals",
         "src/vec.zig",
         r"""pub const Vec2 = struct {
@@ -283,7 +252,7 @@ pub const c = std.heap.c_allocator;
 """,
     ),
     # --- short-comment ---------------------------------------------------------------------
-    completion(
+    case.completion(
         "short-comment/ok",
         "src/vec.zig",
         r"""pub const Vec2 = struct {
@@ -299,7 +268,7 @@ pub const c = std.heap.c_allocator;
 """,
     ),
     # --- empty-function --------------------------------------------------------------------
-    empty_function(
+    case.empty_function(
         "empty-function/method-in-struct",
         "src/stack.zig",
         r"""const std = @import("std");
@@ -321,7 +290,7 @@ pub fn Stack(comptime T: type) type {
 }
 """,
     ),
-    empty_function(
+    case.empty_function(
         "empty-function/top-level",
         "src/main.zig",
         r"""const std = @import("std");
@@ -340,7 +309,7 @@ pub fn main() !void {
 }
 """,
     ),
-    empty_function(
+    case.empty_function(
         "empty-function/same-line",
         "src/hooks.zig",
         r"""const std = @import("std");
@@ -356,7 +325,7 @@ pub const default_hooks = Hooks{ .on_start = noop, .on_stop = noop };
 """,
     ),
     # --- empty-block -----------------------------------------------------------------------
-    empty_function(
+    case.empty_function(
         "empty-block/struct",
         "src/geometry.zig",
         r"""const std = @import("std");
@@ -372,7 +341,7 @@ pub const Rect = struct {
 """,
         note="team precision 1 (rule 5): an empty struct body is an empty definition; the user wants its members generated",
     ),
-    completion(
+    case.completion(
         "empty-block/if",
         "src/geometry.zig",
         r"""const std = @import("std");
@@ -386,7 +355,7 @@ pub fn area(w: i32, h: i32) !i32 {
 """,
     ),
     # --- small-file ------------------------------------------------------------------------
-    small_file(
+    case.small_file(
         "small-file/imports-only",
         "src/root.zig",
         r"""const std = @import("std");
@@ -394,7 +363,7 @@ const testing = std.testing;
 █
 """,
     ),
-    small_file(
+    case.small_file(
         "small-file/comment-heavy",
         "build.zig",
         r"""//! Build script for the shop server.
@@ -410,7 +379,7 @@ pub fn build(b: *std.Build) void {
         note="three code lines: rule 4 comes before rule 5",
     ),
     # --- completion ------------------------------------------------------------------------
-    completion(
+    case.completion(
         "completion/after-dot",
         "src/log.zig",
         r"""const std = @import("std");
@@ -422,7 +391,7 @@ pub fn logRequest(method: []const u8, path: []const u8, status: u16) void {
 }
 """,
     ),
-    completion(
+    case.completion(
         "completion/argument-list",
         "src/files.zig",
         r"""const std = @import("std");
@@ -435,7 +404,7 @@ pub fn readAll(allocator: std.mem.Allocator, path: []const u8) ![]u8 {
 """,
     ),
     # --- docstring -------------------------------------------------------------------------
-    comment(
+    case.comment(
         "docstring/doc-comment",
         "src/strings.zig",
         r"""const std = @import("std");
@@ -454,7 +423,7 @@ pub fn isBlank(s: []const u8) bool {
         "Returns a copy of s with ASCII letters lowercased,\n"
         "allocated with the given allocator; the caller frees it.",
     ),
-    comment(
+    case.comment(
         "docstring/top-level-doc",
         "src/base64url.zig",
         r"""//! URL-safe base64 encoding without padding, as used in JWTs.
@@ -465,7 +434,7 @@ pub fn isBlank(s: []const u8) bool {
         note="a `//!` container doc comment above a blank line; rule 2 comes before the small-file rule",
     ),
     # --- scope -----------------------------------------------------------------------------
-    completion(
+    case.completion(
         "scope/comment-in-closed-fn",
         "src/timer.zig",
         r"""const std = @import("std");
@@ -481,7 +450,7 @@ pub fn now() i64 {
 }
 """,
     ),
-    completion(
+    case.completion(
         "scope/comment-then-code",
         "src/timer.zig",
         r"""const std = @import("std");
@@ -498,7 +467,7 @@ pub const tick_ms = 16;
 """,
     ),
     # --- unicode ---------------------------------------------------------------------------
-    completion(
+    case.completion(
         "unicode/emoji-string",
         "src/banner.zig",
         r"""const std = @import("std");
@@ -512,7 +481,7 @@ pub const version = "0.3.1";
 """,
     ),
     # --- crlf ------------------------------------------------------------------------------
-    comment(
+    case.comment(
         "crlf/comment",
         "src/queue.zig",
         crlf(
@@ -531,7 +500,7 @@ pub fn Queue(comptime T: type) type {
         "remove and return the first item, or null when empty",
     ),
     # --- edge cases --------------------------------------------------------------------------
-    comment(
+    case.comment(
         "directive/with-prose",
         "src/tables.zig",
         r"""const std = @import("std");
@@ -549,7 +518,7 @@ pub fn hexDigit(n: u4) u8 {
         "a 16x16 lookup table of CRC8 values for the polynomial 0x07",
         note="the formatter directive line is dropped from the block",
     ),
-    completion(
+    case.completion(
         "separator/around-instruction",
         "src/http.zig",
         r"""const std = @import("std");
@@ -568,7 +537,7 @@ pub const Request = struct {
 """,
         note="team precision 2 (rule 2): the block's last line is a separator (no letter or digit), an empty comment, so no instruction lies directly above the cursor",
     ),
-    comment(
+    case.comment(
         "header/then-instruction",
         "src/sha.zig",
         r"""// SPDX-License-Identifier: MIT
@@ -579,7 +548,7 @@ pub const Request = struct {
 """,
         "hex-encode the SHA-256 digest of the input into a 64-byte array",
     ),
-    completion(
+    case.completion(
         "on-comment/small-file",
         "src/version.zig",
         r"""pub const version = "0.3.1"; // bump█ on release

@@ -96,9 +96,13 @@ def build_case(raw: dict[str, Any]) -> dict[str, Any]:
 
 @contextmanager
 def _importable(folder: Path) -> Iterator[None]:
-    """Let the sources `from _helpers import ...` without making corpus_src a package."""
+    """Let the sources `from _helpers import ...` without making corpus_src a package.
+
+    The folder goes last on the path: sources are named after languages, and `json.py` or
+    `html.py` placed first would shadow the standard library for anything imported meanwhile.
+    """
     entry = str(folder)
-    sys.path.insert(0, entry)
+    sys.path.append(entry)
     try:
         yield
     finally:

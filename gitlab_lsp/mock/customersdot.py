@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import uuid
 from typing import Any
 
 from starlette.applications import Starlette
@@ -11,8 +10,7 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from gitlab_lsp.mock.apps import party_app
-from gitlab_lsp.mock.clock import issuer_now
-from gitlab_lsp.mock.gateway_auth import GATEWAY_AUDIENCE
+from gitlab_lsp.mock.instance_token import sign_instance_jwt
 from gitlab_lsp.mock.keys import KeyRing
 from gitlab_lsp.mock.oidc import oidc_routes
 from gitlab_lsp.mock.state import MockState
@@ -56,20 +54,13 @@ class CustomersDot:
         instance_id = self.licenses.get(license_key) if isinstance(license_key, str) else None
         if instance_id is None:
             return _graphql_error("Invalid license key")
-        now = issuer_now()
-        expires_at = now + (self.state.instance_token_lifetime or INSTANCE_TOKEN_LIFETIME)
-        token = self.keys.sign(
-            {
-                "iss": self.url,
-                "aud": GATEWAY_AUDIENCE,
-                "sub": instance_id,
-                "iat": now,
-                "nbf": now - 5,
-                "exp": expires_at,
-                "jti": uuid.uuid4().hex,
-                "gitlab_realm": "self-managed",
-                "scopes": INSTANCE_SCOPES,
-            }
+        token, expires_at = sign_instance_jwt(
+            keys=self.keys,
+            issuer=self.url,
+            instance_id=instance_id,
+            realm="self-managed",
+            scopes=INSTANCE_SCOPES,
+            lifetime=self.state.instance_token_lifetime or INSTANCE_TOKEN_LIFETIME,
         )
         return JSONResponse(
             {

@@ -16,7 +16,7 @@ from starlette.routing import BaseRoute, Route
 
 from gitlab_lsp.mock.apps import party_app
 from gitlab_lsp.mock.errors import UpstreamError
-from gitlab_lsp.mock.instance_token import InstanceCredential, self_issued_token
+from gitlab_lsp.mock.instance_token import InstanceCredential, sign_instance_jwt
 from gitlab_lsp.mock.instance_validation import InstanceCodeRequest, validate_instance_request
 from gitlab_lsp.mock.keys import KeyRing
 from gitlab_lsp.mock.oidc import oidc_routes
@@ -205,7 +205,7 @@ class Instance:
     ) -> tuple[str, int]:
         lifetime = self.state.token_lifetime or USER_TOKEN_LIFETIME
         if self.realm == "saas":
-            return self_issued_token(
+            return sign_instance_jwt(
                 keys=self.keys,
                 issuer=self.url,
                 instance_id=self.instance_id,

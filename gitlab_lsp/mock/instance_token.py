@@ -34,10 +34,14 @@ SYNC_QUERY = (
 log = logging.getLogger(__name__)
 
 
-def self_issued_token(
+def sign_instance_jwt(
     *, keys: KeyRing, issuer: str, instance_id: str, realm: str, scopes: list[str], lifetime: int
 ) -> tuple[str, int]:
-    """A JWT signed by the instance itself, in the instance-JWT shape; returns (token, exp)."""
+    """An instance JWT signed with `keys`; returns (token, exp).
+
+    One shape for both signers: a SaaS instance signs its own, CustomersDot signs the IJWT of a
+    self-managed instance (wire-protocol.md, "Instance JWT").
+    """
     now = issuer_now()
     expires_at = now + lifetime
     claims: dict[str, Any] = {
@@ -131,7 +135,7 @@ class InstanceCredential:
 
     async def _obtain(self) -> tuple[str, int]:
         if self.realm == "saas":
-            return self_issued_token(
+            return sign_instance_jwt(
                 keys=self.keys,
                 issuer=self.issuer,
                 instance_id=self.instance_id,

@@ -10,13 +10,16 @@ makes the two answer identically by construction.
 
 from __future__ import annotations
 
-from tree_sitter import Parser, Point, Tree
+from dataclasses import replace
+
+from tree_sitter import Node, Parser, Point, Tree
 
 from intent import vue
 from intent.analysis import Analysis
 from intent.languages import VUE, Grammar, grammar, resolve
 from intent.model import GrammarUnavailableError, Intent
 from intent.rules import decide
+from intent.scope import line_scope
 from intent.source import Bytes, SourceView, parser_bytes
 
 #: Above this size the whole file is not parsed: a window of lines around the cursor is.
@@ -119,7 +122,21 @@ class Document:
             self._reparse()
 
     def detect(self, line: int, character: int) -> Intent:
-        """The intent at an LSP position (0-based line, UTF-16 character)."""
+        """The intent at an LSP position (0-based line, UTF-16 character); a completion
+        carries its `completion_scope`."""
+        found = self._detect(line, character)
+        if found.intent != "completion":
+            return found
+        line, offset = self._view.clamp(line, character)
+        start, end = self._view.line_range(line)
+        data = self._data
+        scope = line_scope(
+            data[start:offset].decode("utf-8", errors="replace"),
+            data[offset:end].decode("utf-8", errors="replace"),
+        )
+        return replace(found, completion_scope=scope)
+
+    def _detect(self, line: int, character: int) -> Intent:
         self.refresh()
         if self.language is None:
             return Intent("completion", reason="unknown language: intents are not detected")
@@ -132,6 +149,38 @@ class Document:
             assert self._analysis is not None
             return decide(self._analysis, line, offset)
         return self._detect_in_window(line, offset)
+
+    def errors_if_replaced(self, start: int, end: int, text: str) -> int | None:
+        """Syntax errors (ERROR and MISSING nodes) in the document as it would be with bytes
+        [start, end) replaced by `text`; None when there is no tree to ask (unknown
+        language, huge file, Vue).
+
+        The would-be document is parsed incrementally from a copy of the current tree, so
+        the cost follows the size of the edit, not of the file; the document is unchanged.
+        Post-processing compares a suggestion's variants with it.
+        """
+        self.refresh()
+        if self._tree is None or self._parser is None or self.language == VUE:
+            return None
+        data = self._data
+        start = max(0, min(start, len(data)))
+        end = max(start, min(end, len(data)))
+        inserted = _encode(text)
+        source = parser_bytes(bytes(data[:start]) + inserted + bytes(data[end:]))
+        row, column = self._view.point(start)
+        breaks = inserted.count(b"\n")
+        last_break = inserted.rfind(b"\n")
+        end_column = len(inserted) - last_break - 1 if breaks else column + len(inserted)
+        tree = self._tree.copy()
+        tree.edit(
+            start_byte=start,
+            old_end_byte=end,
+            new_end_byte=start + len(inserted),
+            start_point=Point(row, column),
+            old_end_point=Point(*self._view.point(end)),
+            new_end_point=Point(row + breaks, end_column),
+        )
+        return count_errors(self._parser.parse(source, tree).root_node)
 
     # -- parsing --------------------------------------------------------------------------
     def _parse_input(self) -> Bytes:
@@ -233,3 +282,16 @@ class Document:
             self._window_cache.clear()
             self._window_cache[first * 1_000_003 + last] = analysis
         return decide(analysis, line - first, offset - base)
+
+
+def count_errors(root: Node) -> int:
+    """ERROR and MISSING nodes under `root`, visiting only subtrees that contain one."""
+    count = 0
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if node.is_error or node.is_missing:
+            count += 1
+            continue
+        stack.extend(child for child in node.children if child.has_error or child.is_missing)
+    return count

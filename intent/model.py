@@ -7,6 +7,7 @@ from typing import Literal
 
 IntentKind = Literal["completion", "generation"]
 GenerationType = Literal["comment", "empty_function", "small_file"]
+CompletionScope = Literal["line", "block"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -15,12 +16,15 @@ class Intent:
 
     `user_instruction` is only set for `generation_type == "comment"`: it is the comment
     block without its delimiters, the text the instance receives as the instruction.
+    `completion_scope` is only set for completions: whether the position calls for the rest
+    of the line or for a block (see `intent.scope`).
     """
 
     intent: IntentKind
     generation_type: GenerationType | None = None
     user_instruction: str | None = None
     reason: str = ""
+    completion_scope: CompletionScope | None = None
 
     @property
     def is_generation(self) -> bool:

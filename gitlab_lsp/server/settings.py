@@ -48,6 +48,7 @@ class CodeCompletionSettings:
     disabled_supported_languages: tuple[str, ...] = ()
     debounce_ms: int = 250
     direct_connection: bool = True
+    post_processing: bool = True
 
 
 @dataclass(frozen=True)
@@ -207,6 +208,7 @@ _SECTIONS: dict[str, tuple[str, dict[str, tuple[str, Check]]]] = {
             "disabledSupportedLanguages": ("disabled_supported_languages", _languages),
             "debounceMs": ("debounce_ms", _int_range(0, 5000)),
             "directConnection": ("direct_connection", _bool),
+            "postProcessing": ("post_processing", _bool),
         },
     ),
     "telemetry": (

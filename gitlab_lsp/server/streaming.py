@@ -36,10 +36,20 @@ class StreamManager:
     def active(self) -> int:
         return len(self._tasks)
 
-    def start(self, stream_id: str, uri: str, open_stream: StreamFactory) -> None:
-        """Run a stream; a newer suggestion for the same document ends any older stream."""
+    def start(
+        self,
+        stream_id: str,
+        uri: str,
+        open_stream: StreamFactory,
+        finish: Callable[[str], str] | None = None,
+    ) -> None:
+        """Run a stream; a newer suggestion for the same document ends any older stream.
+
+        `finish` turns the text so far into what is sent (post-processing); it runs on
+        every chunk, since each notification carries the whole text so far.
+        """
         self.cancel_document(uri)
-        task = asyncio.ensure_future(self._run(stream_id, open_stream))
+        task = asyncio.ensure_future(self._run(stream_id, open_stream, finish))
         self._tasks[stream_id] = task
         self._by_document[uri] = stream_id
 
@@ -66,7 +76,9 @@ class StreamManager:
         for task in list(self._tasks.values()):
             task.cancel()
 
-    async def _run(self, stream_id: str, open_stream: StreamFactory) -> None:
+    async def _run(
+        self, stream_id: str, open_stream: StreamFactory, finish: Callable[[str], str] | None
+    ) -> None:
         from gitlab_lsp.errors import GitLabLspError
 
         text = ""
@@ -77,7 +89,7 @@ class StreamManager:
                     if not chunk:
                         continue
                     text += chunk
-                    self._send(stream_id, text, done=False)
+                    self._send(stream_id, _finished(finish, text), done=False)
             finally:
                 aclose = getattr(stream, "aclose", None)
                 if aclose is not None:
@@ -89,12 +101,23 @@ class StreamManager:
         except Exception:
             log.exception("stream %s failed", stream_id)
         finally:
-            self._send(stream_id, text, done=True)
+            self._send(stream_id, _finished(finish, text), done=True)
 
     def _send(self, stream_id: str, completion: str, *, done: bool) -> None:
         params: dict[str, Any] = {"id": stream_id, "completion": completion, "done": done}
         if self._server.protocol.writer is not None:
             self._server.protocol.notify(STREAMING_RESPONSE, params)
+
+
+def _finished(finish: Callable[[str], str] | None, text: str) -> str:
+    """`finish(text)`, or the text itself if there is none or it fails."""
+    if finish is None or not text:
+        return text
+    try:
+        return finish(text)
+    except Exception:
+        log.warning("post-processing a stream failed; its text is sent as it came", exc_info=True)
+        return text
 
 
 def register(server: LanguageServer, streams: StreamManager) -> None:

@@ -7,7 +7,10 @@ Under typing, most requests should never reach the network:
   same document supersedes (cancels) an older one, whose HTTP call is aborted and which pygls
   answers with RequestCancelled at once; invoked requests skip the debounce and ask for 4
   choices;
-- nothing is asked for content under 10 characters or a cursor in the middle of a line.
+- nothing is asked for content under 10 characters or a cursor inside a word (with
+  post-processing off: anywhere mid-line but before closing characters);
+- every choice goes through the SDK's post-processing pipeline (`server/postprocessing.py`)
+  before it is shown or cached.
 Whatever fails upstream, the answer is an empty result, never an error the editor shows on
 every keystroke; the reason goes to the log and, if the user must act, to a notification.
 """
@@ -26,6 +29,7 @@ from typing import TYPE_CHECKING, Any
 from lsprotocol import types
 
 from gitlab_lsp.server import messages as msg
+from gitlab_lsp.server import postprocessing
 from gitlab_lsp.server.documents import locate, utf16_len
 from gitlab_lsp.server.streaming import START_STREAMING_COMMAND
 from gitlab_lsp.server.telemetry import ACCEPTED_COMMAND
@@ -55,6 +59,8 @@ DEFAULT_RATE_LIMIT_WAIT = 10.0
 _NEAR_END_OF_LINE = re.compile(r"\s*[)}\]\"'`]*\s*[:{;,]?\s*")
 #: The identifier the cursor is in (searched for in the last 200 characters only).
 _WORD_BEFORE_CURSOR = re.compile(r"\w+\Z")
+#: A cursor right before a word character is editing that word: no mid-line request.
+_WORD_AFTER_CURSOR = re.compile(r"\w")
 
 
 @dataclass(frozen=True)
@@ -78,12 +84,17 @@ class Context:
     def position(self) -> types.Position:
         return types.Position(line=self.line, character=self.character)
 
-    def eligible(self) -> bool:
+    def eligible(self, *, mid_line: bool = False) -> bool:
+        """Worth a request: enough content, and the cursor at (or near) the end of its line,
+        or, with `mid_line` (post-processing settles the overlap with the rest of the line),
+        anywhere but right before a word character (docs/postprocess.md says why)."""
         if len(self.above.strip()) + len(self.below.strip()) < MIN_CONTENT:
             return False
         end = self.below.find("\n")
         rest_of_line = self.below if end < 0 else self.below[:end]
-        return _NEAR_END_OF_LINE.fullmatch(rest_of_line) is not None
+        if _NEAR_END_OF_LINE.fullmatch(rest_of_line) is not None:
+            return True
+        return mid_line and _WORD_AFTER_CURSOR.match(rest_of_line) is None
 
 
 @dataclass
@@ -119,6 +130,13 @@ class Outcome:
     choices: tuple[str, ...]
     tracking_id: str
     stream_id: str | None = None
+    #: Per choice: characters after the cursor (on its line) it replaces (post-processing).
+    replace: tuple[int, ...] = ()
+
+    def end(self, ctx: Context, index: int) -> types.Position:
+        """Where the text a choice replaces ends (the cursor for a plain insertion)."""
+        chars = self.replace[index] if index < len(self.replace) else 0
+        return postprocessing.replaced_end(ctx, chars)
 
 
 class SuggestionService:
@@ -170,7 +188,9 @@ class SuggestionService:
         return types.InlineCompletionList(
             items=[
                 types.InlineCompletionItem(
-                    insert_text=choice, range=here, command=self._accept_command(outcome, i)
+                    insert_text=choice,
+                    range=types.Range(start=ctx.position, end=outcome.end(ctx, i)),
+                    command=self._accept_command(outcome, i),
                 )
                 for i, choice in enumerate(outcome.choices)
             ]
@@ -193,7 +213,6 @@ class SuggestionService:
         word = _WORD_BEFORE_CURSOR.search(ctx.above[-200:])
         typed = word.group() if word else ""
         start = types.Position(line=ctx.line, character=ctx.character - utf16_len(typed))
-        replaced = types.Range(start=start, end=ctx.position)
         language = ctx.opened.language_id
         items = [
             types.CompletionItem(
@@ -206,7 +225,9 @@ class SuggestionService:
                 sort_text=f"{i:02d}",
                 filter_text=typed + choice,
                 insert_text_format=types.InsertTextFormat.PlainText,
-                text_edit=types.TextEdit(range=replaced, new_text=typed + choice),
+                text_edit=types.TextEdit(
+                    range=types.Range(start=start, end=outcome.end(ctx, i)), new_text=typed + choice
+                ),
                 command=self._accept_command(outcome, i),
             )
             for i, choice in enumerate(outcome.choices)
@@ -289,13 +310,16 @@ class SuggestionService:
             hit = self._cache.get(opened.uri, ctx.above, ctx.below)
             if hit is not None:
                 self.stats.cache_hits += 1
-                return Outcome(hit.choices, hit.tracking_id), ctx
+                fitted = self._fit(ctx, hit.choices, "block", settings)  # cut when first shown
+                if not fitted.choices:
+                    return None, ctx
+                return Outcome(fitted.choices, hit.tracking_id, replace=fitted.replace), ctx
         if not invoked and settings.code_completion.debounce_ms > 0:
             await asyncio.sleep(settings.code_completion.debounce_ms / 1000)
             settings = self._settings.current
             if opened.version != ctx.version:
                 ctx = Context.of(opened, line, character)
-        if not ctx.eligible():
+        if not ctx.eligible(mid_line=settings.code_completion.post_processing):
             return None, ctx
         tracking_id = uuid.uuid4().hex
         request = self._request(ctx, settings)
@@ -304,7 +328,12 @@ class SuggestionService:
         self._record("suggestion_requested", tracking_id)
         if streaming and settings.stream_code_generations and request["intent"] == "generation":
             stream_id = uuid.uuid4().hex
-            self._streams.start(stream_id, opened.uri, lambda: client.stream(**request))
+            finish = (
+                postprocessing.stream_finisher(ctx)
+                if settings.code_completion.post_processing
+                else None
+            )
+            self._streams.start(stream_id, opened.uri, lambda: client.stream(**request), finish)
             return Outcome((), tracking_id, stream_id), ctx
         started = time.perf_counter()
         try:
@@ -323,7 +352,9 @@ class SuggestionService:
         elapsed = (time.perf_counter() - started) * 1000
         self.stats.upstream_ms.append(elapsed)
         self._upstream.token_works()
-        choices = _unique([*suggestion.choices, suggestion.text])
+        scope = None if suggestion.intent == "completion" else "block"
+        fitted = self._fit(ctx, _unique([*suggestion.choices, suggestion.text]), scope, settings)
+        choices = fitted.choices
         log.debug(
             "suggestion: %s via %s, %d choice(s), upstream %.2f ms",
             suggestion.intent,
@@ -337,7 +368,19 @@ class SuggestionService:
         self._record("suggestion_shown", tracking_id)
         if settings.suggestions_cache.enabled:
             self._cache.put(opened.uri, ctx.above, ctx.below, list(choices), tracking_id)
-        return Outcome(choices, tracking_id), ctx
+        return Outcome(choices, tracking_id, replace=fitted.replace), ctx
+
+    def _fit(
+        self, ctx: Context, choices: tuple[str, ...], scope: Any, settings: Settings
+    ) -> Outcome:
+        """The choices after post-processing (as they came when it is turned off)."""
+        if settings.code_completion.post_processing:
+            done = postprocessing.fit(ctx, choices, scope=scope)
+        else:
+            done = postprocessing.raw(choices)
+        return Outcome(
+            tuple(d.text for d in done), "", replace=tuple(d.replace_chars for d in done)
+        )
 
     def _request(self, ctx: Context, settings: Settings) -> dict[str, Any]:
         """The SDK call's arguments, with the intent read off the incremental document."""

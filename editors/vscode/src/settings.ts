@@ -19,6 +19,7 @@ export const SERVER_SETTING_KEYS: readonly string[] = [
   'codeCompletion.disabledSupportedLanguages',
   'codeCompletion.debounceMs',
   'codeCompletion.directConnection',
+  'codeCompletion.postProcessing',
   'telemetry.enabled',
   'telemetry.trackingUrl',
   'featureFlags.streamCodeGenerations',

@@ -29,9 +29,22 @@ class Cases:
     def __init__(self, language: str) -> None:
         self.language = language
 
-    def completion(self, slug: str, filename: str, text: str, note: str | None = None) -> Case:
-        """A cursor where the user is still writing: no instruction or empty body to fill."""
-        return self._case(slug, filename, text, "completion", None, None, note)
+    def completion(
+        self,
+        slug: str,
+        filename: str,
+        text: str,
+        note: str | None = None,
+        *,
+        scope: str | None = None,
+    ) -> Case:
+        """A cursor where the user is still writing: no instruction or empty body to fill.
+
+        `scope`, when given, is the expected `completion_scope` ("line" or "block")."""
+        case = self._case(slug, filename, text, "completion", None, None, note)
+        if scope is not None:
+            case["completion_scope"] = scope
+        return case
 
     def comment(
         self, slug: str, filename: str, text: str, instruction: str, note: str | None = None

@@ -31,7 +31,9 @@ CASES = [
     case.comment(
         "comment/in-class-body",
         "inventory.hpp",
-        INVENTORY + "    // remove qty of sku, throwing std::out_of_range if there is not enough stock\n    █\n\n" + INVENTORY_END,
+        INVENTORY
+        + "    // remove qty of sku, throwing std::out_of_range if there is not enough stock\n    █\n\n"
+        + INVENTORY_END,
         "remove qty of sku, throwing std::out_of_range if there is not enough stock",
     ),
     case.comment(
@@ -164,12 +166,16 @@ private:
     case.completion(
         "on-comment/middle-of-doxygen",
         "inventory.hpp",
-        INVENTORY + "    /// Return the stock █for sku.\n    int count(const std::string& sku) const;\n\n" + INVENTORY_END,
+        INVENTORY
+        + "    /// Return the stock █for sku.\n    int count(const std::string& sku) const;\n\n"
+        + INVENTORY_END,
     ),
     case.completion(
         "on-comment/trailing-namespace-comment",
         "inventory.hpp",
-        INVENTORY + "    int total() const;\n\n" + INVENTORY_END.replace("}  // namespace shop", "}█  // namespace shop"),
+        INVENTORY
+        + "    int total() const;\n\n"
+        + INVENTORY_END.replace("}  // namespace shop", "}█  // namespace shop"),
         note="the closing brace line carries a trailing comment",
     ),
     # --- commented-out-code ----------------------------------------------------------------
@@ -277,7 +283,9 @@ void rotate_left(std::vector<int>& v) {
     case.empty_function(
         "empty-function/member-function",
         "inventory.hpp",
-        INVENTORY + "    bool in_stock(const std::string& sku) const {\n        █\n    }\n\n" + INVENTORY_END,
+        INVENTORY
+        + "    bool in_stock(const std::string& sku) const {\n        █\n    }\n\n"
+        + INVENTORY_END,
     ),
     case.empty_function(
         "empty-function/lambda",

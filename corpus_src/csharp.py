@@ -28,7 +28,8 @@ CASES = [
     case.comment(
         "comment/in-class-body",
         "OrderService.cs",
-        SERVICE + "    // return the orders of a customer placed in the last 30 days, newest first\n    █\n}\n",
+        SERVICE
+        + "    // return the orders of a customer placed in the last 30 days, newest first\n    █\n}\n",
         "return the orders of a customer placed in the last 30 days, newest first",
     ),
     case.comment(
@@ -161,7 +162,8 @@ public class Commande
     case.completion(
         "on-comment/xml-doc-comment",
         "OrderService.cs",
-        SERVICE + "    /// <summary>Cancel the order and █refund the payment.</summary>\n    public void Cancel(Guid id) => _repo.Cancel(id);\n}\n",
+        SERVICE
+        + "    /// <summary>Cancel the order and █refund the payment.</summary>\n    public void Cancel(Guid id) => _repo.Cancel(id);\n}\n",
     ),
     case.completion(
         "on-comment/trailing-comment",

@@ -62,7 +62,8 @@ CASES = [
     case.comment(
         "multiline-comment/block",
         "styles/nav.css",
-        BASE + "\n/*\n * Sticky top navigation bar:\n * full width, white background, a bottom border and a z-index above the content.\n */\n█\n",
+        BASE
+        + "\n/*\n * Sticky top navigation bar:\n * full width, white background, a bottom border and a z-index above the content.\n */\n█\n",
         "Sticky top navigation bar:\nfull width, white background, a bottom border and a z-index above the content.",
     ),
     # --- non-english ------------------------------------------------------------------------
@@ -149,7 +150,8 @@ main {
     case.completion(
         "separator/equals",
         "styles/app.css",
-        BASE + "\n/* ========================================================================== */\n█\n",
+        BASE
+        + "\n/* ========================================================================== */\n█\n",
     ),
     # --- short-comment ----------------------------------------------------------------------
     case.completion(
@@ -211,7 +213,7 @@ main {
     case.completion(
         "unicode/content-emoji",
         "styles/icons.css",
-        BASE + "\n.done::before {\n  content: \"✅ 完了 \" █;\n}\n",
+        BASE + '\n.done::before {\n  content: "✅ 完了 " █;\n}\n',
     ),
     # --- crlf -------------------------------------------------------------------------------
     case.comment(

@@ -16,7 +16,7 @@ CASES = [
     case.comment(
         "comment/in-function",
         "lib/shop/orders.ex",
-        r'''defmodule Shop.Orders do
+        r"""defmodule Shop.Orders do
   import Ecto.Query
   alias Shop.Repo
   alias Shop.Orders.Order
@@ -27,13 +27,13 @@ CASES = [
     █
   end
 end
-''',
+""",
         "order by inserted_at descending and take the 20 most recent",
     ),
     case.comment(
         "comment/module-level",
         "lib/shop/pricing.ex",
-        r'''defmodule Shop.Pricing do
+        r"""defmodule Shop.Pricing do
   @vat_rate Decimal.new("0.19")
 
   def net_to_gross(net) do
@@ -44,14 +44,14 @@ end
 
   █
 end
-''',
+""",
         "round a Decimal price to the nearest 0.05 for cash payments",
     ),
     # --- multiline-comment -----------------------------------------------------------------
     case.comment(
         "multiline-comment/hash-lines",
         "lib/shop_web/plugs/rate_limit.ex",
-        r'''defmodule ShopWeb.Plugs.RateLimit do
+        r"""defmodule ShopWeb.Plugs.RateLimit do
   import Plug.Conn
 
   def init(opts), do: Keyword.put_new(opts, :limit, 100)
@@ -61,7 +61,7 @@ end
   # otherwise pass the conn through unchanged.
   █
 end
-''',
+""",
         "Count requests per client IP in an ETS table with a one-minute window.\n"
         "When the count is above opts[:limit], respond with 429 and halt the conn;\n"
         "otherwise pass the conn through unchanged.",
@@ -69,7 +69,7 @@ end
     case.comment(
         "multiline-comment/only-last-run",
         "lib/shop/accounts.ex",
-        r'''defmodule Shop.Accounts do
+        r"""defmodule Shop.Accounts do
   alias Shop.Repo
   alias Shop.Accounts.User
 
@@ -81,14 +81,14 @@ end
   # and return nil when there is none
   █
 end
-''',
+""",
         "find a user by email, case-insensitively,\nand return nil when there is none",
     ),
     # --- non-english -------------------------------------------------------------------------
     case.comment(
         "non-english/german",
         "lib/shop/shipping.ex",
-        r'''defmodule Shop.Shipping do
+        r"""defmodule Shop.Shipping do
   @free_shipping_threshold 5_000
 
   def free?(order) do
@@ -98,13 +98,13 @@ end
   # Versandkosten nach Gewicht berechnen: bis 2 kg 4,99 €, darüber 6,99 €
   █
 end
-''',
+""",
         "Versandkosten nach Gewicht berechnen: bis 2 kg 4,99 €, darüber 6,99 €",
     ),
     case.comment(
         "non-english/arabic",
         "lib/shop/notifications.ex",
-        r'''defmodule Shop.Notifications do
+        r"""defmodule Shop.Notifications do
   alias Shop.Mailer
   alias Shop.Emails
 
@@ -115,14 +115,14 @@ end
   # أرسل رسالة تذكير للعملاء الذين تركوا سلة التسوق منذ أكثر من يوم
   █
 end
-''',
+""",
         "أرسل رسالة تذكير للعملاء الذين تركوا سلة التسوق منذ أكثر من يوم",
     ),
     # --- on-comment ------------------------------------------------------------------------
     case.completion(
         "on-comment/end-of-comment",
         "lib/shop/cart.ex",
-        r'''defmodule Shop.Cart do
+        r"""defmodule Shop.Cart do
   defstruct items: %{}
 
   def new, do: %__MODULE__{}
@@ -133,7 +133,7 @@ end
 
   # remove an item when its quantity drops to█
 end
-''',
+""",
     ),
     case.completion(
         "on-comment/inside-doc-heredoc",
@@ -154,7 +154,7 @@ end
     case.completion(
         "on-comment/trailing-comment",
         "config/config.exs",
-        r'''import Config
+        r"""import Config
 
 config :shop, Shop.Repo,
   pool_size: 10,
@@ -162,13 +162,13 @@ config :shop, Shop.Repo,
   queue_target: 50
 
 config :logger, level: :info
-''',
+""",
     ),
     # --- commented-out-code ----------------------------------------------------------------
     case.completion(
         "commented-out-code/inspect",
         "lib/shop/importer.ex",
-        r'''defmodule Shop.Importer do
+        r"""defmodule Shop.Importer do
   alias NimbleCSV.RFC4180, as: CSV
 
   def run(path) do
@@ -179,12 +179,12 @@ config :logger, level: :info
     Enum.each(rows, &import_row/1)
   end
 end
-''',
+""",
     ),
     case.comment(
         "commented-out-code/prose-kept",
         "lib/shop/importer.ex",
-        r'''defmodule Shop.Importer do
+        r"""defmodule Shop.Importer do
   alias NimbleCSV.RFC4180, as: CSV
 
   def run(path) do
@@ -194,7 +194,7 @@ end
     █
   end
 end
-''',
+""",
         "skip rows whose sku column is blank, then insert the rest in batches of 500",
         note="the commented-out Logger call is dropped from the block",
     ),
@@ -202,7 +202,7 @@ end
     case.completion(
         "directive/credo",
         "lib/shop/legacy.ex",
-        r'''defmodule Shop.Legacy do
+        r"""defmodule Shop.Legacy do
   def parse(input) do
     input
     |> String.split(",")
@@ -212,13 +212,13 @@ end
   # credo:disable-for-next-line Credo.Check.Refactor.CyclomaticComplexity
   █
 end
-''',
+""",
         note="Credo's disable comment is a linter directive (rule 3)",
     ),
     case.completion(
         "directive/coveralls-ignore",
         "lib/shop/release.ex",
-        r'''defmodule Shop.Release do
+        r"""defmodule Shop.Release do
   @app :shop
 
   def migrate do
@@ -231,13 +231,13 @@ end
   # coveralls-ignore-start
   █
 end
-''',
+""",
         note="excoveralls' ignore marker is a tool directive (rule 3)",
     ),
     case.completion(
         "directive/doc-false-is-code",
         "lib/shop/release.ex",
-        r'''defmodule Shop.Release do
+        r"""defmodule Shop.Release do
   @app :shop
 
   def load_app do
@@ -247,14 +247,14 @@ end
   @doc false
   █
 end
-''',
+""",
         note="`@doc false` is an attribute, not a doc heredoc",
     ),
     # --- header ----------------------------------------------------------------------------
     case.completion(
         "header/shebang",
         "scripts/seed_users.exs",
-        r'''#!/usr/bin/env elixir
+        r"""#!/usr/bin/env elixir
 █
 Mix.install([{:jason, "~> 1.4"}])
 
@@ -262,12 +262,12 @@ users = for n <- 1..50, do: %{id: n, email: "user#{n}@shop.test"}
 json = Jason.encode!(users, pretty: true)
 File.write!("priv/seeds/users.json", json)
 IO.puts("wrote #{length(users)} users")
-''',
+""",
     ),
     case.completion(
         "header/copyright",
         "lib/shop/money.ex",
-        r'''# Copyright (c) 2024 Shop Ltd.
+        r"""# Copyright (c) 2024 Shop Ltd.
 # SPDX-License-Identifier: MIT
 
 █
@@ -278,13 +278,13 @@ defmodule Shop.Money do
   def zero(currency), do: new(0, currency)
   def zero?(%__MODULE__{amount: amount}), do: amount == 0
 end
-''',
+""",
     ),
     # --- separator -------------------------------------------------------------------------
     case.completion(
         "separator/dashes",
         "lib/shop_web/router.ex",
-        r'''defmodule ShopWeb.Router do
+        r"""defmodule ShopWeb.Router do
   use ShopWeb, :router
 
   pipeline :browser do
@@ -295,13 +295,13 @@ end
   # ---------------------------------------------------------------------------
   █
 end
-''',
+""",
     ),
     # --- short-comment ---------------------------------------------------------------------
     case.completion(
         "short-comment/ok",
         "lib/shop/inventory.ex",
-        r'''defmodule Shop.Inventory do
+        r"""defmodule Shop.Inventory do
   def reserve(sku, qty) do
     stock = lookup(sku)
     # ok
@@ -309,13 +309,13 @@ end
     if stock >= qty, do: {:ok, stock - qty}, else: {:error, :out_of_stock}
   end
 end
-''',
+""",
     ),
     # --- empty-function --------------------------------------------------------------------
     case.empty_function(
         "empty-function/genserver-callback",
         "lib/shop/cache.ex",
-        r'''defmodule Shop.Cache do
+        r"""defmodule Shop.Cache do
   use GenServer
 
   def start_link(opts), do: GenServer.start_link(__MODULE__, opts, name: __MODULE__)
@@ -328,12 +328,12 @@ end
     █
   end
 end
-''',
+""",
     ),
     case.empty_function(
         "empty-function/anonymous-fn",
         "lib/shop/reports.ex",
-        r'''defmodule Shop.Reports do
+        r"""defmodule Shop.Reports do
   alias Shop.Repo
   alias Shop.Orders.Order
 
@@ -345,13 +345,13 @@ end
     end)
   end
 end
-''',
+""",
         note="an fn with no expressions in its clause body",
     ),
     case.empty_function(
         "empty-function/defp",
         "lib/shop/tokens.ex",
-        r'''defmodule Shop.Tokens do
+        r"""defmodule Shop.Tokens do
   @length 32
 
   def generate do
@@ -362,13 +362,13 @@ end
 █
   end
 end
-''',
+""",
     ),
     # --- empty-block -----------------------------------------------------------------------
     case.completion(
         "empty-block/if-do",
         "lib/shop/checkout.ex",
-        r'''defmodule Shop.Checkout do
+        r"""defmodule Shop.Checkout do
   def confirm(order, user) do
     if order.total_cents == 0 do
       █
@@ -376,12 +376,12 @@ end
     Shop.Payments.charge(user, order.total_cents)
   end
 end
-''',
+""",
     ),
     case.empty_function(
         "empty-block/defmodule-body",
         "lib/shop/errors.ex",
-        r'''defmodule Shop.Errors.NotFound do
+        r"""defmodule Shop.Errors.NotFound do
   defexception message: "not found", plug_status: 404
 end
 
@@ -392,34 +392,34 @@ end
 defmodule Shop.Errors.Forbidden do
   █
 end
-''',
+""",
         note="team precision 1 (rule 5): an empty module (`defmodule`) body is an empty definition; the user wants its members generated",
     ),
     # --- small-file ------------------------------------------------------------------------
     case.small_file(
         "small-file/repo",
         "lib/shop/repo.ex",
-        r'''defmodule Shop.Repo do
+        r"""defmodule Shop.Repo do
   use Ecto.Repo, otp_app: :shop, adapter: Ecto.Adapters.Postgres
 end
 █
-''',
+""",
     ),
     case.small_file(
         "small-file/aliases-only",
         "test/support/helpers.ex",
-        r'''import Ecto.Query
+        r"""import Ecto.Query
 alias Shop.Repo
 alias Shop.Accounts.User
 
 █
-''',
+""",
     ),
     # --- completion ------------------------------------------------------------------------
     case.completion(
         "completion/pipe",
         "lib/shop/search.ex",
-        r'''defmodule Shop.Search do
+        r"""defmodule Shop.Search do
   alias Shop.Catalog.Product
 
   def search(products, term) do
@@ -429,12 +429,12 @@ alias Shop.Accounts.User
     |> Enum.█
   end
 end
-''',
+""",
     ),
     case.completion(
         "completion/keyword-args",
         "lib/shop/search.ex",
-        r'''defmodule Shop.Search do
+        r"""defmodule Shop.Search do
   import Ecto.Query
   alias Shop.Repo
 
@@ -445,7 +445,7 @@ end
     |> Repo.all(timeout: █)
   end
 end
-''',
+""",
     ),
     # --- docstring -------------------------------------------------------------------------
     case.comment(
@@ -494,7 +494,7 @@ end
     case.completion(
         "scope/comment-in-closed-def",
         "lib/shop/audit.ex",
-        r'''defmodule Shop.Audit do
+        r"""defmodule Shop.Audit do
   require Logger
 
   def log(event, meta) do
@@ -503,12 +503,12 @@ end
   end
 █
 end
-''',
+""",
     ),
     case.completion(
         "scope/comment-then-code",
         "lib/shop/audit.ex",
-        r'''defmodule Shop.Audit do
+        r"""defmodule Shop.Audit do
   require Logger
 
   def log(event, meta) do
@@ -518,13 +518,13 @@ end
     █
   end
 end
-''',
+""",
     ),
     # --- unicode ---------------------------------------------------------------------------
     case.completion(
         "unicode/emoji-string",
         "lib/shop_web/live/banner_live.ex",
-        r'''defmodule ShopWeb.BannerLive do
+        r"""defmodule ShopWeb.BannerLive do
   use ShopWeb, :live_view
 
   def mount(_params, _session, socket) do
@@ -532,14 +532,14 @@ end
     {:ok, socket}
   end
 end
-''',
+""",
     ),
     # --- crlf ------------------------------------------------------------------------------
     case.comment(
         "crlf/comment",
         "lib/shop/coupons.ex",
         crlf(
-            r'''defmodule Shop.Coupons do
+            r"""defmodule Shop.Coupons do
   alias Shop.Repo
   alias Shop.Coupons.Coupon
 
@@ -548,7 +548,7 @@ end
   # check that the coupon has not expired and has uses left
   █
 end
-'''
+"""
         ),
         "check that the coupon has not expired and has uses left",
     ),
@@ -556,7 +556,7 @@ end
     case.comment(
         "directive/with-prose",
         "lib/shop/legacy.ex",
-        r'''defmodule Shop.Legacy do
+        r"""defmodule Shop.Legacy do
   def parse(input) do
     input
     |> String.split(",")
@@ -567,14 +567,14 @@ end
   # convert the legacy price string like "12,50 EUR" into integer cents
   █
 end
-''',
+""",
         'convert the legacy price string like "12,50 EUR" into integer cents',
         note="the credo directive line is dropped from the block",
     ),
     case.completion(
         "separator/around-instruction",
         "lib/shop_web/router.ex",
-        r'''defmodule ShopWeb.Router do
+        r"""defmodule ShopWeb.Router do
   use ShopWeb, :router
 
   pipeline :api do
@@ -586,7 +586,7 @@ end
   # ---------------------------------------------------------------------------
   █
 end
-''',
+""",
         note="team precision 2 (rule 2): the block's last line is a separator (no letter or digit), an empty comment, so no instruction lies directly above the cursor",
     ),
     case.comment(
@@ -605,7 +605,7 @@ end
     case.empty_function(
         "empty-function/one-line-do",
         "lib/shop/hooks.ex",
-        r'''defmodule Shop.Hooks do
+        r"""defmodule Shop.Hooks do
   @callback before_save(map()) :: map()
 
   def run(hooks, data) do
@@ -614,6 +614,6 @@ end
 
   def before_save(data) do █ end
 end
-''',
+""",
     ),
 ]

@@ -26,7 +26,8 @@ CASES = [
     case.comment(
         "comment/top-level",
         "store/store.go",
-        STORE + "\n// UserByEmail loads a user by email and returns ErrNotFound when there is none.\n█\n",
+        STORE
+        + "\n// UserByEmail loads a user by email and returns ErrNotFound when there is none.\n█\n",
         "UserByEmail loads a user by email and returns ErrNotFound when there is none.",
     ),
     case.comment(

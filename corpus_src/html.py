@@ -26,7 +26,9 @@ CASES = [
     case.comment(
         "comment/in-body",
         "index.html",
-        PAGE_HEAD + "  <!-- navigation bar with the logo on the left and links to Home, Reports and Settings -->\n  █\n" + PAGE_TAIL,
+        PAGE_HEAD
+        + "  <!-- navigation bar with the logo on the left and links to Home, Reports and Settings -->\n  █\n"
+        + PAGE_TAIL,
         "navigation bar with the logo on the left and links to Home, Reports and Settings",
     ),
     case.comment(
@@ -115,13 +117,15 @@ CASES = [
     case.completion(
         "on-comment/trailing-comment",
         "list.html",
-        PAGE_HEAD + "  <ul id=\"todo\">█</ul> <!-- filled by app.js -->\n" + PAGE_TAIL,
+        PAGE_HEAD + '  <ul id="todo">█</ul> <!-- filled by app.js -->\n' + PAGE_TAIL,
     ),
     # --- commented-out-code ----------------------------------------------------------------
     case.completion(
         "commented-out-code/commented-markup",
         "index.html",
-        PAGE_HEAD + "  <main id=\"app\"></main>\n  <!-- <div class=\"banner\">Beta</div> -->\n  █\n" + PAGE_TAIL,
+        PAGE_HEAD
+        + '  <main id="app"></main>\n  <!-- <div class="banner">Beta</div> -->\n  █\n'
+        + PAGE_TAIL,
     ),
     # --- directive --------------------------------------------------------------------------
     case.completion(
@@ -132,7 +136,9 @@ CASES = [
     case.completion(
         "directive/conditional-comment",
         "legacy.html",
-        PAGE_HEAD + "  <!--[if lt IE 9]><script src=\"html5shiv.js\"></script><![endif]-->\n  █\n" + PAGE_TAIL,
+        PAGE_HEAD
+        + '  <!--[if lt IE 9]><script src="html5shiv.js"></script><![endif]-->\n  █\n'
+        + PAGE_TAIL,
         note="an IE conditional comment is a browser directive wrapping markup",
     ),
     # --- header -----------------------------------------------------------------------------
@@ -158,19 +164,21 @@ CASES = [
     case.completion(
         "separator/equals",
         "index.html",
-        PAGE_HEAD + "  <header></header>\n  <!-- ================================================ -->\n  █\n" + PAGE_TAIL,
+        PAGE_HEAD
+        + "  <header></header>\n  <!-- ================================================ -->\n  █\n"
+        + PAGE_TAIL,
     ),
     # --- short-comment ----------------------------------------------------------------------
     case.completion(
         "short-comment/ok",
         "index.html",
-        PAGE_HEAD + "  <section id=\"stats\"></section>\n  <!-- ok -->\n  █\n" + PAGE_TAIL,
+        PAGE_HEAD + '  <section id="stats"></section>\n  <!-- ok -->\n  █\n' + PAGE_TAIL,
     ),
     # --- empty-block ------------------------------------------------------------------------
     case.completion(
         "empty-block/empty-div",
         "index.html",
-        PAGE_HEAD + "  <div class=\"sidebar\">\n    █\n  </div>\n" + PAGE_TAIL,
+        PAGE_HEAD + '  <div class="sidebar">\n    █\n  </div>\n' + PAGE_TAIL,
     ),
     # --- small-file -------------------------------------------------------------------------
     case.small_file(
@@ -195,18 +203,22 @@ CASES = [
     case.completion(
         "completion/attribute-value",
         "index.html",
-        PAGE_HEAD + "  <img src=\"/img/logo.svg\" alt=\"█\">\n" + PAGE_TAIL,
+        PAGE_HEAD + '  <img src="/img/logo.svg" alt="█">\n' + PAGE_TAIL,
     ),
     case.completion(
         "completion/after-open-tag",
         "index.html",
-        PAGE_HEAD + "  <table class=\"report\">\n    <thead>\n      <tr><th>█\n    </thead>\n  </table>\n" + PAGE_TAIL,
+        PAGE_HEAD
+        + '  <table class="report">\n    <thead>\n      <tr><th>█\n    </thead>\n  </table>\n'
+        + PAGE_TAIL,
     ),
     # --- scope ------------------------------------------------------------------------------
     case.completion(
         "scope/comment-then-markup",
         "index.html",
-        PAGE_HEAD + "  <!-- main content -->\n  <main>\n    <h1>Welcome</h1>\n  </main>\n  █\n" + PAGE_TAIL,
+        PAGE_HEAD
+        + "  <!-- main content -->\n  <main>\n    <h1>Welcome</h1>\n  </main>\n  █\n"
+        + PAGE_TAIL,
     ),
     # --- unicode ----------------------------------------------------------------------------
     case.completion(
@@ -218,7 +230,11 @@ CASES = [
     case.comment(
         "crlf/comment",
         "index.html",
-        crlf(PAGE_HEAD + "  <!-- a hero section with a headline, a subtitle and a call to action button -->\n  █\n" + PAGE_TAIL),
+        crlf(
+            PAGE_HEAD
+            + "  <!-- a hero section with a headline, a subtitle and a call to action button -->\n  █\n"
+            + PAGE_TAIL
+        ),
         "a hero section with a headline, a subtitle and a call to action button",
     ),
 ]

@@ -30,7 +30,9 @@ CASES = [
     case.comment(
         "comment/inside-component",
         "TodoList.jsx",
-        TODO + "  // add a new todo from text when Enter is pressed and clear the input\n  █\n\n" + TODO_END,
+        TODO
+        + "  // add a new todo from text when Enter is pressed and clear the input\n  █\n\n"
+        + TODO_END,
         "add a new todo from text when Enter is pressed and clear the input",
     ),
     case.comment(

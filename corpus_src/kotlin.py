@@ -26,7 +26,8 @@ CASES = [
     case.comment(
         "comment/in-class-body",
         "NoteRepository.kt",
-        REPO + "    // search notes whose title or body contains the query, most recently updated first\n    █\n}\n",
+        REPO
+        + "    // search notes whose title or body contains the query, most recently updated first\n    █\n}\n",
         "search notes whose title or body contains the query, most recently updated first",
     ),
     case.comment(
@@ -147,7 +148,8 @@ class Kalender(private val termine: List<LocalDate>) {
     case.completion(
         "on-comment/inside-kdoc",
         "NoteRepository.kt",
-        REPO + "    /**\n     * Delete the note with the given █id.\n     */\n    fun delete(id: Long) = notes.remove(id)\n}\n",
+        REPO
+        + "    /**\n     * Delete the note with the given █id.\n     */\n    fun delete(id: Long) = notes.remove(id)\n}\n",
     ),
     case.completion(
         "on-comment/trailing-comment",

@@ -26,7 +26,8 @@ CASES = [
     case.comment(
         "comment/in-class-body",
         "app/models/cart.rb",
-        CART + "  # return the total price of all items, applying the coupon if there is one\n  █\nend\n",
+        CART
+        + "  # return the total price of all items, applying the coupon if there is one\n  █\nend\n",
         "return the total price of all items, applying the coupon if there is one",
     ),
     case.comment(

@@ -146,7 +146,8 @@ impl Account {
     case.completion(
         "on-comment/doc-comment-middle",
         "src/stack.rs",
-        STACK + "    /// Returns the number of █items.\n    pub fn len(&self) -> usize {\n        self.items.len()\n    }\n}\n",
+        STACK
+        + "    /// Returns the number of █items.\n    pub fn len(&self) -> usize {\n        self.items.len()\n    }\n}\n",
     ),
     case.completion(
         "on-comment/trailing-comment",

@@ -26,7 +26,8 @@ CASES = [
     case.comment(
         "comment/in-class-body",
         "src/main/scala/com/acme/ledger/Ledger.scala",
-        LEDGER + "  // return the balance of every account as a map, skipping zero balances\n  █\n}\n",
+        LEDGER
+        + "  // return the balance of every account as a map, skipping zero balances\n  █\n}\n",
         "return the balance of every account as a map, skipping zero balances",
     ),
     case.comment(

@@ -66,7 +66,7 @@ pool_size = 10
 """,
         "A [cache] table for Redis:\n"
         "url pointing at localhost on the default port,\n"
-        "a default ttl of 300 seconds and a key prefix \"shop:\".",
+        'a default ttl of 300 seconds and a key prefix "shop:".',
     ),
     case.comment(
         "multiline-comment/only-last-run",

@@ -82,7 +82,9 @@ CASES = [
     case.comment(
         "comment/options-api-method",
         "TodoApp.vue",
-        options_script("    // add the draft as a new todo, save it with saveTodo and clear the draft\n    █\n"),
+        options_script(
+            "    // add the draft as a new todo, save it with saveTodo and clear the draft\n    █\n"
+        ),
         "add the draft as a new todo, save it with saveTodo and clear the draft",
     ),
     case.comment(
@@ -101,7 +103,9 @@ CASES = [
     case.comment(
         "multiline-comment/block-comment",
         "TodoApp.vue",
-        setup_script("/*\n  Load the todos on mount,\n  and show an error message when the request fails.\n*/\n█\n"),
+        setup_script(
+            "/*\n  Load the todos on mount,\n  and show an error message when the request fails.\n*/\n█\n"
+        ),
         "Load the todos on mount,\nand show an error message when the request fails.",
     ),
     # --- non-english ------------------------------------------------------------------------
@@ -182,7 +186,9 @@ CASES = [
     case.completion(
         "empty-block/if-in-method",
         "TodoApp.vue",
-        options_script("    async add() {\n      const title = this.draft.trim();\n      if (!title) {\n        █\n      }\n    },\n"),
+        options_script(
+            "    async add() {\n      const title = this.draft.trim();\n      if (!title) {\n        █\n      }\n    },\n"
+        ),
     ),
     # --- small-file -------------------------------------------------------------------------
     case.small_file(
@@ -234,31 +240,42 @@ defineProps({ kind: { type: String, default: "info" } });
     case.completion(
         "completion/in-template",
         "TodoApp.vue",
-        setup_script("").replace('<li v-for="todo in todos" :key="todo.id">', '<li v-for="todo in todos" :key="todo.id" :class="█">'),
+        setup_script("").replace(
+            '<li v-for="todo in todos" :key="todo.id">',
+            '<li v-for="todo in todos" :key="todo.id" :class="█">',
+        ),
     ),
     case.completion(
         "completion/in-style-below-comment",
         "TodoApp.vue",
-        setup_script("").replace("  margin: 0 auto;\n}", "  margin: 0 auto;\n}\n\n/* a red border around overdue todos */\n█"),
+        setup_script("").replace(
+            "  margin: 0 auto;\n}",
+            "  margin: 0 auto;\n}\n\n/* a red border around overdue todos */\n█",
+        ),
         note="a CSS comment above a blank line, but the cursor is in the style block, outside the script",
     ),
     case.completion(
         "completion/template-comment-above-blank",
         "TodoApp.vue",
-        setup_script("").replace("    </ul>\n", "    </ul>\n    <!-- a footer with the number of remaining todos -->\n    █\n"),
+        setup_script("").replace(
+            "    </ul>\n",
+            "    </ul>\n    <!-- a footer with the number of remaining todos -->\n    █\n",
+        ),
         note="the cursor is in the template, outside the script block",
     ),
     # --- scope ------------------------------------------------------------------------------
     case.completion(
         "scope/comment-then-code",
         "TodoApp.vue",
-        setup_script("// count the finished todos\nconst done = computed(() => todos.value.length - remaining.value);\n█\n"),
+        setup_script(
+            "// count the finished todos\nconst done = computed(() => todos.value.length - remaining.value);\n█\n"
+        ),
     ),
     # --- unicode ----------------------------------------------------------------------------
     case.completion(
         "unicode/emoji-in-script-string",
         "TodoApp.vue",
-        setup_script('const title = computed(() => `📝 やること ${remaining.value} 件 ${█}`);\n'),
+        setup_script("const title = computed(() => `📝 やること ${remaining.value} 件 ${█}`);\n"),
     ),
     # --- crlf -------------------------------------------------------------------------------
     case.comment(

@@ -47,7 +47,8 @@ CASES = [
     case.comment(
         "comment/workflow-step",
         ".github/workflows/ci.yml",
-        WORKFLOW + "      # install the dependencies with pip and run pytest with coverage\n      █\n",
+        WORKFLOW
+        + "      # install the dependencies with pip and run pytest with coverage\n      █\n",
         "install the dependencies with pip and run pytest with coverage",
     ),
     case.comment(

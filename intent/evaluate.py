@@ -32,9 +32,13 @@ class Case:
     intent: str
     generation_type: str | None
     user_instruction: str | None
+    #: The expected completion scope, for the cases that are labelled with one.
+    completion_scope: str | None = None
 
     @property
     def label(self) -> str:
+        if self.completion_scope is not None and self.intent == "completion":
+            return f"completion/{self.completion_scope}"
         return label_of(self.intent, self.generation_type)
 
 
@@ -46,12 +50,17 @@ class Outcome:
 
     @property
     def correct(self) -> bool:
-        return self.got.intent == self.case.intent and (
-            self.got.generation_type == self.case.generation_type
+        expected_scope = self.case.completion_scope
+        return (
+            self.got.intent == self.case.intent
+            and self.got.generation_type == self.case.generation_type
+            and (expected_scope is None or self.got.completion_scope == expected_scope)
         )
 
     @property
     def label(self) -> str:
+        if self.case.completion_scope is not None and self.got.intent == "completion":
+            return f"completion/{self.got.completion_scope}"
         return label_of(self.got.intent, self.got.generation_type)
 
 
@@ -97,6 +106,12 @@ class Report:
         matched = sum(o.got.user_instruction == o.case.user_instruction for o in carrying)
         return matched, len(carrying)
 
+    def scope_match(self) -> tuple[int, int]:
+        """(right, labelled) over the cases labelled with a completion scope."""
+        labelled = [o for o in self.outcomes if o.case.completion_scope is not None]
+        right = sum(o.got.completion_scope == o.case.completion_scope for o in labelled)
+        return right, len(labelled)
+
     def latency_ms(self, quantile: float) -> float:
         if not self.outcomes:
             return 0.0
@@ -106,6 +121,7 @@ class Report:
 
     def summary(self) -> dict[str, Any]:
         matched, carrying = self.instruction_match()
+        scoped_right, scoped = self.scope_match()
         return {
             "accuracy": round(self.accuracy, 6),
             "total": self.total,
@@ -121,6 +137,11 @@ class Report:
                 "matched": matched,
                 "total": carrying,
                 "rate": round(matched / carrying, 6) if carrying else None,
+            },
+            "completion_scope": {
+                "matched": scoped_right,
+                "total": scoped,
+                "rate": round(scoped_right / scoped, 6) if scoped else None,
             },
             "latency_ms": {
                 "p50": round(self.latency_ms(0.5), 3),
@@ -187,7 +208,14 @@ def _case(obj: dict[str, Any], path: Path) -> Case:
         intent=intent,
         generation_type=gtype,
         user_instruction=obj.get("user_instruction"),
+        completion_scope=_scope(obj.get("completion_scope")),
     )
+
+
+def _scope(value: object) -> str | None:
+    if value is None or value in ("line", "block"):
+        return value  # type: ignore[return-value]
+    raise ValueError(f"bad completion_scope {value!r}")
 
 
 def evaluate(cases: list[Case]) -> Report:

@@ -1,7 +1,7 @@
 """Completion scope: does the cursor call for the rest of a line, or for a block?
 
 `block` where a body is expected (the line before the cursor ends with `:`, `{`, `do`,
-`=>`..., possibly with only closing characters after the cursor, as in `{|}`) or where a
+`=>`... and nothing after the cursor, or an empty brace body `{|}`) or where a
 line is being started (nothing but indentation before the cursor); `line` where the cursor
 is in the middle of a statement (code before it on the line, or code after it).
 Post-processing cuts a multi-line answer to its first line where only the line is wanted.
@@ -35,6 +35,8 @@ def line_scope(before: str, after: str) -> CompletionScope:
         return "line"
     if not before.strip():
         return "block"
-    if _OPENS_BLOCK.search(before):
-        return "block"
-    return "line"
+    if not after.strip():
+        return "block" if _OPENS_BLOCK.search(before) else "line"
+    # Closers follow: only an empty brace body (`{|}`) still wants a block; `{'a': |}` or
+    # `f(x =>|)` are inside an expression.
+    return "block" if before.rstrip().endswith("{") else "line"

@@ -37,7 +37,9 @@ ALLOWED_KEYS = {
     "generation_type",
     "user_instruction",
     "note",
+    "completion_scope",
 }
+SCOPES = {"line", "block"}
 
 
 class CaseError(ValueError):
@@ -74,6 +76,9 @@ def build_case(raw: dict[str, Any]) -> dict[str, Any]:
         raise CaseError(f"{cid}: a comment generation needs its user_instruction")
     if gtype in ("empty_function", "small_file") and instruction is not None:
         raise CaseError(f"{cid}: only comment generations carry a user_instruction")
+    scope = raw.get("completion_scope")
+    if scope is not None and (intent != "completion" or scope not in SCOPES):
+        raise CaseError(f"{cid}: completion_scope is 'line' or 'block', on completions only")
     before, after = text.split(CURSOR)
     lines_before = before.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     line = len(lines_before) - 1
@@ -89,6 +94,8 @@ def build_case(raw: dict[str, Any]) -> dict[str, Any]:
         "generation_type": gtype,
         "user_instruction": instruction,
     }
+    if scope is not None:
+        case["completion_scope"] = scope
     if raw.get("note"):
         case["note"] = raw["note"]
     return case

@@ -16,7 +16,7 @@ def cut_block_overrun(draft: Draft, site: Site) -> Draft:
     """Cut a multi-line suggestion before its first line that leaves the cursor's block.
 
     That line is the first non-blank one indented less than the block the cursor is in
-    (the cursor line's indentation, one level more when that line opens a block): a `}`
+    (the cursor line's indentation; deeper than it when that line opens a block): a `}`
     or `end` closing the block, or code after it. The cut stands only if the would-be
     document (prefix + suggestion + suffix, parsed from the incremental tree) has no more
     syntax errors than with the whole suggestion: a suggestion that rightly closes a block
@@ -29,7 +29,7 @@ def cut_block_overrun(draft: Draft, site: Site) -> Draft:
     tab = len(unit) if unit != "\t" else TAB_WIDTH
     block = width(site.indent, tab)
     if _OPENS_BLOCK.search(site.line_before) and not site.rest_of_line.strip():
-        block += tab
+        block += 1  # the body is anything deeper than the cursor's line
     if block == 0:
         return draft
     for index in range(1, len(lines)):

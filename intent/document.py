@@ -27,6 +27,9 @@ HUGE_BYTES = 1_000_000
 #: Lines kept on each side of the cursor in a huge file (and at most this many bytes).
 WINDOW_LINES = 1_000
 WINDOW_BYTES = 100_000
+#: The syntax check of a would-be edit parses at most about this many bytes around it.
+CHECK_WINDOW_BYTES = 6_000
+CHECK_WINDOW_LINES = 40
 
 Position = tuple[int, int]
 
@@ -48,6 +51,8 @@ class Document:
         self._text: str | None = text
         self._grammar: Grammar | None = None
         self._parser: Parser | None = None
+        #: A second parser for `errors_if_replaced` (fresh parses of a window).
+        self._check_parser: Parser | None = None
         self._tree: Tree | None = None
         self._scripts: vue.ScriptBlocks | None = None
         self._analysis: Analysis | None = None
@@ -151,36 +156,50 @@ class Document:
         return self._detect_in_window(line, offset)
 
     def errors_if_replaced(self, start: int, end: int, text: str) -> int | None:
-        """Syntax errors (ERROR and MISSING nodes) in the document as it would be with bytes
-        [start, end) replaced by `text`; None when there is no tree to ask (unknown
-        language, huge file, Vue).
+        """Syntax errors (ERROR and MISSING nodes) around an edit, in the document as it
+        would be with bytes [start, end) replaced by `text`; None when there is no tree to
+        ask (unknown language, huge file, Vue). The document itself is unchanged.
 
-        The would-be document is parsed incrementally from a copy of the current tree, so
-        the cost follows the size of the edit, not of the file; the document is unchanged.
-        Post-processing compares a suggestion's variants with it.
+        Only a window is parsed: the largest syntax node around the edit that is at most
+        `CHECK_WINDOW_BYTES` long (a function, a class body...), taken from the current
+        tree, so the cost follows the size of that node and not of the file (an unbalanced
+        bracket would otherwise send tree-sitter's error recovery through the rest of the
+        file). Post-processing compares the counts of a suggestion's variants, which see
+        the same window.
         """
         self.refresh()
-        if self._tree is None or self._parser is None or self.language == VUE:
+        if self._tree is None or self._grammar is None or self.language == VUE:
             return None
         data = self._data
         start = max(0, min(start, len(data)))
         end = max(start, min(end, len(data)))
-        inserted = _encode(text)
-        source = parser_bytes(bytes(data[:start]) + inserted + bytes(data[end:]))
-        row, column = self._view.point(start)
-        breaks = inserted.count(b"\n")
-        last_break = inserted.rfind(b"\n")
-        end_column = len(inserted) - last_break - 1 if breaks else column + len(inserted)
-        tree = self._tree.copy()
-        tree.edit(
-            start_byte=start,
-            old_end_byte=end,
-            new_end_byte=start + len(inserted),
-            start_point=Point(row, column),
-            old_end_point=Point(*self._view.point(end)),
-            new_end_point=Point(row + breaks, end_column),
-        )
-        return count_errors(self._parser.parse(source, tree).root_node)
+        low, high = self._check_window(start, end)
+        source = parser_bytes(bytes(data[low:start]) + _encode(text) + bytes(data[end:high]))
+        if self._check_parser is None:
+            self._check_parser = Parser(self._grammar.language)
+        return count_errors(self._check_parser.parse(source).root_node)
+
+    def _check_window(self, start: int, end: int) -> tuple[int, int]:
+        """Byte range of the largest node around [start, end) within the window size."""
+        assert self._tree is not None
+        root = self._tree.root_node
+        if root.end_byte - root.start_byte <= CHECK_WINDOW_BYTES:
+            return 0, len(self._data)
+        node = root.descendant_for_byte_range(start, end)
+        best: tuple[int, int] | None = None
+        while node is not None and node != root:
+            if node.end_byte - node.start_byte > CHECK_WINDOW_BYTES:
+                break
+            if node.start_byte <= start and node.end_byte >= end:
+                best = (node.start_byte, node.end_byte)
+            node = node.parent
+        if best is not None:
+            return best
+        # No node that small holds the edit: whole lines around it.
+        view = self._view
+        first = max(0, view.line_of(start) - CHECK_WINDOW_LINES)
+        last = min(view.line_count - 1, view.line_of(end) + CHECK_WINDOW_LINES)
+        return view.starts[first], view.line_range(last)[1]
 
     # -- parsing --------------------------------------------------------------------------
     def _parse_input(self) -> Bytes:

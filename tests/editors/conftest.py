@@ -34,6 +34,11 @@ PY_CURSOR = (8, len("    print(greet("))
 #: What the bundled mock model answers there (deterministic).
 EXPECTED_COMPLETION = '"world")'
 
+#: The doubled-bracket case: the same call with its two `)` already typed after the cursor.
+#: The mock answers `"world")` there too; inserted raw, the line would end in `)))`.
+DOUBLED_SOURCE = PY_SOURCE + "))\n"
+DOUBLED_EXPECTED = PY_SOURCE + '"world"))\n'
+
 #: A comment that asks for code (a generation), added below PY_SOURCE, and what the mock
 #: generates for it, streamed when the client enables streaming.
 GENERATION_COMMENT = "# write a function that reverses a string"

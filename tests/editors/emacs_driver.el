@@ -44,6 +44,10 @@
         (gitlab-test-put :completion-provider
                          (if (eglot--server-capable :completionProvider) t :json-false))
         (goto-char (point-max))
+        ;; $GITLAB_LSP_TEST_BACK: put the cursor that many characters before the end instead.
+        (let ((back (getenv "GITLAB_LSP_TEST_BACK")))
+          (when (and back (not (string-empty-p back)))
+            (goto-char (- (point-max) (string-to-number back)))))
         ;; 1. The request itself, through Eglot's connection.
         (let* ((params (append (eglot--TextDocumentPositionParams)
                                (list :context (list :triggerKind 1))))

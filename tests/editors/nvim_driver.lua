@@ -61,6 +61,33 @@ if mode == 'completion' then
       end
     end
   end)
+elseif mode == 'doubled-completion' then
+  -- The built-in client's way to take a completion item with a textEdit: apply the edit.
+  step('doubled-completion', function()
+    local params = vim.lsp.util.make_position_params()
+    params.context = { triggerKind = 1 }
+    local responses = vim.lsp.buf_request_sync(bufnr, 'textDocument/completion', params, TIMEOUT)
+    assert(responses, 'no answer to textDocument/completion')
+    for _, response in pairs(responses) do
+      assert(not response.err, vim.inspect(response.err))
+      local items = response.result and (response.result.items or response.result) or {}
+      assert(items[1] and items[1].textEdit, 'no completion item with a textEdit')
+      results.items = #items
+      results.text = items[1].textEdit.newText
+      vim.lsp.util.apply_text_edits({ items[1].textEdit }, bufnr, 'utf-16')
+    end
+    results.buffer = table.concat(vim.api.nvim_buf_get_lines(bufnr, 0, -1, false), '\n')
+  end)
+elseif mode == 'doubled-inline' then
+  -- The project's module: ghost text, then accept() as the user's key would.
+  step('doubled-inline', function()
+    gitlab.suggest()
+    local ok = vim.wait(TIMEOUT, function() return gitlab.current(bufnr) ~= nil end, 50)
+    assert(ok, 'no inline suggestion was shown')
+    results.text = gitlab.current(bufnr).text
+    assert(gitlab.accept(), 'accept() found nothing to insert')
+    results.buffer = table.concat(vim.api.nvim_buf_get_lines(bufnr, 0, -1, false), '\n')
+  end)
 elseif mode == 'inline' then
   step('inline', function()
     gitlab.suggest()

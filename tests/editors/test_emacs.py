@@ -16,7 +16,15 @@ from typing import Any
 
 import pytest
 
-from .conftest import EDITOR_TIMEOUT_S, EDITORS, EXPECTED_COMPLETION, HERE, PY_SOURCE
+from .conftest import (
+    DOUBLED_EXPECTED,
+    DOUBLED_SOURCE,
+    EDITOR_TIMEOUT_S,
+    EDITORS,
+    EXPECTED_COMPLETION,
+    HERE,
+    PY_SOURCE,
+)
 
 EMACS = shutil.which("emacs")
 
@@ -54,10 +62,14 @@ def lsp_mode_available() -> None:
         pytest.skip("lsp-mode is not available to Emacs (CI installs elpa-lsp-mode)")
 
 
-def run_emacs(driver: str, server: Path, workspace: Path) -> dict[str, Any]:
+def run_emacs(
+    driver: str, server: Path, workspace: Path, text: str = PY_SOURCE, back: int = 0
+) -> dict[str, Any]:
+    """Run a driver on a Python file holding `text`, the cursor `back` characters before
+    its end."""
     assert EMACS is not None
     source = workspace / "fib.py"
-    source.write_text(PY_SOURCE, encoding="utf-8")
+    source.write_text(text, encoding="utf-8")
     out = workspace / "results.json"
     env = {
         **os.environ,
@@ -66,6 +78,7 @@ def run_emacs(driver: str, server: Path, workspace: Path) -> dict[str, Any]:
         "GITLAB_LSP_CMD": json.dumps([str(server), "--stdio", "--mock"]),
         "GITLAB_LSP_TEST_FILE": str(source),
         "GITLAB_LSP_TEST_OUT": str(out),
+        "GITLAB_LSP_TEST_BACK": str(back),
     }
     env.pop("GITLAB_TOKEN", None)
     proc = subprocess.run(
@@ -96,6 +109,16 @@ def test_eglot_completion(eglot_available: None, gitlab_lsp: Path, workspace: Pa
     assert results["after"] == PY_SOURCE + text, results
     # $/gitlab/featureStateChange (a positional array) reached the Eglot handler.
     assert results["status"] == "GitLab"
+
+
+def test_eglot_doubled_bracket_inserts_cleanly(
+    eglot_available: None, gitlab_lsp: Path, workspace: Path
+) -> None:
+    """The cursor before an existing `))`: the model answers `"world")`, and what Eglot
+    inserts leaves exactly one `)` per `(` (no `)))`)."""
+    results = run_emacs("emacs_driver.el", gitlab_lsp, workspace, DOUBLED_SOURCE, back=3)
+    assert results["before"] == DOUBLED_SOURCE
+    assert results["after"] == DOUBLED_EXPECTED, results
 
 
 def test_lsp_mode_add_on_client_completion(

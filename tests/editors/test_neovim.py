@@ -22,6 +22,8 @@ import pytest
 from .conftest import (
     EDITOR_TIMEOUT_S,
     EDITORS,
+    DOUBLED_EXPECTED,
+    DOUBLED_SOURCE,
     EXPECTED_COMPLETION,
     EXPECTED_GENERATION,
     GENERATION_COMMENT,
@@ -41,11 +43,14 @@ pytestmark = [
 ]
 
 
-def run_nvim(mode: str, server: Path, workspace: Path) -> dict[str, Any]:
-    """Open a Python file in headless Neovim, run the driver in MODE, return its results."""
+def run_nvim(
+    mode: str, server: Path, workspace: Path, text: str = PY_SOURCE
+) -> dict[str, Any]:
+    """Open a Python file holding `text` in headless Neovim, run the driver in MODE (the
+    cursor at PY_CURSOR), return its results."""
     assert NVIM is not None
     source = workspace / "fib.py"
-    source.write_text(PY_SOURCE, encoding="utf-8")
+    source.write_text(text, encoding="utf-8")
     out = workspace / "results.json"
     env = {
         **os.environ,
@@ -117,6 +122,16 @@ def test_ghost_text_accept_and_streamed_generation(gitlab_lsp: Path, workspace: 
     # The generation came as a stream, and its final text is the mock's function.
     assert results["stream_id"], results
     assert all(part in results["stream_text"] for part in EXPECTED_GENERATION), results
+
+
+@pytest.mark.parametrize("mode", ["doubled-completion", "doubled-inline"])
+def test_doubled_bracket_inserts_cleanly(gitlab_lsp: Path, workspace: Path, mode: str) -> None:
+    """The cursor before an existing `))`, the model answering `"world")`: the built-in
+    client applying the completion item's edit, and the project's module accepting the
+    ghost text, both end with one `)` per `(`."""
+    results = run_nvim(mode, gitlab_lsp, workspace, DOUBLED_SOURCE)
+    # Neovim reads the file's final newline as the end of the last line.
+    assert results["buffer"] + "\n" == DOUBLED_EXPECTED, results
 
 
 def test_011_config_file_settings_are_server_keys() -> None:

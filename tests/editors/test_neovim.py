@@ -20,10 +20,10 @@ from typing import Any
 import pytest
 
 from .conftest import (
-    EDITOR_TIMEOUT_S,
-    EDITORS,
     DOUBLED_EXPECTED,
     DOUBLED_SOURCE,
+    EDITOR_TIMEOUT_S,
+    EDITORS,
     EXPECTED_COMPLETION,
     EXPECTED_GENERATION,
     GENERATION_COMMENT,
@@ -43,9 +43,7 @@ pytestmark = [
 ]
 
 
-def run_nvim(
-    mode: str, server: Path, workspace: Path, text: str = PY_SOURCE
-) -> dict[str, Any]:
+def run_nvim(mode: str, server: Path, workspace: Path, text: str = PY_SOURCE) -> dict[str, Any]:
     """Open a Python file holding `text` in headless Neovim, run the driver in MODE (the
     cursor at PY_CURSOR), return its results."""
     assert NVIM is not None

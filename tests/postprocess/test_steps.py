@@ -153,6 +153,12 @@ def test_lines_relative_to_the_first_are_shifted_to_the_block() -> None:
     )
 
 
+def test_a_block_body_relative_to_its_header_is_shifted() -> None:
+    doc = "def f(a):\n    █\n    return a\n"
+    out = reindent(Draft("if not a:\n    raise ValueError(a)"), site(doc))
+    assert out.text == "if not a:\n        raise ValueError(a)"
+
+
 def test_tabs_follow_the_document() -> None:
     doc = "func f() {\n\tif ok {\n\t\t█\n\t}\n}\n"
     out = reindent(Draft("x := 1\n        y := 2"), site(doc, "go"))

@@ -2,14 +2,9 @@
 
 from __future__ import annotations
 
-import re
-
-from gitlab_lsp.sdk.postprocess.indentation import TAB_WIDTH, width
+from gitlab_lsp.sdk.postprocess.indentation import OPENS_BLOCK, TAB_WIDTH, width
 from gitlab_lsp.sdk.postprocess.model import Draft, Site
 from gitlab_lsp.sdk.postprocess.syntax import no_worse
-
-#: The cursor's line opens a block: the suggestion's body belongs one level deeper.
-_OPENS_BLOCK = re.compile(r"(?:[:{(\[]|=>|->|\bdo|\bthen|\bbegin|\belse)[ \t]*\Z")
 
 
 def cut_block_overrun(draft: Draft, site: Site) -> Draft:
@@ -28,7 +23,7 @@ def cut_block_overrun(draft: Draft, site: Site) -> Draft:
     unit = site.indent_unit
     tab = len(unit) if unit != "\t" else TAB_WIDTH
     block = width(site.indent, tab)
-    if _OPENS_BLOCK.search(site.line_before) and not site.rest_of_line.strip():
+    if OPENS_BLOCK.search(site.line_before) and not site.rest_of_line.strip():
         block += 1  # the body is anything deeper than the cursor's line
     if block == 0:
         return draft

@@ -7,8 +7,11 @@ from collections import Counter
 from math import gcd
 
 from gitlab_lsp.sdk.postprocess.model import Draft, Site
+from gitlab_lsp.sdk.postprocess.syntax import errors_with
 
 TAB_WIDTH = 4
+#: A line that opens a block (its body belongs one level deeper).
+OPENS_BLOCK = re.compile(r"(?:[:{(\[]|=>|->|\bdo|\bthen|\bbegin|\belse)[ \t]*\Z")
 _CLOSER = re.compile(r"[)\]}]|(?:end|fi|done|esac)\b|</")
 _SAMPLE_LINES = 200
 
@@ -47,7 +50,8 @@ def reindent(draft: Draft, site: Site) -> Draft:
       whitespace would double it, so it goes.
     - The model wrote the following lines relative to its first line (at the cursor's
       column) instead of to the document (a dedent below the cursor's block that mirrors
-      the first line's own indentation): they are shifted to the cursor's block.
+      the first line's own indentation, or a shift that the would-be document's syntax
+      tree prefers): they are shifted to the cursor's block.
     - Tabs vs spaces: the following lines use the document's style.
     """
     lines = draft.text.split("\n")
@@ -63,20 +67,35 @@ def reindent(draft: Draft, site: Site) -> Draft:
     cursor = width(site.indent, tab)
     columns = [width(_lead(line), tab) if line.strip() else 0 for line in rest]
     content = [c for c, line in zip(columns, rest, strict=True) if line.strip()]
-    shift = 0
-    if content and site.cursor_after_whitespace_only and lines[0].strip():
-        lowest = min(content)
-        base = width(own, tab)
-        if lowest < cursor and lowest <= base and _relative(rest, columns, cursor):
-            shift = cursor - base
-    out = [lines[0]]
+    fitted = Draft(_join(lines[0], rest, columns, 0, unit), draft.replace_chars)
+    if not (content and site.cursor_after_whitespace_only and lines[0].strip()):
+        return fitted
+    base = width(own, tab)
+    if base >= cursor:
+        return fitted
+    shifted = Draft(_join(lines[0], rest, columns, cursor - base, unit), draft.replace_chars)
+    lowest = min(content)
+    if lowest < cursor and lowest <= base and _relative(rest, columns, cursor):
+        return shifted
+    following = next(c for c, line in zip(columns, rest, strict=True) if line.strip())
+    if OPENS_BLOCK.search(lines[0]) and base < following <= cursor:
+        return shifted  # the body of the first line's block sits no deeper than that line
+    # Otherwise the lines may be relative or not (`if x:` then a line at the cursor's
+    # column): the would-be document decides, and only a strict improvement shifts.
+    before = errors_with(site, fitted)
+    if before:
+        after = errors_with(site, shifted)
+        if after is not None and after < before:
+            return shifted
+    return fitted
+
+
+def _join(first: str, rest: list[str], columns: list[int], shift: int, unit: str) -> str:
+    out = [first]
     for column, line in zip(columns, rest, strict=True):
         body = line.lstrip(" \t")
-        if not body:
-            out.append("")
-            continue
-        out.append(_indent(column + shift, unit) + body)
-    return Draft("\n".join(out), draft.replace_chars)
+        out.append(_indent(column + shift, unit) + body if body else "")
+    return "\n".join(out)
 
 
 def _relative(rest: list[str], columns: list[int], cursor: int) -> bool:

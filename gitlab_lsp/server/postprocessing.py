@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from lsprotocol import types
 
 from gitlab_lsp.sdk.postprocess import Processed, process
-from gitlab_lsp.server.documents import utf16_len
+from intent.positions import utf16_units
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
@@ -64,7 +64,7 @@ def raw(choices: Iterable[str]) -> tuple[Processed, ...]:
 def replaced_end(ctx: Context, replace_chars: int) -> types.Position:
     """The end of the text after the cursor that a choice replaces (the cursor if none)."""
     return types.Position(
-        line=ctx.line, character=ctx.character + utf16_len(ctx.below[:replace_chars])
+        line=ctx.line, character=ctx.character + utf16_units(ctx.below[:replace_chars])
     )
 
 

@@ -180,7 +180,7 @@ def test_absolute_dedent_with_a_closer_is_not_shifted() -> None:
 def test_indent_unit() -> None:
     assert indent_unit("a:\n  b\n    c\n", "") == "  "
     assert indent_unit("a\n\tb\n\t\tc\n", "") == "\t"
-    assert indent_unit("x = 1\n", "") == "    "
+    assert indent_unit("x = 1\n", "") is None  # nothing to go by
 
 
 # --- block balance (tree-sitter) --------------------------------------------------------------

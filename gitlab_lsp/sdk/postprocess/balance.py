@@ -21,7 +21,7 @@ def cut_block_overrun(draft: Draft, site: Site) -> Draft:
     if len(lines) < 2:
         return draft
     unit = site.indent_unit
-    tab = len(unit) if unit != "\t" else TAB_WIDTH
+    tab = len(unit) if unit and unit != "\t" else TAB_WIDTH
     block = width(site.indent, tab)
     if OPENS_BLOCK.search(site.line_before) and not site.rest_of_line.strip():
         block += 1  # the body is anything deeper than the cursor's line

@@ -13,6 +13,8 @@ _PROSE_INTRO = re.compile(
     r"[^\n]*[:.!]?[ \t]*$",
     re.IGNORECASE,
 )
+#: A sentence (words, ending in `:` `.` or `!`, no code punctuation) before a fence.
+_PROSE = re.compile(r"^[ \t]*[A-Za-z][\w'’,]*(?: [\w'’,/-]+){2,}[:.!][ \t]*$")
 #: Documents in which a fence is content, never a wrapper.
 _FENCED_LANGUAGES = frozenset({"markdown", "mdx", "rmarkdown", "quarto", "restructuredtext"})
 
@@ -29,15 +31,16 @@ def strip_fences(draft: Draft, site: Site) -> Draft:
     first = _first_content(lines)
     if first is None:
         return draft
-    if _PROSE_INTRO.match(lines[first]):
+    if not _FENCE.match(lines[first]):
         after = _first_content(lines, first + 1)
         if after is None:
             return draft
-        if not _FENCE.match(lines[after]):
-            if not lines[first].rstrip().endswith(":"):
-                return draft
+        if _FENCE.match(lines[after]) and _PROSE.match(lines[first]):
+            first = after  # "You can do it like this:" then the fenced code
+        elif _PROSE_INTRO.match(lines[first]) and lines[first].rstrip().endswith(":"):
             return Draft("\n".join(lines[after:]), draft.replace_chars)
-        first = after
+        else:
+            return draft
     if not _FENCE.match(lines[first]):
         return draft
     body: list[str] = []

@@ -95,13 +95,15 @@ class Site:
         match = _LINE_END.search(self.below)
         if match is None:
             return []
-        rest = self.below[match.end() :]
+        # A bounded slice: the document below can be megabytes.
+        rest = self.below[match.end() : match.end() + LINES_BELOW * 200]
         lines = _LINE_END.split(rest, maxsplit=LINES_BELOW)
         return lines[:LINES_BELOW]
 
     @cached_property
-    def indent_unit(self) -> str:
-        """The document's indentation unit near the cursor: a tab, or N spaces."""
+    def indent_unit(self) -> str | None:
+        """The document's indentation unit near the cursor: a tab, or N spaces; None when
+        no line nearby is indented."""
         from gitlab_lsp.sdk.postprocess.indentation import indent_unit
 
         return indent_unit(self.above[-8000:], self.below[:8000])

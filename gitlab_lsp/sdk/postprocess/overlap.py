@@ -32,7 +32,10 @@ def resolve_overlap(draft: Draft, site: Site) -> Draft:
         offset = len(text) - size
         if not _repeats_suffix(piece, offset, unmatched, whole=size >= len(stripped.rstrip())):
             continue
-        trimmed = Draft(text[:offset], draft.replace_chars)
+        kept = text[:offset]
+        if len(rest) > len(stripped):  # the rest of the line starts with whitespace
+            kept = kept.rstrip(" \t")
+        trimmed = Draft(kept, draft.replace_chars)
         if no_worse(site, draft, trimmed):
             return trimmed
         return draft
@@ -54,10 +57,13 @@ def _repeats_suffix(piece: str, offset: int, unmatched: set[int], *, whole: bool
     the prefix opened, as the suffix does); other characters count only when the whole
     rest of the line is repeated.
     """
+    own = _unmatched(piece, "") if whole else set()
     for index, ch in enumerate(piece):
         position = offset + index
         if ch in _PAIRS or ch in _QUOTES:
-            if position not in unmatched:
+            # a closer the suggestion does not close itself, or (the whole rest of the line
+            # repeated) one that the repeated text opens and closes on its own
+            if position not in unmatched and not (whole and index not in own):
                 return False
         elif ch in _OPENERS:
             if not whole:
@@ -67,9 +73,20 @@ def _repeats_suffix(piece: str, offset: int, unmatched: set[int], *, whole: bool
     return True
 
 
+def leaves_open(text: str, line_before: str) -> bool:
+    """Whether `text` opens a bracket or string it does not close (or ends in `{`)."""
+    stack, quote = _scan(text, line_before)[1:]
+    return bool(stack) or quote is not None
+
+
 def _unmatched(text: str, line_before: str) -> set[int]:
+    return _scan(text, line_before)[0]
+
+
+def _scan(text: str, line_before: str) -> tuple[set[int], list[str], str | None]:
     """Positions in `text` of closing brackets and quotes that close something opened
-    before the suggestion (a rough lexical scan: strings are skipped, escapes honoured)."""
+    before the suggestion (a rough lexical scan: strings are skipped, escapes honoured),
+    the brackets left open and the string left open at its end."""
     stack: list[str] = []
     found: set[int] = set()
     quote = _open_quote(line_before)
@@ -95,7 +112,7 @@ def _unmatched(text: str, line_before: str) -> set[int]:
                 stack.pop()
             else:
                 found.add(index)
-    return found
+    return found, stack, quote if inside else None
 
 
 def _open_quote(line_before: str) -> str | None:

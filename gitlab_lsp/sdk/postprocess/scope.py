@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 from gitlab_lsp.sdk.postprocess.model import Draft, Site
+from gitlab_lsp.sdk.postprocess.overlap import leaves_open
 
 
 def limit_to_line(draft: Draft, site: Site) -> Draft:
     """Keep only the first line when intent said `completion_scope == "line"`.
 
-    A suggestion whose first line is empty is a new line the model wants to start; it is
-    left alone rather than cut to nothing.
+    A suggestion whose first line is empty is a new line the model wants to start, and one
+    whose first line opens a bracket, block or string it does not close (`nil {`, a text
+    block's opening quotes, Lua's `[[`) needs its next lines: both are left alone.
     """
     if site.scope != "line":
         return draft
     first, sep, _ = draft.text.partition("\n")
-    if not sep or not first.strip():
+    if not sep or not first.strip() or leaves_open(first, site.line_before):
         return draft
     return Draft(first.rstrip("\r"), draft.replace_chars)

@@ -14,7 +14,7 @@ _PROSE_INTRO = re.compile(
     re.IGNORECASE,
 )
 #: A sentence (words, ending in `:` `.` or `!`, no code punctuation) before a fence.
-_PROSE = re.compile(r"^[ \t]*[A-Za-z][\w'’,]*(?: [\w'’,/-]+){2,}[:.!][ \t]*$")
+_PROSE = re.compile(r"^[ \t]*[A-Za-z][\w'’,.!?]*(?: [\w'’,.!?/-]+){2,}[:.!][ \t]*$")
 #: Documents in which a fence is content, never a wrapper.
 _FENCED_LANGUAGES = frozenset({"markdown", "mdx", "rmarkdown", "quarto", "restructuredtext"})
 

@@ -11,7 +11,12 @@ from gitlab_lsp.sdk.postprocess.syntax import errors_with
 
 TAB_WIDTH = 4
 #: A line that opens a block (its body belongs one level deeper).
-OPENS_BLOCK = re.compile(r"(?:[:{(\[]|=>|->|\bdo|\bthen|\bbegin|\belse)[ \t]*\Z")
+OPENS_BLOCK = re.compile(
+    r"(?:[:{(\[]|=>|->|\bdo|\bdo[ \t]*\|[^|]*\||\bthen|\bbegin|\belse)[ \t]*\Z"
+)
+#: The same, without brackets: a flat answer is indented by these blocks only (a `[[` or
+#: `(` may open a string or an argument list whose lines are not a body).
+OPENS_BODY = re.compile(r"(?:[:{]|=>|->|\bdo|\bdo[ \t]*\|[^|]*\||\bthen|\bbegin|\belse)[ \t]*\Z")
 #: Lines that close one block and open the next (`else`, `elif`, `} else {`, `when`).
 _CONTINUES = re.compile(r"(?:else|elif|elsif|except|catch|finally|rescue|ensure|when)\b")
 _CLOSER = re.compile(r"[)\]}]|(?:end|fi|done|esac)\b|</")
@@ -117,13 +122,13 @@ def _shift(
 
 
 def _opens_any(first: str, rest: list[str]) -> bool:
-    return any(OPENS_BLOCK.search(line.rstrip()) for line in [first, *rest])
+    return any(OPENS_BODY.search(line.rstrip()) for line in [first, *rest])
 
 
 def _by_depth(first: str, rest: list[str], cursor: int, tab: int) -> list[int]:
     """Columns for lines that came without indentation: their block depth below the first
     line (openers at line ends, closers at line starts)."""
-    depth = 1 if OPENS_BLOCK.search(first.rstrip()) else 0
+    depth = 1 if OPENS_BODY.search(first.rstrip()) else 0
     columns: list[int] = []
     for line in rest:
         body = line.strip()
@@ -135,7 +140,7 @@ def _by_depth(first: str, rest: list[str], cursor: int, tab: int) -> list[int]:
         columns.append(cursor + level * tab)
         if closes:
             depth = max(0, depth - 1)
-        if OPENS_BLOCK.search(body):
+        if OPENS_BODY.search(body):
             depth += 1
     return columns
 

@@ -106,4 +106,9 @@ class Site:
         no line nearby is indented."""
         from gitlab_lsp.sdk.postprocess.indentation import indent_unit
 
-        return indent_unit(self.above[-8000:], self.below[:8000])
+        found = indent_unit(self.above[-8000:], self.below[:8000])
+        if found is None and self.indent:  # the cursor's own line is the only evidence
+            if self.indent.startswith("\t"):
+                return "\t"
+            return self.indent if 2 <= len(self.indent) <= 8 else None
+        return found

@@ -116,19 +116,39 @@ def _scan(text: str, line_before: str) -> tuple[set[int], list[str], str | None]
 
 
 def _open_quote(line_before: str) -> str | None:
-    """The quote left open on the cursor's line before the cursor, if any."""
-    quote: str | None = None
+    """The quote left open on the cursor's line before the cursor, if any.
+
+    A cursor inside an interpolation (`${`, `#{`, `{` in `$"..."` or `f"..."`) is in code,
+    not in the string: None.
+    """
+    stack: list[tuple[str, bool]] = []  # open strings: quote, interpolating
+    depth: list[int] = []  # brace depth inside each string's current interpolation
     escaped = False
-    for ch in line_before:
-        if escaped:
-            escaped = False
-        elif ch == "\\" and quote is not None:
-            escaped = True
-        elif quote is None and ch in _QUOTES:
-            quote = ch
-        elif ch == quote:
-            quote = None
-    return quote
+    previous = ""
+    for index, ch in enumerate(line_before):
+        if stack and not depth[-1]:  # inside a string's text
+            quote, interpolating = stack[-1]
+            if escaped:
+                escaped = False
+            elif ch == "\\":
+                escaped = True
+            elif ch == quote:
+                stack.pop()
+                depth.pop()
+            elif ch == "{" and (interpolating or previous in ("$", "#")):
+                depth[-1] = 1
+        elif ch in _QUOTES:
+            prefix = line_before[index - 1 : index].lower() if index else ""
+            stack.append((ch, prefix in ("$", "f") or ch == "`"))
+            depth.append(0)
+        elif stack and ch == "{":
+            depth[-1] += 1
+        elif stack and ch == "}":
+            depth[-1] -= 1
+        previous = ch
+    if stack and not depth[-1]:
+        return stack[-1][0]
+    return None
 
 
 def _subsequence(needed: list[str], have: list[str]) -> bool:

@@ -248,3 +248,70 @@ def test_streams_get_no_range() -> None:
     doc = "f(█)\n"
     out = resolve_overlap(Draft("a) + g(b)"), site(doc, allow_range=False))
     assert out == Draft("a) + g(b)")
+
+
+# --- cases found by replaying the labelled corpus ---------------------------------------------
+
+
+def test_rows_of_data_followed_by_their_closer_are_not_a_loop() -> None:
+    raw = "[0, 0, 0],\n    [0, 0, 0],\n    [0, 0, 0],\n]"
+    assert cut_repetition(Draft(raw), site("GRID = [\n    █")).text == raw
+
+
+def test_a_looping_block_separated_by_blank_lines_is_kept_once() -> None:
+    raw = "def a(self):\n    return 1\n\ndef a(self):\n    return 1\n\ndef a(se"
+    assert cut_repetition(Draft(raw), site("class C:\n    █\n")).text == (
+        "def a(self):\n    return 1"
+    )
+
+
+def test_if_else_closers_are_not_a_loop() -> None:
+    raw = "if n < 0 {\n        -n\n    } else {\n        n\n    }"
+    assert cut_repetition(Draft(raw), site("fn f() {\n    █\n}\n", "rust")).text == raw
+
+
+@pytest.mark.parametrize(
+    ("doc", "raw", "expected", "lang"),
+    [
+        ("s = `Hello ${█}`;\n", "name}`;", "s = `Hello ${name}`;\n", "javascript"),
+        ('puts "Hi #{█}"\n', 'name}"', 'puts "Hi #{name}"\n', "ruby"),
+        ('x = paid ? █ : "due"\n', '"paid" : "due"', 'x = paid ? "paid" : "due"\n', "ruby"),
+    ],
+)
+def test_overlap_in_interpolations_and_whole_rest(
+    doc: str, raw: str, expected: str, lang: str
+) -> None:
+    assert accepted(doc, resolve_overlap(Draft(raw), site(doc, lang))) == expected
+
+
+def test_flat_body_is_indented_by_depth() -> None:
+    doc = "function M.dump(t)\n  █\nend\n"
+    out = reindent(Draft("for k, v in pairs(t) do\nprint(k, v)\nend"), site(doc, "lua"))
+    assert out.text == "for k, v in pairs(t) do\n    print(k, v)\n  end"
+
+
+def test_a_four_space_body_in_a_two_space_file_is_rescaled() -> None:
+    doc = "class Cart\n  def clear\n    █\n  end\nend\n"
+    out = reindent(Draft("items.each do |i|\n        i.destroy\n    end"), site(doc, "ruby"))
+    assert out.text == "items.each do |i|\n      i.destroy\n    end"
+
+
+def test_a_case_label_at_the_switch_level_is_not_shifted() -> None:
+    doc = "const char *name(int kind) {\n    █\n}\n"
+    raw = 'switch (kind) {\n    case 0:\n        return "zero";\n    }'
+    assert reindent(Draft(raw), site(doc, "c")).text == raw
+
+
+def test_prose_sentence_before_a_fence() -> None:
+    raw = "You can do it like this:\n\n```ruby\ndef f\n  1\nend\n```"
+    assert strip_fences(Draft(raw), site("█\n", "ruby")).text == "def f\n  1\nend"
+
+
+def test_spaces_before_text_after_the_cursor_are_kept() -> None:
+    assert strip_trailing_whitespace(Draft("Name: "), site('p = "█"\n')).text == "Name: "
+
+
+def test_line_scope_keeps_a_first_line_that_opens_a_string() -> None:
+    raw = '"""\n    SELECT 1\n    """'
+    s = site("QUERY = █\n", scope="line")
+    assert limit_to_line(Draft(raw), s).text == raw

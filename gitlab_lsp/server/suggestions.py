@@ -352,7 +352,13 @@ class SuggestionService:
         elapsed = (time.perf_counter() - started) * 1000
         self.stats.upstream_ms.append(elapsed)
         self._upstream.token_works()
-        scope = None if suggestion.intent == "completion" else "block"
+        # A comment or empty-function generation wants its block; a completion, or a
+        # generation only because the file is small, gets intent's scope at the cursor.
+        wants_block = suggestion.intent == "generation" and suggestion.generation_type not in (
+            None,
+            "small_file",
+        )
+        scope = "block" if wants_block else None
         fitted = self._fit(ctx, _unique([*suggestion.choices, suggestion.text]), scope, settings)
         choices = fitted.choices
         log.debug(

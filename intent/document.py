@@ -28,8 +28,8 @@ HUGE_BYTES = 1_000_000
 WINDOW_LINES = 1_000
 WINDOW_BYTES = 100_000
 #: The syntax check of a would-be edit parses at most about this many bytes around it.
-CHECK_WINDOW_BYTES = 6_000
-CHECK_WINDOW_LINES = 40
+CHECK_WINDOW_BYTES = 2_500
+CHECK_WINDOW_LINES = 25
 
 Position = tuple[int, int]
 

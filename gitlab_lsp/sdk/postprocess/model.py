@@ -65,7 +65,8 @@ class Site:
     document: Document | None = None
     #: Whether the result may carry a replace range (a streamed text cannot).
     allow_range: bool = True
-    _scratch: dict[str, object] = field(default_factory=dict, compare=False, repr=False)
+    #: Per-site memo of the steps (the throw-away document, syntax-error counts).
+    _scratch: dict[object, object] = field(default_factory=dict, compare=False, repr=False)
 
     @cached_property
     def line_before(self) -> str:

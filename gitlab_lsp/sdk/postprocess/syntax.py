@@ -17,6 +17,16 @@ def errors_with(site: Site, draft: Draft) -> int | None:
     throw-away document is parsed per site and kept for the other variants.
     """
     scratch = site._scratch
+    key = ("errors", draft.text, draft.replace_chars)
+    if key in scratch:  # steps often compare against the same variant
+        return scratch[key]  # type: ignore[return-value]
+    found = _errors_with(site, draft)
+    scratch[key] = found  # type: ignore[index]
+    return found
+
+
+def _errors_with(site: Site, draft: Draft) -> int | None:
+    scratch = site._scratch
     document = site.document
     if document is None:
         cached = scratch.get("document")

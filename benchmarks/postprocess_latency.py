@@ -147,7 +147,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     print(header)
     print("-" * len(header))
-    worst = 0.0
+    worst = worst_cpu = 0.0
     for language, (template, *_rest) in FILES.items():
         text = build(template)
         parse_ms = sorted(
@@ -168,13 +168,15 @@ def main(argv: list[str] | None = None) -> int:
         for kind, values in per_kind.items():
             p99 = quantile(values, 0.99)
             worst = max(worst, p99)
+            worst_cpu = max(worst_cpu, quantile(per_cpu[kind], 0.99))
             print(
                 f"{language:<11} {kind:<16} {len(values):>5} {quantile(values, 0.5):>8.3f} "
                 f"{p99:>8.3f} {quantile(per_cpu[kind], 0.99):>8.3f} {parse_ms:>14.2f} {p99 / parse_ms:>10.2f} {changed[kind]:>8}"
             )
     print(
-        f"\nworst p99: {worst:.3f} ms (target <= {TARGET_P99_MS} ms): "
-        f"{'met' if worst <= TARGET_P99_MS else 'NOT met'}"
+        f"\nworst p99: wall {worst:.3f} ms, cpu {worst_cpu:.3f} ms "
+        f"(target <= {TARGET_P99_MS} ms): wall {'met' if worst <= TARGET_P99_MS else 'NOT met'}, "
+        f"cpu {'met' if worst_cpu <= TARGET_P99_MS else 'NOT met'}"
     )
     return 0
 

@@ -71,10 +71,22 @@ elseif mode == 'doubled-completion' then
     for _, response in pairs(responses) do
       assert(not response.err, vim.inspect(response.err))
       local items = response.result and (response.result.items or response.result) or {}
-      assert(items[1] and items[1].textEdit, 'no completion item with a textEdit')
+      local item = assert(items[1], 'no completion item')
       results.items = #items
-      results.text = items[1].textEdit.newText
-      vim.lsp.util.apply_text_edits({ items[1].textEdit }, bufnr, 'utf-16')
+      if item.textEdit then
+        results.text = item.textEdit.newText
+        vim.lsp.util.apply_text_edits({ item.textEdit }, bufnr, 'utf-16')
+      else
+        -- No edit: the item's insertText replaces the word before the cursor, as the
+        -- omnifunc does.
+        local text = assert(item.insertText, 'an item with neither textEdit nor insertText')
+        results.text = text
+        local cursor = vim.api.nvim_win_get_cursor(0)
+        local line = vim.api.nvim_get_current_line():sub(1, cursor[2])
+        local word = line:match('[%w_]*$')
+        vim.api.nvim_buf_set_text(bufnr, cursor[1] - 1, cursor[2] - #word, cursor[1] - 1,
+          cursor[2], vim.split(text, '\n', { plain = true }))
+      end
     end
     results.buffer = table.concat(vim.api.nvim_buf_get_lines(bufnr, 0, -1, false), '\n')
   end)

@@ -89,3 +89,27 @@ async def test_no_mid_line_request_with_post_processing_off(session: Session) ->
     session.mock.control.clear_requests()
     assert not await session.inline(end_of(PY_TEXT))
     assert upstream_calls(session.mock) == []
+
+
+async def test_the_cache_serves_the_fitted_rest_while_typing(session: Session) -> None:
+    await session.start()
+    session.open(text=DOUBLED)
+    here = end_of(PY_TEXT)
+    first = await session.inline(here)
+    assert first is not None and first.items
+    shown = first.items[0].insert_text
+    assert isinstance(shown, str) and len(shown) > 1
+    # The user types the suggestion's first character: the rest comes from the cache.
+    session.type_at(PY_URI, here, shown[0], version=2)
+    after = types.Position(line=here.line, character=here.character + 1)
+    typed = DOUBLED.split("\n")
+    typed[here.line] = (
+        typed[here.line][: here.character] + shown[0] + typed[here.line][here.character :]
+    )
+    result = await session.inline(after)
+    assert result is not None and result.items
+    stats = await session.client.protocol.send_request_async("gitlab-lsp/stats", None)
+    assert getattr(stats, "cacheHits", None) == 1
+    document = accept("\n".join(typed), after, result.items[0])
+    last = document.split("\n")[-2]
+    assert last.count("(") == last.count(")"), last

@@ -315,3 +315,14 @@ def test_line_scope_keeps_a_first_line_that_opens_a_string() -> None:
     raw = '"""\n    SELECT 1\n    """'
     s = site("QUERY = █\n", scope="line")
     assert limit_to_line(Draft(raw), s).text == raw
+
+
+@pytest.mark.parametrize("first", ["<<<TXT", "<<~SQL", "<<-EOF", "<<'EOF'"])
+def test_line_scope_keeps_a_first_line_that_opens_a_heredoc(first: str) -> None:
+    raw = f"{first}\nsome text\nEND"
+    assert limit_to_line(Draft(raw), site("x = █\n", scope="line")).text == raw
+
+
+def test_line_scope_still_cuts_a_shift_expression() -> None:
+    raw = "<< 2\nprint(x)"
+    assert limit_to_line(Draft(raw), site("y = x █\n", scope="line")).text == "<< 2"

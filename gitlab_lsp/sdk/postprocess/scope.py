@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 from gitlab_lsp.sdk.postprocess.model import Draft, Site
 from gitlab_lsp.sdk.postprocess.overlap import leaves_open
+
+#: A heredoc opened at the end of the line (PHP `<<<ID`, Ruby `<<~ID`, shell `<<-ID`).
+_HEREDOC = re.compile(r"<<(?:<|[-~])?[ \t]*(['\"]?)[A-Za-z_]\w*\1[ \t]*[;)]*[ \t]*\Z")
 
 
 def limit_to_line(draft: Draft, site: Site) -> Draft:
@@ -17,5 +22,7 @@ def limit_to_line(draft: Draft, site: Site) -> Draft:
         return draft
     first, sep, _ = draft.text.partition("\n")
     if not sep or not first.strip() or leaves_open(first, site.line_before):
+        return draft
+    if _HEREDOC.search(first):  # `<<<TXT`, `<<~SQL`: a string that ends lines below
         return draft
     return Draft(first.rstrip("\r"), draft.replace_chars)

@@ -237,7 +237,7 @@ class CodeSuggestions:
             timings.first_byte,
             timings.total,
         )
-        return Suggestion(
+        suggestion = Suggestion(
             text=answer.choices[0] if answer.choices else "",
             choices=answer.choices,
             intent=decision.intent,
@@ -246,6 +246,11 @@ class CodeSuggestions:
             route=answer.route,
             timings=timings,
         )
+        if self._options.post_processing:
+            from gitlab_lsp.sdk.postprocess.fitted import fitted
+
+            suggestion = fitted(suggestion, request)
+        return suggestion
 
     async def _stream(self, request: Request) -> AsyncIterator[str]:
         started = time.perf_counter()

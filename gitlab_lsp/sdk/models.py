@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
 from intent.model import GenerationType, IntentKind
@@ -37,6 +37,9 @@ class Suggestion:
     user_instruction: str | None
     route: Route
     timings: Timings
+    #: Per choice, characters after the cursor (on its line) it replaces: only set when
+    #: `ClientOptions.post_processing` fitted the choices, else empty (plain insertions).
+    replace: list[int] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
         data = asdict(self)

@@ -33,6 +33,11 @@ class ClientOptions:
     ignore_certificate_errors: bool = False
     #: Mask secrets in the content before it leaves the machine.
     redact_secrets: bool = True
+    #: Fit each suggestion's choices to the text around the cursor (`sdk.postprocess`):
+    #: `Suggestion.replace` then says how many characters after the cursor each replaces.
+    #: Off by default: the language server runs the pipeline itself, with its documents'
+    #: syntax trees; streams are never changed (call `postprocess.process` on their text).
+    post_processing: bool = False
     project_path: str | None = None
     #: Refresh the user JWT this many seconds before `expires_at` (capped at a third of its
     #: lifetime for short-lived tokens), in the background.

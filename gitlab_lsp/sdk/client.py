@@ -9,6 +9,7 @@ instance instead. A generation always goes through the instance, streamed or not
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
 import time
 from collections.abc import AsyncIterator
@@ -181,7 +182,7 @@ class CodeSuggestions:
 
         Keyword arguments: `file_name`, `content_above_cursor` (both required),
         `content_below_cursor`, `language_id`, `intent`, `generation_type`,
-        `user_instruction`, `choices` (see `SuggestionRequest`). Raises TokenError
+        `user_instruction`, `choices`, `context` (see `SuggestionRequest`). Raises TokenError
         subclasses, RateLimited, InstanceError, GatewayError or SuggestionTimeout when no
         route can answer.
         """
@@ -260,11 +261,18 @@ class CodeSuggestions:
     async def _prepare(self, request: Request) -> content_mod.Content:
         file_name, above, below = request.file_name, request.above, request.below
         redact = self._options.redact_secrets
+        prepare = functools.partial(
+            content_mod.prepare,
+            file_name,
+            above,
+            below,
+            redact_secrets=redact,
+            context=request.context,
+            budget=self._options.context_budget,
+        )
         if redact and len(above) + len(below) > _THREAD_THRESHOLD:
-            return await asyncio.to_thread(
-                content_mod.prepare, file_name, above, below, redact_secrets=True
-            )
-        return content_mod.prepare(file_name, above, below, redact_secrets=redact)
+            return await asyncio.to_thread(prepare)
+        return prepare()
 
     async def _via_instance(self, content: content_mod.Content, why: str) -> Answer:
         log.debug("completion goes through the instance: %s", why)

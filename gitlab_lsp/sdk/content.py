@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
-from gitlab_lsp.privacy import redact_around_cursor
+from gitlab_lsp.privacy import redact, redact_around_cursor
+from gitlab_lsp.sdk.context.budget import DEFAULT_BUDGET, fill, utf8_len
+from gitlab_lsp.sdk.context.items import ContextItem
 
 #: The AI gateway rejects either side above this many characters (wire-protocol.md).
 MAX_SIDE_CHARS = 100_000
@@ -21,23 +25,62 @@ class Content:
     file_name: str
     above: str
     below: str
+    context: tuple[ContextItem, ...] = ()
+
+    def context_json(self) -> list[dict[str, str]]:
+        return [item.as_json() for item in self.context]
 
 
-def prepare(file_name: str, above: str, below: str, *, redact_secrets: bool) -> Content:
+#: Open documents are sent again and again unchanged: their redaction is remembered (texts
+#: up to this size; the same string object hashes once).
+_REDACTION_CACHE_MAX_CHARS = 200_000
+
+
+@lru_cache(maxsize=128)
+def _redact_cached(text: str) -> str:
+    return redact(text)
+
+
+def redact_item(item: ContextItem) -> ContextItem:
+    """A context item redacted exactly like the current file (same rules, same masking)."""
+    text = item.content
+    redacted = _redact_cached(text) if len(text) <= _REDACTION_CACHE_MAX_CHARS else redact(text)
+    return item if redacted == text else item.with_content(redacted)
+
+
+def prepare(
+    file_name: str,
+    above: str,
+    below: str,
+    *,
+    redact_secrets: bool,
+    context: Sequence[ContextItem] = (),
+    budget: int = DEFAULT_BUDGET,
+) -> Content:
     """Trim each side to the gateway's limit, keeping the text nearest the cursor, and mask
     secrets (same-length, so offsets are unchanged).
 
     Both sides are redacted as the one text they are, so that a secret the cursor sits inside
-    (a token being pasted or edited) is still recognised and masked as a whole.
+    (a token being pasted or edited) is still recognised and masked as a whole. Context items
+    are redacted the same way (each whole, before the budget cuts the last one), then kept
+    best first while the current file plus context fit in `budget` bytes.
     """
     above = above[-(MAX_SIDE_CHARS + _REDACTION_SLACK) :]
     below = below[: MAX_SIDE_CHARS + _REDACTION_SLACK]
     if redact_secrets:
         above, below = redact_around_cursor(above, below)
+    above, below = above[-MAX_SIDE_CHARS:], below[:MAX_SIDE_CHARS]
+    items: tuple[ContextItem, ...] = ()
+    if context:
+        available = budget - utf8_len(above) - utf8_len(below)
+        if redact_secrets:
+            context = [redact_item(item) for item in context]
+        items = tuple(fill(context, available))
     return Content(
         file_name=file_name[-MAX_FILE_NAME:],
-        above=above[-MAX_SIDE_CHARS:],
-        below=below[:MAX_SIDE_CHARS],
+        above=above,
+        below=below,
+        context=items,
     )
 
 
@@ -64,6 +107,8 @@ def direct_body(
         "choices_count": choices,
         "stream": False,
     }
+    if content.context:
+        body["context"] = content.context_json()
     if project_path:
         body["project_path"] = project_path
     if model_details:
@@ -97,6 +142,8 @@ def instance_body(
         "intent": intent,
         "stream": stream,
     }
+    if content.context:
+        body["context"] = content.context_json()
     if project_path:
         body["project_path"] = project_path
     if intent == "generation":

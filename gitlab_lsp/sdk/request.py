@@ -7,10 +7,11 @@ arguments are declared once (a TypedDict, for type checkers and editors) and che
 
 # No `from __future__ import annotations`: TypedDict must see `Required` to know the
 # required keys at run time (Python 3.11).
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Required, Self, TypedDict
 
+from gitlab_lsp.sdk.context.items import ContextItem, coerce_items
 from gitlab_lsp.sdk.intent_step import IntentDecision, decide
 
 MAX_CHOICES = 10
@@ -20,7 +21,9 @@ class SuggestionRequest(TypedDict, total=False):
     """Keyword arguments of `CodeSuggestions.suggest` / `.stream` and their sync twins.
 
     `intent` is `completion` or `generation`; left out, it is detected from the content.
-    `choices` (1 to 10) asks for several completion options.
+    `choices` (1 to 10) asks for several completion options. `context` is other text from
+    the workspace (`ContextItem`s or `{type, name, content}` mappings, best first); it is
+    redacted like the current file and cut to the byte budget.
     """
 
     file_name: Required[str]
@@ -31,6 +34,7 @@ class SuggestionRequest(TypedDict, total=False):
     generation_type: str | None
     user_instruction: str | None
     choices: int
+    context: Sequence[ContextItem | Mapping[str, Any]]
 
 
 _REQUIRED = frozenset(SuggestionRequest.__required_keys__)
@@ -49,6 +53,7 @@ class Request:
     generation_type: str | None = None
     user_instruction: str | None = None
     choices: int = 1
+    context: tuple[ContextItem, ...] = ()
 
     @classmethod
     def of(cls, fields: Mapping[str, Any]) -> Self:
@@ -69,6 +74,7 @@ class Request:
             generation_type=fields.get("generation_type"),
             user_instruction=fields.get("user_instruction"),
             choices=fields.get("choices", 1),
+            context=coerce_items(fields.get("context") or ()),
         )
 
     def __post_init__(self) -> None:

@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from pygls.lsp.server import LanguageServer
 
     from gitlab_lsp.server.cache import SuggestionCache
+    from gitlab_lsp.server.context_feed import ContextFeed
     from gitlab_lsp.server.documents import DocumentStore, OpenDocument
     from gitlab_lsp.server.messages import Messages
     from gitlab_lsp.server.settings import Settings, SettingsStore
@@ -131,7 +132,9 @@ class SuggestionService:
         cache: SuggestionCache,
         streams: StreamManager,
         telemetry: Telemetry,
+        context: ContextFeed | None = None,
     ) -> None:
+        self._context = context
         self._settings = settings
         self._documents = documents
         self._upstream = upstream
@@ -227,6 +230,8 @@ class SuggestionService:
             )
             return
         self._active_uri = uri
+        if uri in self._documents:
+            self._documents.recency.touch(uri)
         self.refresh_active_document()
 
     def refresh_active_document(self) -> None:
@@ -348,6 +353,8 @@ class SuggestionService:
             "language_id": ctx.opened.language_id,
             "intent": None,
         }
+        if self._context is not None:
+            request.update(self._context_fields(ctx, settings))
         try:
             detected = ctx.opened.doc.detect(ctx.line, ctx.character)
         except Exception:
@@ -357,6 +364,17 @@ class SuggestionService:
         request["generation_type"] = detected.generation_type
         request["user_instruction"] = detected.user_instruction
         return request
+
+    def _context_fields(self, ctx: Context, settings: Settings) -> dict[str, Any]:
+        """The file name relative to the workspace and the context items; a failure to build
+        context costs the context, never the suggestion."""
+        assert self._context is not None
+        fields: dict[str, Any] = {"file_name": self._context.file_name(ctx.opened, settings)}
+        try:
+            fields["context"] = self._context.items(ctx.opened, len(ctx.above), settings)
+        except Exception:
+            log.warning("building context failed; the request goes without", exc_info=True)
+        return fields
 
     def _failed(self, exc: Exception, tracking_id: str) -> None:
         from gitlab_lsp.errors import GitLabLspError, RateLimited, TokenError

@@ -20,6 +20,7 @@ from gitlab_lsp.mock.model_snippets import (
     SNIPPETS,
     TASK_KEYWORDS,
 )
+from gitlab_lsp.mock.model_workspace import complete_from_context
 
 _COMMENT = {"python": "#", "ruby": "#"}
 _STOPWORDS = frozenset(
@@ -97,6 +98,8 @@ class ModelRequest:
     suffix: str
     instruction: str | None
     choices: int
+    #: The contents of the request's context items (other files of the workspace).
+    context: tuple[str, ...] = ()
 
 
 def _words(text: str) -> list[str]:
@@ -303,6 +306,11 @@ def _complete_once(req: ModelRequest) -> str:
         if indent and defined:
             return _body(family, task_for(defined[-1]), "")[-1].strip()
         return ""
+
+    if req.context:
+        from_context = complete_from_context(req.context, line)
+        if from_context is not None:
+            return from_context
 
     if stripped.endswith("("):
         callee = re.findall(r"([\w.!]+)\($", stripped)

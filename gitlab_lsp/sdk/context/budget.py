@@ -28,9 +28,7 @@ def _cut(text: str, size: int) -> str:
     if text.isascii():
         head = text[:size]
     else:
-        head = text.encode("utf-8", errors="surrogatepass")[:size].decode(
-            "utf-8", errors="ignore"
-        )
+        head = text.encode("utf-8", errors="surrogatepass")[:size].decode("utf-8", errors="ignore")
     newline = head.rfind("\n")
     return head[: newline + 1] if newline >= len(head) // 2 else head
 

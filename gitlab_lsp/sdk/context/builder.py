@@ -19,9 +19,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from intent.languages import grammar, resolve
-from intent.model import GrammarUnavailableError
-
 from gitlab_lsp.sdk.context.budget import DEFAULT_BUDGET, fill, utf8_len
 from gitlab_lsp.sdk.context.exclusions import Exclusions
 from gitlab_lsp.sdk.context.index import FileIndex, IndexCache, build_index
@@ -30,6 +27,8 @@ from gitlab_lsp.sdk.context.queries import family
 from gitlab_lsp.sdk.context.resolve import resolve_imports, siblings
 from gitlab_lsp.sdk.context.usage import names_near
 from gitlab_lsp.sdk.context.workspace import Workspace
+from intent.languages import grammar, resolve
+from intent.model import GrammarUnavailableError
 
 if TYPE_CHECKING:
     from tree_sitter import Tree
@@ -121,7 +120,9 @@ class ContextBuilder:
         self.options = options or ContextOptions()
         self._allowed = language_allowed
         self._cache = cache or IndexCache()
-        self._exclusions = Exclusions(workspace, self.options.exclusions, gitignore=self.options.gitignore)
+        self._exclusions = Exclusions(
+            workspace, self.options.exclusions, gitignore=self.options.gitignore
+        )
         #: path -> (when, readable?) and path -> relative name, reused across requests
         #: (`.gitignore` files and the language settings are re-read after RESOLVE_TTL).
         self._readable_cache: dict[str, tuple[float, bool]] = {}

@@ -156,7 +156,10 @@ def _node_at(index: FileIndex, definition: Definition) -> Node | None:
     if index._tree is None:
         return None
     node = index._tree.root_node.descendant_for_byte_range(definition.start, definition.end)
-    while node is not None and (node.start_byte, node.end_byte) != (definition.start, definition.end):
+    while node is not None and (node.start_byte, node.end_byte) != (
+        definition.start,
+        definition.end,
+    ):
         node = node.parent
     return node
 
@@ -215,7 +218,9 @@ def _signature(node: Node, data: bytes, *, depth: int = 0) -> str:
     header = _text(data, node.start_byte, body.start_byte).rstrip()
     parts = [header]
     doc = _docstring(body, data)
-    inner_indent = _indent_before(data, body.named_children[0].start_byte) if body.named_children else ""
+    inner_indent = (
+        _indent_before(data, body.named_children[0].start_byte) if body.named_children else ""
+    )
     if doc:
         parts.append(inner_indent + doc)
     target = node

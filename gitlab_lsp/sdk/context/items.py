@@ -75,6 +75,9 @@ def coerce_items(raw: Iterable[ContextItem | Mapping[str, Any]]) -> tuple[Contex
             raise ValueError(f"context[{index}] must be a ContextItem or a mapping")
         if not item.name:
             raise ValueError(f"context[{index}].name must not be empty")
-        items.append(ContextItem(item.type, safe_name(item.name)[-MAX_NAME:], item.content,
-                                 item.resolution_strategy))
+        items.append(
+            ContextItem(
+                item.type, safe_name(item.name)[-MAX_NAME:], item.content, item.resolution_strategy
+            )
+        )
     return tuple(items)

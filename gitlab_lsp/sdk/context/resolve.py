@@ -49,7 +49,9 @@ _PY_IMPORT = re.compile(r"^import\s+(.*)$")
 
 def _python_module(base: str, dotted: str) -> list[str]:
     path = os.path.join(base, *dotted.split(".")) if dotted else base
-    return [c for c in (path + ".py", path + ".pyi", os.path.join(path, "__init__.py")) if _is_file(c)]
+    return [
+        c for c in (path + ".py", path + ".pyi", os.path.join(path, "__init__.py")) if _is_file(c)
+    ]
 
 
 def _python(spec: str, path: str, root: str | None) -> list[str]:
@@ -192,7 +194,9 @@ def _java(spec: str, path: str, root: str | None, package: str | None) -> list[s
             source_root = os.path.dirname(source_root)
     parts = match.group(2).split(".")
     if match.group(3):
-        return [f for f in _dir_files(os.path.join(source_root, *parts), ".java")][:MAX_PACKAGE_FILES]
+        return [f for f in _dir_files(os.path.join(source_root, *parts), ".java")][
+            :MAX_PACKAGE_FILES
+        ]
     # a.b.C or a.b.C.member (static): the longest prefix that is a file.
     for length in range(len(parts), 0, -1):
         candidate = os.path.join(source_root, *parts[:length]) + ".java"
@@ -262,7 +266,7 @@ def _rust(spec: str, path: str, root: str | None) -> list[str]:
 
 def _c(spec: str, path: str, root: str | None, roots: tuple[str, ...]) -> list[str]:
     system = spec.startswith("<")
-    name = spec.strip("<>\"")
+    name = spec.strip('<>"')
     bases = ([] if system else [os.path.dirname(path)]) + list(roots)
     for base in bases:
         candidate = os.path.normpath(os.path.join(base, name))

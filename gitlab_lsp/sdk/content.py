@@ -95,7 +95,7 @@ def prepare_context(
     return tuple(
         OutboundItem(
             item.type,
-            outbound(item.name, redact_secrets=redact_secrets),
+            _outbound_item_text(item.name, redact_secrets),
             text.trimmed(None, len(item.content)),  # `fill` only ever keeps a prefix
             item.resolution_strategy,
         )

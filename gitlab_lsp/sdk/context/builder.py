@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from gitlab_lsp.sdk.context.budget import DEFAULT_BUDGET, fill, utf8_len
 from gitlab_lsp.sdk.context.exclusions import Exclusions
-from gitlab_lsp.sdk.context.index import FileIndex, IndexCache, build_index
+from gitlab_lsp.sdk.context.index import Definition, FileIndex, IndexCache, build_index
 from gitlab_lsp.sdk.context.items import ContextItem
 from gitlab_lsp.sdk.context.queries import family
 from gitlab_lsp.sdk.context.resolve import resolve_imports, siblings
@@ -42,6 +42,8 @@ RECENT_EDITS = "recent_edits"
 MAX_FILE_BYTES = 500_000
 #: The most files whose definitions are looked at per request.
 MAX_CANDIDATES = 40
+#: Levels of imports followed: the file's own, and the imports of those.
+IMPORT_DEPTH = 2
 #: Definitions sent per name (overloads, a declaration and its implementation).
 DEFINITIONS_PER_NAME = 2
 #: Lines around a recent edit.
@@ -171,7 +173,7 @@ class ContextBuilder:
                 if d.path not in seen
             )
         if candidates:
-            items.extend(self._definitions(current.text, offset, candidates[:MAX_CANDIDATES]))
+            items.extend(self._definitions(current.text, offset, candidates))
         if options.recent_edits:
             items.extend(self._edits(current, recent_edits))
         if options.open_tabs:
@@ -200,18 +202,36 @@ class ContextBuilder:
         index = self._index_of(current.path, language, current.text, current.version, current.tree)
         if index is None:
             return []
-        paths = self._resolve(language, index, current.path)
-        sources = []
-        for path in paths[:MAX_CANDIDATES]:
-            if path == current.path or not self._readable(path):
-                continue
-            if path not in open_by_path and not self._language_ok(None, path):
-                continue
-            doc = open_by_path.get(path)
-            source = self._open_source(doc, IMPORTS) if doc is not None else self._disk_source(path)
-            if source is not None and source.index is not None:
-                sources.append(source)
+        # Breadth first: the file's own imports, then theirs (a barrel that re-exports, a
+        # header that includes the header that defines the type).
+        sources: list[_Source] = []
+        seen = {current.path}
+        frontier: list[tuple[str, FileIndex]] = [(current.path, index)]
+        for _depth in range(IMPORT_DEPTH):
+            following: list[tuple[str, FileIndex]] = []
+            for path_from, index_from in frontier:
+                for path in self._resolve(index_from.language, index_from, path_from):
+                    if path in seen or len(sources) >= MAX_CANDIDATES:
+                        continue
+                    seen.add(path)
+                    source = self._import_source(path, open_by_path)
+                    if source is not None and source.index is not None:
+                        sources.append(source)
+                        following.append((path, source.index))
+            frontier = following
         return sources
+
+    def _import_source(
+        self, path: str, open_by_path: dict[str, SourceDocument]
+    ) -> _Source | None:
+        if not self._readable(path):
+            return None
+        doc = open_by_path.get(path)
+        if doc is not None:
+            return self._open_source(doc, IMPORTS)
+        if not self._language_ok(None, path):
+            return None
+        return self._disk_source(path)
 
     def _resolve(self, language: str, index: FileIndex, path: str) -> list[str]:
         key = (path, index.imports)
@@ -235,32 +255,33 @@ class ContextBuilder:
 
     def _definitions(self, text: str, offset: int, candidates: list[_Source]) -> list[ContextItem]:
         """One snippet item per file, holding the definitions of the names used near the
-        cursor; files ordered by their best-ranked name."""
-        chosen: dict[str, list[tuple[int, str]]] = {}
-        order: list[_Source] = []
-        for name in names_near(text, offset):
-            taken = 0
-            for source in candidates:
-                index = source.index
-                if index is None:
-                    continue
-                found = index.definitions.get(name)
-                if not found:
-                    continue
-                for definition in found[: DEFINITIONS_PER_NAME - taken]:
-                    snippets = chosen.setdefault(source.path, [])
-                    if not snippets:
-                        order.append(source)
-                    entry = (definition.start, index.snippet(definition))
-                    if entry not in snippets:
-                        snippets.append(entry)
-                    taken += 1
-                if taken >= DEFINITIONS_PER_NAME:
-                    break
+        cursor (at most DEFINITIONS_PER_NAME each, from the first files that define them);
+        files ordered by their best-ranked name."""
+        rank = {name: i for i, name in enumerate(names_near(text, offset))}
+        hits: list[tuple[int, int, Definition]] = []
+        for order, source in enumerate(candidates):
+            if source.index is None:
+                continue
+            definitions = source.index.definitions
+            for name in rank.keys() & definitions.keys():
+                hits.extend((rank[name], order, d) for d in definitions[name])
+        hits.sort(key=lambda hit: (hit[0], hit[1], hit[2].start))
+        per_name: dict[int, int] = {}
+        chosen: dict[int, list[tuple[int, str]]] = {}
+        for name_rank, order, definition in hits:
+            if per_name.get(name_rank, 0) >= DEFINITIONS_PER_NAME:
+                continue
+            per_name[name_rank] = per_name.get(name_rank, 0) + 1
+            index = candidates[order].index
+            assert index is not None
+            entry = (definition.start, index.snippet(definition))
+            snippets = chosen.setdefault(order, [])
+            if entry not in snippets:
+                snippets.append(entry)
         items = []
-        for source in order:
-            snippets = sorted(chosen[source.path])
-            content = "\n\n".join(s for _, s in snippets)
+        for order, snippets in chosen.items():  # in the order of their best name
+            source = candidates[order]
+            content = "\n\n".join(s for _, s in sorted(snippets))
             items.append(ContextItem("snippet", source.name, content, source.strategy))
         return items
 

@@ -58,9 +58,18 @@ class FileIndex:
     data: bytes
     imports: tuple[str, ...]
     package: str | None
-    definitions: dict[str, list[Definition]]
-    _snippets: dict[tuple[int, int], str] = field(default_factory=dict)
     _tree: Tree | None = None
+    _definitions: dict[str, list[Definition]] | None = None
+    _snippets: dict[tuple[int, int], str] = field(default_factory=dict)
+
+    @property
+    def definitions(self) -> dict[str, list[Definition]]:
+        """Computed on first use: the current file's own definitions are never needed."""
+        if self._definitions is None:
+            self._definitions = (
+                _definitions(self.language, self._tree, self.data) if self._tree else {}
+            )
+        return self._definitions
 
     def snippet(self, definition: Definition) -> str:
         key = (definition.start, definition.end)
@@ -144,9 +153,7 @@ def _definitions(language: str, tree: Tree, data: bytes) -> dict[str, list[Defin
 
 def build_index(language: str, tree: Tree, data: bytes) -> FileIndex:
     imports, package = _imports(language, tree, data)
-    return FileIndex(
-        language, data, imports, package, _definitions(language, tree, data), _tree=tree
-    )
+    return FileIndex(language, data, imports, package, _tree=tree)
 
 
 # --- snippets --------------------------------------------------------------------------

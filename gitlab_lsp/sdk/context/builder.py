@@ -42,6 +42,8 @@ RECENT_EDITS = "recent_edits"
 MAX_FILE_BYTES = 500_000
 #: The most files whose definitions are looked at per request.
 MAX_CANDIDATES = 40
+#: Bytes of definitions sent even when the open tabs are fewer (see `build`).
+DEFINITIONS_FLOOR = 4_000
 #: Levels of imports followed: the file's own, and the imports of those.
 IMPORT_DEPTH = 2
 #: Definitions sent per name (overloads, a declaration and its implementation).
@@ -105,6 +107,12 @@ class _Source:
     index: FileIndex | None
     text: str
     strategy: str
+
+
+def _untrimmed(chosen: list[ContextItem], items: list[ContextItem]) -> set[str]:
+    """Names of whole files sent in full (not cut by the budget)."""
+    full = {(i.name, len(i.content)) for i in items if i.type == "file"}
+    return {i.name for i in chosen if i.type == "file" and (i.name, len(i.content)) in full}
 
 
 class ContextBuilder:
@@ -177,10 +185,23 @@ class ContextBuilder:
         if options.recent_edits:
             items.extend(self._edits(current, recent_edits))
         if options.open_tabs:
+            tabs = 0
             for doc in self._by_family(others, current_language):
                 if doc.text.strip():
                     items.append(ContextItem("file", self.name_of(doc.path), doc.text, OPEN_TABS))
-        return fill(items, available)
+                    tabs += utf8_len(doc.text)
+            # What the official client would send (all open tabs) bounds what we send, so
+            # that better context never costs more; with few or small tabs, a few kilobytes
+            # of definitions still go.
+            available = min(available, max(tabs, DEFINITIONS_FLOOR))
+        chosen = fill(items, available)
+        # A file that goes whole needs no excerpt of itself: drop those, refill the room.
+        whole = {i.name for i in chosen if i.type == "file" and i.content is not None}
+        whole &= {i.name for i in items if i.type == "file"} & _untrimmed(chosen, items)
+        if any(i.type == "snippet" and i.name in whole for i in chosen):
+            items = [i for i in items if not (i.type == "snippet" and i.name in whole)]
+            chosen = fill(items, available)
+        return chosen
 
     # --- sources ---------------------------------------------------------------------------
 
@@ -221,9 +242,7 @@ class ContextBuilder:
             frontier = following
         return sources
 
-    def _import_source(
-        self, path: str, open_by_path: dict[str, SourceDocument]
-    ) -> _Source | None:
+    def _import_source(self, path: str, open_by_path: dict[str, SourceDocument]) -> _Source | None:
         if not self._readable(path):
             return None
         doc = open_by_path.get(path)

@@ -40,6 +40,7 @@ _CLASS_TYPES = frozenset(
     }
 )
 _BODY_FIELDS = ("body",)
+_WRAPPERS = frozenset({"decorated_definition", "export_statement", "ambient_declaration"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,7 +141,8 @@ def _definitions(language: str, tree: Tree, data: bytes) -> dict[str, list[Defin
         if not names or not defs:
             continue
         node = defs[0]
-        if node.parent is not None and node.parent.type in ("decorated_definition",):
+        # `export`, `declare` and decorators belong to the definition's text.
+        while node.parent is not None and node.parent.type in _WRAPPERS:
             node = node.parent
         if node.type == "type_spec" and node.parent is not None:
             node = node.parent if node.parent.named_child_count == 1 else node
@@ -185,10 +187,20 @@ def _leading_comments(node: Node, data: bytes) -> str:
     return _text(data, start, node.start_byte)[-_MAX_LEADING_COMMENT:]
 
 
+def _unwrapped(node: Node) -> Node:
+    """The definition inside `export`, `declare` or decorators."""
+    while node.type in _WRAPPERS:
+        inner = node.child_by_field_name("definition") or node.child_by_field_name("declaration")
+        if inner is None:
+            inner = next((c for c in reversed(node.named_children) if c.type != "comment"), None)
+        if inner is None or inner == node:
+            return node
+        node = inner
+    return node
+
+
 def _body_of(node: Node) -> Node | None:
-    target = node
-    if node.type == "decorated_definition":
-        target = node.child_by_field_name("definition") or node
+    target = _unwrapped(node)
     for name in _BODY_FIELDS:
         body = target.child_by_field_name(name)
         if body is not None:
@@ -230,9 +242,7 @@ def _signature(node: Node, data: bytes, *, depth: int = 0) -> str:
     )
     if doc:
         parts.append(inner_indent + doc)
-    target = node
-    if node.type == "decorated_definition":
-        target = node.child_by_field_name("definition") or node
+    target = _unwrapped(node)
     if target.type in _CLASS_TYPES and depth == 0:
         for member in body.named_children:
             if _body_of(member) is not None or member.type in (

@@ -29,6 +29,7 @@ includes time the process waited for a core).
 from __future__ import annotations
 
 import argparse
+import functools
 import os
 import random
 import re
@@ -223,7 +224,7 @@ def positions_in(project: Project, rng: random.Random, wanted: int) -> Iterator[
             offsets.append(offsets[-1] + len(line))
         candidates = []
 
-        def bound_here(word: str) -> bool:
+        def bound_here(word: str, text: str = text) -> bool:
             return any(
                 re.search(pattern.replace("{n}", re.escape(word)), text, re.MULTILINE)
                 for pattern in LOCAL_BINDINGS
@@ -331,14 +332,15 @@ def run(per_language: int, open_count: int, seed: int) -> dict[str, Row]:
             row = rows.setdefault(language, Row())
             row.positions += 1
             typed = docs.source(position.path, version=2)
+            after_edit = [typed, *open_docs[1:]]
             strategies = {
                 "official": (
-                    lambda c=current: official(c, open_docs, ws),
-                    lambda c=typed: official(c, [typed, *open_docs[1:]], ws),
+                    functools.partial(official, current, open_docs, ws),
+                    functools.partial(official, typed, after_edit, ws),
                 ),
                 "ours": (
-                    lambda c=current: builder.build(c, position.offset, open_docs),
-                    lambda c=typed: builder.build(c, position.offset, [typed, *open_docs[1:]]),
+                    functools.partial(builder.build, current, position.offset, open_docs),
+                    functools.partial(builder.build, typed, position.offset, after_edit),
                 ),
             }
             for name, (first, after_typing) in strategies.items():
@@ -358,7 +360,7 @@ def _p(values: list[float], q: float) -> float:
     if not values:
         return 0.0
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
 def table(rows: dict[str, Row]) -> str:

@@ -258,6 +258,11 @@ def _complete_once(req: ModelRequest) -> str:
     indent = _indent_of(line)
     stripped = line.strip()
 
+    # A call or a name the workspace defines: the context says exactly what comes next.
+    from_context = complete_from_context(req.context, line) if req.context else None
+    if from_context is not None:
+        return from_context
+
     opened = _HEADER_OPEN[family].match(line)
     if opened:
         task = task_for(opened.group(1))
@@ -306,11 +311,6 @@ def _complete_once(req: ModelRequest) -> str:
         if indent and defined:
             return _body(family, task_for(defined[-1]), "")[-1].strip()
         return ""
-
-    if req.context:
-        from_context = complete_from_context(req.context, line)
-        if from_context is not None:
-            return from_context
 
     if stripped.endswith("("):
         callee = re.findall(r"([\w.!]+)\($", stripped)

@@ -19,7 +19,8 @@ them). "official" is all open tabs, whole, most recent first, capped with the cu
 with its defaults. Both go through the same redaction and budget (`content.prepare_context`).
 
 Reported per language and overall: recall (share of positions where the defining line is
-inside the context sent), mean context bytes, absolute paths in item names, and the time to
+inside the context sent, at the request after an edit; `1st rec` at the first request after
+opening, when files imported from disk may still be waiting to be parsed), mean context bytes, absolute paths in item names, and the time to
 build and prepare the context: `first` is the first request after the files were opened,
 `typing` a request after an edit of the current file (other documents unchanged), p50/p99
 of wall time, and `cpu p99` the same request's CPU time (the wall time of a loaded machine
@@ -120,6 +121,7 @@ class Position:
 class Row:
     positions: int = 0
     hits: dict[str, int] = field(default_factory=lambda: {"official": 0, "ours": 0})
+    first_hits: dict[str, int] = field(default_factory=lambda: {"official": 0, "ours": 0})
     sent: dict[str, list[int]] = field(default_factory=lambda: {"official": [], "ours": []})
     first: dict[str, list[float]] = field(default_factory=lambda: {"official": [], "ours": []})
     typing: dict[str, list[float]] = field(default_factory=lambda: {"official": [], "ours": []})
@@ -344,8 +346,12 @@ def run(per_language: int, open_count: int, seed: int) -> dict[str, Row]:
                 ),
             }
             for name, (first, after_typing) in strategies.items():
-                contents, names, first_ms, _ = _timed_send(first, current, position.offset)
-                _, _, typing_ms, typing_cpu = _timed_send(after_typing, typed, position.offset)
+                first_contents, _, first_ms, _ = _timed_send(first, current, position.offset)
+                contents, names, typing_ms, typing_cpu = _timed_send(
+                    after_typing, typed, position.offset
+                )
+                if any(position.defining_line in c for c in first_contents):
+                    row.first_hits[name] += 1
                 row.typing_cpu[name].append(typing_cpu)
                 row.first[name].append(first_ms)
                 row.typing[name].append(typing_ms)
@@ -369,23 +375,25 @@ def table(rows: dict[str, Row]) -> str:
         total.positions += row.positions
         for name in ("official", "ours"):
             total.hits[name] += row.hits[name]
+            total.first_hits[name] += row.first_hits[name]
             total.sent[name] += row.sent[name]
             total.first[name] += row.first[name]
             total.typing[name] += row.typing[name]
             total.absolute[name] += row.absolute[name]
             total.typing_cpu[name] += row.typing_cpu[name]
     header = (
-        f"{'language':<11}{'pos':>5}{'strategy':>10}{'recall':>8}{'bytes':>8}"
+        f"{'language':<11}{'pos':>5}{'strategy':>10}{'recall':>8}{'1st rec':>8}{'bytes':>8}"
         f"{'first p50':>11}{'first p99':>11}{'typing p50':>12}{'typing p99':>12}{'cpu p99':>10}{'abs':>5}"
     )
     lines = [header, "-" * len(header)]
     for label, row in [*sorted(rows.items()), ("all", total)]:
         for name in ("official", "ours"):
             recall = row.hits[name] / row.positions if row.positions else 0.0
+            first_recall = row.first_hits[name] / row.positions if row.positions else 0.0
             lines.append(
                 f"{label if name == 'official' else '':<11}"
                 f"{row.positions if name == 'official' else '':>5}{name:>10}"
-                f"{recall:>8.1%}{statistics.fmean(row.sent[name] or [0]):>8.0f}"
+                f"{recall:>8.1%}{first_recall:>8.1%}{statistics.fmean(row.sent[name] or [0]):>8.0f}"
                 f"{_p(row.first[name], 0.5):>9.2f}ms{_p(row.first[name], 0.99):>9.2f}ms"
                 f"{_p(row.typing[name], 0.5):>10.2f}ms{_p(row.typing[name], 0.99):>10.2f}ms"
                 f"{_p(row.typing_cpu[name], 0.99):>8.2f}ms{row.absolute[name]:>5}"

@@ -137,6 +137,10 @@ class ContextBuilder:
         #: (`.gitignore` files and the language settings are re-read after RESOLVE_TTL).
         self._readable_cache: dict[str, tuple[float, bool]] = {}
         self._names: dict[str, str] = {}
+        self._languages: dict[tuple[str | None, str], str | None] = {}
+        self._allowed_cache: dict[tuple[str | None, str], bool] = {}
+        #: path -> (when, source): a file on disk is stat'ed again after RESOLVE_TTL.
+        self._disk: dict[str, tuple[float, _Source | None]] = {}
         #: (file, its imports) -> (when, resolved paths): imports rarely change while typing,
         #: and resolving them stats files; re-checked after RESOLVE_TTL seconds.
         self._resolved: dict[tuple[str, tuple[str, ...]], tuple[float, list[str]]] = {}
@@ -166,7 +170,7 @@ class ContextBuilder:
         available = options.budget - utf8_len(current.text)
         if available <= 0:
             return []
-        current_language = resolve(current.language_id, current.path)
+        current_language = self._language(current.language_id, current.path)
         others = [d for d in open_documents if d.path != current.path and self._sendable_doc(d)]
         by_path = {d.path: d for d in others}
         items: list[ContextItem] = []
@@ -209,8 +213,8 @@ class ContextBuilder:
         self, docs: Sequence[SourceDocument], language: str | None
     ) -> list[SourceDocument]:
         mine = family(language)
-        same = [d for d in docs if family(resolve(d.language_id, d.path)) == mine]
-        return same + [d for d in docs if family(resolve(d.language_id, d.path)) != mine]
+        same = [d for d in docs if family(self._language(d.language_id, d.path)) == mine]
+        return same + [d for d in docs if family(self._language(d.language_id, d.path)) != mine]
 
     def _imported(
         self,
@@ -323,9 +327,19 @@ class ContextBuilder:
     # --- files -----------------------------------------------------------------------------
 
     def _language_ok(self, language_id: str | None, path: str) -> bool:
-        if self._allowed is not None:
-            return self._allowed(language_id, path)
-        return resolve(language_id, path) is not None
+        """Supported and not disabled (the caller's check; remembered, as the builder is
+        made again when the settings change)."""
+        key = (language_id, path)
+        verdict = self._allowed_cache.get(key)
+        if verdict is None:
+            if self._allowed is not None:
+                verdict = self._allowed(language_id, path)
+            else:
+                verdict = self._language(language_id, path) is not None
+            if len(self._allowed_cache) > 4_096:
+                self._allowed_cache.clear()
+            self._allowed_cache[key] = verdict
+        return verdict
 
     def _sendable_doc(self, doc: SourceDocument) -> bool:
         if not self._language_ok(doc.language_id, doc.path):
@@ -348,20 +362,39 @@ class ContextBuilder:
         return verdict
 
     def _open_source(self, doc: SourceDocument, strategy: str) -> _Source:
-        language = resolve(doc.language_id, doc.path)
+        language = self._language(doc.language_id, doc.path)
         index = None
         if language is not None:
             index = self._index_of(doc.path, language, doc.text, doc.version, doc.tree)
         return _Source(doc.path, self.name_of(doc.path), language, index, doc.text, strategy)
 
+    def _language(self, language_id: str | None, path: str) -> str | None:
+        key = (language_id, path)
+        if key not in self._languages:
+            if len(self._languages) > 4_096:
+                self._languages.clear()
+            self._languages[key] = resolve(language_id, path)
+        return self._languages[key]
+
     def _disk_source(self, path: str) -> _Source | None:
+        now = time.monotonic()
+        cached = self._disk.get(path)
+        if cached is not None and now - cached[0] < RESOLVE_TTL:
+            return cached[1]
+        source = self._read_disk_source(path)
+        if len(self._disk) > 4_096:
+            self._disk.clear()
+        self._disk[path] = (now, source)
+        return source
+
+    def _read_disk_source(self, path: str) -> _Source | None:
         try:
             stat = os.stat(path)
         except OSError:
             return None
         if stat.st_size > MAX_FILE_BYTES:
             return None
-        language = resolve(None, path)
+        language = self._language(None, path)
         if language is None:
             return None
         key = ("disk", stat.st_mtime_ns, stat.st_size)

@@ -26,6 +26,7 @@ from gitlab_lsp.server.documents import file_name_of
 if TYPE_CHECKING:
     from pygls.lsp.server import LanguageServer
 
+    from gitlab_lsp.sdk.context.builder import LanguageCheck
     from gitlab_lsp.server.documents import DocumentStore, OpenDocument
     from gitlab_lsp.server.settings import Settings
 
@@ -58,10 +59,6 @@ def language_check(settings: Settings) -> LanguageCheck:
         return canonical is not None or (language_id is not None and language_id in added)
 
     return allowed
-
-
-if TYPE_CHECKING:
-    from gitlab_lsp.sdk.context.builder import LanguageCheck
 
 
 class ContextFeed:
@@ -116,7 +113,8 @@ class ContextFeed:
         recent = store.recency.most_recent_first()
         by_uri = {d.uri: d for d in store.all()}
         ordered = [by_uri[u] for u in recent if u in by_uri]
-        ordered += [d for d in by_uri.values() if d.uri not in set(recent)]
+        seen = set(recent)
+        ordered += [d for d in by_uri.values() if d.uri not in seen]
         sources = {d.uri: _source(d) for d in ordered}
         edits = [
             EditRegion(sources[e.uri], e.start_line, e.end_line)

@@ -39,6 +39,8 @@ class ClientOptions:
     #: syntax trees; streams are never changed (call `postprocess.process` on their text).
     post_processing: bool = False
     project_path: str | None = None
+    #: Bytes for the current file plus its context (the official client's 50,000).
+    context_budget: int = 50_000
     #: Refresh the user JWT this many seconds before `expires_at` (capped at a third of its
     #: lifetime for short-lived tokens), in the background.
     refresh_margin: float = 300.0

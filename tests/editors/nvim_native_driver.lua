@@ -70,6 +70,14 @@ timer:start(100, 50, vim.schedule_wrap(function()
   end
 end))
 
--- Like a user who goes to the end of the last line and starts typing there.
-vim.api.nvim_win_set_cursor(0, { vim.api.nvim_buf_line_count(bufnr), 0 })
-vim.cmd('startinsert!')
+-- Like a user who goes to the end of the last line and starts typing there (or, given
+-- $GITLAB_LSP_TEST_COL, to that byte column of the last line, before the text there).
+local last = vim.api.nvim_buf_line_count(bufnr)
+local col = tonumber(vim.env.GITLAB_LSP_TEST_COL or '')
+if col then
+  vim.api.nvim_win_set_cursor(0, { last, col })
+  vim.cmd('startinsert')
+else
+  vim.api.nvim_win_set_cursor(0, { last, 0 })
+  vim.cmd('startinsert!')
+end

@@ -175,13 +175,14 @@ def _nvim_012() -> str:
     )
 
 
-def test_012_native_inline_completion_with_the_lsp_config_file(
-    gitlab_lsp: Path, workspace: Path
-) -> None:
-    """lsp/gitlab_lsp.lua alone, with vim.lsp.enable and Neovim's own inline completion."""
+def _run_native(
+    gitlab_lsp: Path, workspace: Path, text: str = PY_SOURCE, col: int | None = None
+) -> dict[str, Any]:
+    """lsp/gitlab_lsp.lua alone in Neovim 0.12 on a Python file holding `text`, insert mode
+    at the end of its last line (or at byte `col` of it); the driver's results."""
     exe = _nvim_012()
     source = workspace / "fib.py"
-    source.write_text(PY_SOURCE, encoding="utf-8")
+    source.write_text(text, encoding="utf-8")
     out = workspace / "results.json"
     env = {
         **os.environ,
@@ -194,6 +195,8 @@ def test_012_native_inline_completion_with_the_lsp_config_file(
         },
     }
     env.pop("GITLAB_TOKEN", None)
+    if col is not None:
+        env["GITLAB_LSP_TEST_COL"] = str(col)
     proc = subprocess.run(
         [exe, "--headless", "-n", "-i", "NONE", "-u", str(HERE / "nvim_native_init.lua"),
          str(source), "-c", f"luafile {HERE / 'nvim_native_driver.lua'}"],
@@ -202,6 +205,14 @@ def test_012_native_inline_completion_with_the_lsp_config_file(
     )  # fmt: skip
     assert out.exists(), f"Neovim wrote no results (exit {proc.returncode}): {proc.stderr[-2000:]}"
     results: dict[str, Any] = json.loads(out.read_text(encoding="utf-8"))
+    return results
+
+
+def test_012_native_inline_completion_with_the_lsp_config_file(
+    gitlab_lsp: Path, workspace: Path
+) -> None:
+    """lsp/gitlab_lsp.lua alone, with vim.lsp.enable and Neovim's own inline completion."""
+    results = _run_native(gitlab_lsp, workspace)
     assert results.get("error") is None, results
     # The server offered inline completion (Neovim 0.12 declares it) and on_attach enabled it.
     assert results["inline_provider"] is True
@@ -212,3 +223,11 @@ def test_012_native_inline_completion_with_the_lsp_config_file(
     assert results["ghost"] == EXPECTED_COMPLETION
     assert results["get_returned"] is True
     assert results["buffer"] == PY_SOURCE + EXPECTED_COMPLETION
+
+
+def test_012_native_inline_completion_doubled_bracket(gitlab_lsp: Path, workspace: Path) -> None:
+    """Neovim's own inline completion, the cursor before an existing `))`: the accepted
+    item (its insertText over its range) leaves one `)` per `(`."""
+    results = _run_native(gitlab_lsp, workspace, DOUBLED_SOURCE, col=PY_CURSOR[1])
+    assert results.get("error") is None, results
+    assert results["buffer"] + "\n" == DOUBLED_EXPECTED, results

@@ -97,6 +97,7 @@ class GitLabLanguageServer(LanguageServer):
 
     async def _serve(self, stdin: BinaryIO, stdout: BinaryIO, stop: threading.Event) -> None:
         loop = asyncio.get_running_loop()
+        loop.set_exception_handler(_quiet_cancellations)
         read: Callable[[int], Awaitable[bytes]]
         if _is_stream(stdin):
             reader = asyncio.StreamReader()
@@ -157,6 +158,18 @@ class GitLabLanguageServer(LanguageServer):
             log.warning("invalid params (%s): %s", getattr(source, "__name__", source), error)
             return
         log.error("server error (%s): %s", getattr(source, "__name__", source), error)
+
+
+def _quiet_cancellations(loop: asyncio.AbstractEventLoop, context: dict[str, Any]) -> None:
+    """A handler cancelled because the editor left (`exit`, a closed pipe) is no error.
+
+    pygls chains a built-in handler to ours through done-callbacks that re-raise a
+    cancellation; asyncio would log each at ERROR. Everything else is reported as usual.
+    """
+    if isinstance(context.get("exception"), asyncio.CancelledError):
+        log.debug("cancelled on the way out: %s", context.get("message"))
+        return
+    loop.default_exception_handler(context)
 
 
 async def _settle(shutdown: Future[Any] | None) -> None:

@@ -35,25 +35,26 @@ def message(payload: Any) -> bytes:
 
 
 class RawServer:
-    def __init__(self, tmp_path: Path, *args: str) -> None:
-        self.log_file = tmp_path / "logs" / "gitlab-lsp.log"
+    def __init__(
+        self,
+        tmp_path: Path,
+        *args: str,
+        log_file: Path | None = None,
+        env: dict[str, str] | None = None,
+    ) -> None:
+        """`log_file`: where the server is told to log (None: `tmp_path/logs/gitlab-lsp.log`);
+        with `env`, the server picks its default log file and `log_file` says where it is."""
+        self.log_file = log_file or tmp_path / "logs" / "gitlab-lsp.log"
         self.stderr_file = tmp_path / "stderr.txt"
-        command = [
-            sys.executable,
-            "-m",
-            "gitlab_lsp",
-            "--stdio",
-            "--log-file",
-            str(self.log_file),
-            *args,
-        ]
+        log_args = [] if env is not None else ["--log-file", str(self.log_file)]
+        command = [sys.executable, "-m", "gitlab_lsp", "--stdio", *log_args, *args]
         with self.stderr_file.open("wb") as stderr:
             self.process = subprocess.Popen(
                 command,
                 stdin=subprocess.PIPE,
                 stdout=subprocess.PIPE,
                 stderr=stderr,
-                env=SERVER_ENV,
+                env={**SERVER_ENV, **(env or {})},
             )
         self.received: queue.Queue[Any] = queue.Queue()
         self._reader = threading.Thread(target=self._read, daemon=True)

@@ -6,7 +6,6 @@ from dataclasses import asdict, dataclass
 from typing import Any, Literal
 
 Route = Literal["direct", "instance"]
-Intent = Literal["completion", "generation"]
 
 
 @dataclass(frozen=True)

@@ -121,17 +121,6 @@ def locate(text: str, line: int, character: int) -> tuple[int, int, int]:
     return line, units, end
 
 
-def clamp(text: str, line: int, character: int) -> tuple[int, int]:
-    """The position LSP means by (line, character) in `text`: clamped into the document."""
-    found_line, column, _ = locate(text, line, character)
-    return found_line, column
-
-
-def offset_at(text: str, line: int, character: int) -> int:
-    """String index of an LSP position, clamped into `text`."""
-    return locate(text, line, character)[2]
-
-
 class DocumentStore:
     """uri -> OpenDocument, fed by the text synchronisation notifications."""
 

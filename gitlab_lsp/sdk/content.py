@@ -7,7 +7,7 @@ from typing import Any
 
 from gitlab_lsp.privacy import redact_around_cursor
 
-#: The AI gateway rejects either side above this many characters (wire-protocol.md).
+#: The AI gateway rejects either side above this many characters (docs/protocol.md).
 MAX_SIDE_CHARS = 100_000
 #: Rails rejects longer file names.
 MAX_FILE_NAME = 255

@@ -69,8 +69,9 @@ class FrameReader:
                         return junk
                     continue
                 if self._eof:
-                    if self._buffer.strip():
-                        self._buffer.clear()
+                    leftover = self._buffer.strip()
+                    self._buffer.clear()
+                    if leftover and not self._in_junk:  # the tail of reported junk: no news
                         return Junk("the stream ended in the middle of a header")
                     return None
                 await self._fill()

@@ -71,3 +71,8 @@ async def test_a_truncated_message_at_the_end_is_reported() -> None:
     items = await read_all(framed(BODIES[0]) + b"Content-Length: 50\r\n\r\n{", [])
     assert items[0] == Frame(BODIES[0])
     assert isinstance(items[1], Junk) and "middle of a message" in items[1].reason
+
+
+async def test_junk_running_into_the_end_of_the_stream_is_reported_once() -> None:
+    items = await read_all(b"X" * 100_000 + b"\r\n", [70_000], max_header=1024)
+    assert len(items) == 1 and isinstance(items[0], Junk)

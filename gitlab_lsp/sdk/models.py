@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from typing import Any, Literal
 
+from intent.model import GenerationType, IntentKind
+
 Route = Literal["direct", "instance"]
 
 
@@ -30,8 +32,8 @@ class Timings:
 class Suggestion:
     text: str
     choices: list[str]
-    intent: str
-    generation_type: str | None
+    intent: IntentKind
+    generation_type: GenerationType | None
     user_instruction: str | None
     route: Route
     timings: Timings

@@ -15,7 +15,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lsprotocol import types
 
-from gitlab_lsp.server.documents import DocumentStore, file_name_of, locate
+from gitlab_lsp.server.documents import DocumentStore, file_name_of
+from intent.positions import clamp, offset_at
 
 URI = "file:///work/project/module.py"
 _BREAK = re.compile(r"\r\n|\r|\n")
@@ -81,9 +82,9 @@ def test_server_text_equals_reference_model(
 @settings(max_examples=200, deadline=None)
 @given(text=texts, line=st.integers(0, 8), character=st.integers(0, 12))
 def test_offsets_agree_with_reference(text: str, line: int, character: int) -> None:
-    at_line, at_char, offset = locate(text, line, character)
-    assert offset == reference_index(text, line, character)
-    assert locate(text, at_line, at_char)[2] == reference_index(text, line, character)
+    assert offset_at(text, line, character) == reference_index(text, line, character)
+    at_line, at_char = clamp(text, line, character)
+    assert offset_at(text, at_line, at_char) == reference_index(text, line, character)
 
 
 def test_changes_to_a_document_never_opened_are_ignored() -> None:

@@ -103,8 +103,14 @@ class RawServer:
             if "id" in got and skip_server_requests:
                 self.send({"jsonrpc": "2.0", "id": got["id"], "result": None})
 
-    def initialize(self) -> Any:
-        self.send(INITIALIZE)
+    def initialize(self, options: dict[str, Any] | None = None) -> Any:
+        """`initialize` (with `options` as initializationOptions), then `initialized`."""
+        if options is None:
+            self.send(INITIALIZE)
+        else:
+            self.send(
+                {**INITIALIZE, "params": {**INITIALIZE["params"], "initializationOptions": options}}
+            )
         answer = self.answer(1)
         self.send({"jsonrpc": "2.0", "method": "initialized", "params": {}})
         return answer

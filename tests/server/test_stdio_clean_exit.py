@@ -12,6 +12,7 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -23,10 +24,10 @@ EXIT = {"jsonrpc": "2.0", "method": "exit"}
 
 
 @pytest.fixture
-def mock_server(tmp_path: Path) -> Iterator[RawServer]:
-    """A server on its own in-process mock, with one suggestion made (connections open)."""
-    raw = RawServer(tmp_path, "--mock")
-    raw.initialize()
+def mock_server(tmp_path: Path, mock_gateway: Any) -> Iterator[RawServer]:
+    """A server using the session's mock, with one suggestion made (connections open)."""
+    raw = RawServer(tmp_path)
+    raw.initialize({"baseUrl": mock_gateway.instance_url, "token": mock_gateway.tokens["duo"]})
     raw.send(
         {
             "jsonrpc": "2.0",

@@ -22,7 +22,13 @@ from concurrent.futures import Future
 from typing import Any, BinaryIO
 
 from lsprotocol import types
-from pygls.exceptions import JsonRpcException, JsonRpcInternalError, JsonRpcInvalidParams
+from pygls.exceptions import (
+    JsonRpcException,
+    JsonRpcInternalError,
+    JsonRpcInvalidParams,
+    JsonRpcInvalidRequest,
+    JsonRpcMethodNotFound,
+)
 from pygls.lsp.server import LanguageServer
 
 from gitlab_lsp.server import pygls_compat
@@ -153,9 +159,13 @@ class GitLabLanguageServer(LanguageServer):
                 )
 
     def report_server_error(self, error: Exception, source: Any) -> None:
-        """Log protocol-level failures instead of popping a dialog per malformed message."""
-        if isinstance(error, JsonRpcInvalidParams):
-            log.warning("invalid params (%s): %s", getattr(source, "__name__", source), error)
+        """Log protocol-level failures instead of popping a dialog per malformed message.
+
+        What the editor got wrong (an unknown method, bad params) is answered and logged as
+        a warning; ERROR is kept for the server's own failures.
+        """
+        if isinstance(error, JsonRpcMethodNotFound | JsonRpcInvalidParams | JsonRpcInvalidRequest):
+            log.warning("%s (%s)", error, getattr(source, "__name__", source))
             return
         log.error("server error (%s): %s", getattr(source, "__name__", source), error)
 

@@ -83,6 +83,8 @@ def test_stats_without_params(server: RawServer) -> None:
 
 def test_requests_after_shutdown_are_invalid_requests(server: RawServer) -> None:
     server.initialize()
+    server.send({"jsonrpc": "2.0", "id": 20, "method": "gitlab/noSuchThing", "params": {}})
+    assert server.answer(20)["error"]["code"] == -32601  # MethodNotFound, logged as a warning
     server.send({"jsonrpc": "2.0", "id": 13, "method": "shutdown"})
     assert server.answer(13)["result"] is None
     server.send(stats(14))

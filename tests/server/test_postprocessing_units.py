@@ -51,7 +51,8 @@ async def run_stream(chunks: list[str], finish: Any) -> list[dict[str, Any]]:
             yield chunk
 
     streams.start("s1", "file:///a.py", source, finish)
-    while streams.active:
+    sent = server.protocol.sent
+    while not (sent and sent[-1]["done"]):  # every stream ends with exactly one done: true
         await asyncio.sleep(0)
     return server.protocol.sent
 

@@ -120,7 +120,7 @@ def completion_items(
     tracking_id: str,
     *,
     telemetry: bool,
-    client: ClientTraits = ClientTraits(),  # noqa: B008 - frozen
+    client: ClientTraits = ClientTraits(),
 ) -> types.CompletionList:
     word = _WORD_BEFORE_CURSOR.search(where.line_before_cursor[-200:])
     typed = word.group() if word else ""

@@ -74,9 +74,10 @@ def control_routes(
     keyrings: dict[str, KeyRing],
     info: Callable[[], dict[str, Any]],
     sync_instance_token: Callable[[], Awaitable[object]] | None = None,
+    extra: list[Route] | None = None,
 ) -> list[Mount]:
     """`sync_instance_token` makes a self-managed instance sync its IJWT now (None on SaaS,
-    whose instance signs its own)."""
+    whose instance signs its own); `extra`: other modules' control routes."""
 
     async def requests(request: Request) -> Response:
         if request.method == "DELETE":
@@ -222,5 +223,6 @@ def control_routes(
         Route("/rate_limits", _guard(rate_limits), methods=["GET", "PUT"]),
         Route("/reset", _guard(reset), methods=["POST"]),
         Route("/state", _guard(snapshot), methods=["GET"]),
+        *(extra or []),
     ]
     return [Mount(CONTROL_PREFIX, routes=routes)]

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from gitlab_lsp.server import messages as msg
+from gitlab_lsp.server.account_checks import AccountChecks
 
 if TYPE_CHECKING:
     from gitlab_lsp.errors import TokenError
@@ -77,6 +78,7 @@ class Upstream:
         self._background: set[asyncio.Task[None]] = set()
         #: The client whose token was last checked: one check per client is enough.
         self._checked: CodeSuggestions | None = None
+        self._account = AccountChecks(messages, self.report_token_error)
 
     @property
     def info(self) -> ClientInfo:
@@ -126,7 +128,7 @@ class Upstream:
         from gitlab_lsp.errors import GitLabLspError, TokenError
 
         try:
-            await client.check_token()
+            info = await client.check_token()
         except TokenError as exc:
             self.report_token_error(exc)
         except GitLabLspError as exc:
@@ -134,6 +136,7 @@ class Upstream:
             self._messages.state_known()
         else:
             self.token_works()
+            await self._account.after_token_check(client, info, lambda: client is self._client)
 
     def report_token_error(self, exc: TokenError) -> None:
         """Tell the user once per problem, not once per keystroke."""
@@ -184,6 +187,7 @@ class Upstream:
         task.add_done_callback(self._background.discard)
 
     async def aclose(self) -> None:
+        self._account.cancel()
         if self._client is not None:
             await self._client.aclose()
             self._client = None

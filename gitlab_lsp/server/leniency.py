@@ -17,8 +17,8 @@ is answered instead of being refused with InvalidParams. What is accepted, and w
 - `{}` or a `triggerKind` that is absent, `null` or not 1-3: no context.
 
 Both methods: unknown fields anywhere are ignored, and a `null` optional field is as if
-absent. Positions with wrong types (a string line, a missing character) are still refused:
-the server cannot know where the cursor is.
+absent. Positions with wrong types (a string line, a missing character) are still refused
+with InvalidParams naming the field: the server cannot know where the cursor is.
 """
 
 from __future__ import annotations
@@ -31,6 +31,21 @@ INVOKED = 1
 AUTOMATIC = 2
 #: `clientInfo.name` of clients that number inline trigger kinds the 3.17.5 way.
 _LEGACY_NUMBERING_CLIENTS = ("visual studio code", "vscode", "vscodium", "code - oss", "cursor")
+
+
+class InvalidParams(ValueError):
+    """A suggestion request the server cannot read (its message says which field)."""
+
+
+def check_position(params: dict[str, Any]) -> None:
+    """Positions are counted, never converted: `"3"` is a client bug, not line 3."""
+    position = params.get("position")
+    if not isinstance(position, dict):
+        raise InvalidParams("position must be an object {line, character}")
+    for key in ("line", "character"):
+        value = position.get(key)
+        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+            raise InvalidParams(f"position.{key} must be a non-negative integer")
 
 
 class TriggerNumbering:
@@ -62,6 +77,7 @@ def normalise(method: str, params: Any, numbering: TriggerNumbering) -> Any:
     if method not in (INLINE_COMPLETION, COMPLETION) or not isinstance(params, dict):
         return params
     params = _drop_nulls(params)
+    check_position(params)
     context = params.get("context")
     if method == INLINE_COMPLETION:
         fixed: dict[str, Any] = dict(context) if isinstance(context, dict) else {}

@@ -24,9 +24,10 @@ import attrs
 from lsprotocol import types
 from pygls.exceptions import JsonRpcException, JsonRpcInvalidParams, JsonRpcInvalidRequest
 from pygls.protocol import LanguageServerProtocol
+from pygls.protocol.json_rpc import JsonRPCRequestMessage
 from pygls.protocol.language_server import lsp_method
 
-from gitlab_lsp.server.leniency import TriggerNumbering, normalise
+from gitlab_lsp.server.leniency import InvalidParams, TriggerNumbering, normalise
 
 log = logging.getLogger(__name__)
 
@@ -50,14 +51,30 @@ class GitLabProtocol(LanguageServerProtocol):
 
     def structure_message(self, data: dict[str, Any]) -> Any:
         method = data.get("method")
-        if isinstance(method, str) and "params" in data:
-            data = {**data, "params": normalise(method, data["params"], self.trigger_numbering)}
         try:
+            if isinstance(method, str) and "params" in data:
+                params = normalise(method, data["params"], self.trigger_numbering)
+                data = {**data, "params": params}
+            if (
+                "jsonrpc" in data
+                and "id" in data
+                and isinstance(method, str)
+                and "error" not in data
+            ):
+                # A request: structured here, because pygls logs a failure at ERROR with a
+                # traceback before raising; ours is answered InvalidParams with one warning.
+                request_type = self.get_message_type(method) or JsonRPCRequestMessage
+                return self._converter.structure(data, request_type)
             return super().structure_message(data)
         except Exception as exc:
             if not (isinstance(data.get("id"), int | str) and isinstance(data.get("method"), str)):
                 raise
-            error = exc if isinstance(exc, JsonRpcException) else JsonRpcInvalidParams()
+            if isinstance(exc, JsonRpcException):
+                error = exc
+            elif isinstance(exc, InvalidParams):
+                error = JsonRpcInvalidParams(str(exc))
+            else:
+                error = JsonRpcInvalidParams()
             return RejectedRequest(
                 id=data["id"],
                 method=data["method"],
@@ -67,7 +84,9 @@ class GitLabProtocol(LanguageServerProtocol):
 
     def handle_message(self, message: Any) -> None:
         if isinstance(message, RejectedRequest):
-            log.warning("rejected %s request %r: invalid params", message.method, message.id)
+            log.warning(
+                "rejected %s request %r: %s", message.method, message.id, message.error.message
+            )
             self._send_response(message.id, error=message.error)
             return
         if getattr(message, "jsonrpc", None) != self.VERSION:

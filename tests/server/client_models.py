@@ -3,8 +3,9 @@
 Each function follows the client's own source (facts read from it, not its code): which field
 it takes, where it starts replacing, what its completion-done hook does afterwards. Buffers
 are (lines, cursor line, cursor column) with ASCII text, so UTF-16 columns are characters.
-Vim's `complete()` cannot put a line break inside a line: a "\\n" in the inserted word
-becomes a NUL byte, shown here as "\\x00", until a hook turns it back.
+Vim's `complete()` (Vim 9.0, checked) cannot put a line break inside a line: a "\\n" in the
+inserted word becomes a NUL byte, shown here as "\\x00", until a hook turns it back. Neovim
+0.11's inserts real line breaks (checked the same way, and by tests/editors with the binary).
 """
 
 from __future__ import annotations
@@ -56,13 +57,13 @@ def inline_over_range(text: str, cursor: int, response: dict[str, Any]) -> str:
     return text[:start] + item["insertText"] + text[end:]
 
 
-def neovim_011(text: str, cursor: int, response: dict[str, Any], *, fix_nul: bool) -> str:
+def neovim_011(text: str, cursor: int, response: dict[str, Any]) -> str:
     """Neovim 0.11's omnifunc / vim.lsp.completion (runtime/lua/vim/lsp/completion.lua).
 
     Start: the items' common textEdit start, else the keyword before the cursor. Word: for a
     plain-text textEdit, its newText up to the first whitespace; else insertText; else label.
-    `fix_nul`: a CompleteDone hook turns NUL bytes into line breaks (GitLab's plugin
-    `fix_newlines`, and the hook in editors/neovim).
+    (GitLab's plugin also turns NUL bytes into line breaks after a completion, `fix_newlines`,
+    which matters on older Neovim only.)
     """
     items = _items(response)
     starts = {r["start"]["character"] for r in map(_edit_range, items) if r is not None}
@@ -78,10 +79,7 @@ def neovim_011(text: str, cursor: int, response: dict[str, Any], *, fix_nul: boo
         word = item["insertText"]
     else:
         word = item["label"]
-    inserted = word.replace("\n", NUL)
-    if fix_nul:
-        inserted = inserted.replace(NUL, "\n")
-    return text[:start] + inserted + text[cursor:]
+    return text[:start] + word + text[cursor:]
 
 
 def vim_lsp(text: str, cursor: int, response: dict[str, Any]) -> str:

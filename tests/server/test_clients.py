@@ -126,7 +126,7 @@ CLIENTS = [
         _gitlab_vim_pushes,
         "textDocument/completion",
         lambda uri, pos: _completion_params(uri, pos, 1),
-        lambda text, cursor, r: insert.neovim_011(text, cursor, r, fix_nul=True),
+        insert.neovim_011,
         init_options=GITLAB_VIM_INIT,
         on_accept=_gitlab_vim_telemetry,
     ),
@@ -137,7 +137,7 @@ CLIENTS = [
         _nested,
         "textDocument/completion",
         lambda uri, pos: _completion_params(uri, pos, 1),
-        lambda text, cursor, r: insert.neovim_011(text, cursor, r, fix_nul=True),
+        insert.neovim_011,
         init_options={"ide": {"name": "Neovim", "version": "0.11.4", "vendor": "Neovim"}},
     ),
     Client(
@@ -316,4 +316,4 @@ def test_the_first_word_model_is_what_breaks_plain_edits() -> None:
             ]
         }
     }
-    assert insert.neovim_011("retu", 4, response, fix_nul=True) == "return"
+    assert insert.neovim_011("retu", 4, response) == "return"

@@ -27,9 +27,9 @@ from dataclasses import dataclass
 
 from lsprotocol import types
 
-from gitlab_lsp.server.documents import utf16_len
 from gitlab_lsp.server.streaming import START_STREAMING_COMMAND
 from gitlab_lsp.server.telemetry import ACCEPTED_COMMAND
+from intent.positions import utf16_units
 
 DETAIL = "GitLab Duo Code Suggestions"
 LABEL_WIDTH = 60
@@ -125,7 +125,7 @@ def completion_items(
     word = _WORD_BEFORE_CURSOR.search(where.line_before_cursor[-200:])
     typed = word.group() if word else ""
     start = types.Position(
-        line=where.position.line, character=where.position.character - utf16_len(typed)
+        line=where.position.line, character=where.position.character - utf16_units(typed)
     )
     items = []
     for index, choice in enumerate(as_choices(choices)):

@@ -62,7 +62,7 @@ async def validate(params: Any, store: SettingsStore, upstream: Upstream) -> dic
         return _answer([(p.key, p.reason) for p in exc.problems])
     try:
         client = CodeSuggestions(
-            settings.base_url, settings.token, options=client_options(settings, upstream.info)
+            settings.base_url, settings.token, options=client_options(settings, upstream.caller)
         )
     except ConfigurationError as exc:
         return _answer([("baseUrl", exc.message)])

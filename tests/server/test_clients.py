@@ -237,6 +237,7 @@ async def _replay(client: Client, mock: Any) -> dict[str, Any]:
         if client.client_info is not None:
             init["clientInfo"] = client.client_info
         answer = await raw.request("initialize", init)
+        results["initialized_s"] = time.perf_counter() - raw.started_at
         results["capabilities"] = answer["result"]["capabilities"]
         raw.notify("initialized", {})
         for push in client.pushes(settings):

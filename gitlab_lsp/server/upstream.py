@@ -115,8 +115,11 @@ class Upstream:
 
         try:
             info = await client.check_token()
+            if client is not self._client:
+                return  # settings changed meanwhile (gitlab.vim pushes twice, the token last)
         except TokenError as exc:
-            self.report_token_error(exc)
+            if client is self._client:
+                self.report_token_error(exc)
         except GitLabLspError as exc:
             log.warning("could not check the token: %s", exc.message)
             self._messages.state_known()

@@ -46,10 +46,13 @@ async def measure(stack: MockStack, runs: int) -> list[tuple[str, str, float, fl
             results = await _replay(client, stack)
             firsts.append(results["first_suggestion_s"] * 1000)
             after_init.append((results["first_suggestion_s"] - results["initialized_s"]) * 1000)
-            whole = whole and (
+            ok = (
                 results.get("multi_buffer") == MULTI_LINE + MULTI_LINE_SUGGESTION
                 and results.get("word_buffer") == TYPED_WORD + TYPED_WORD_SUGGESTION
             )
+            if not ok:
+                print(f"{client.name}: not whole: {results['multi']} {results['word']}")
+            whole = whole and ok
         inserts = "whole (multi-line, typed word)" if whole else "NOT WHOLE"
         rows.append(
             (client.name, inserts, statistics.median(firsts), statistics.median(after_init))

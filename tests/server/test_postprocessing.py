@@ -51,7 +51,7 @@ async def test_raw_answers_with_post_processing_off(session: Session) -> None:
     assert last.count(")") == last.count("(") + 1, last  # the raw answer doubles the `)`
 
 
-async def test_completion_items_carry_the_same_edit(session: Session) -> None:
+async def test_completion_items_insert_cleanly_too(session: Session) -> None:
     from pytest_lsp import client_capabilities
 
     await session.start(capabilities=client_capabilities("neovim@v0.10.0"))
@@ -65,10 +65,16 @@ async def test_completion_items_carry_the_same_edit(session: Session) -> None:
         )
     )
     assert isinstance(result, types.CompletionList) and result.items
-    edit = result.items[0].text_edit
-    assert isinstance(edit, types.TextEdit)
+    item = result.items[0]
     line = DOUBLED.split("\n")[here.line]
-    after = line[: edit.range.start.character] + edit.new_text + line[edit.range.end.character :]
+    if isinstance(item.text_edit, types.TextEdit):  # the edit covers what it replaces
+        edit = item.text_edit
+        after = (
+            line[: edit.range.start.character] + edit.new_text + line[edit.range.end.character :]
+        )
+    else:  # no edit: insertText goes in at the cursor (no word is typed before it here)
+        assert item.insert_text is not None
+        after = line[: here.character] + item.insert_text + line[here.character :]
     assert after.count("(") == after.count(")"), after
 
 

@@ -94,3 +94,28 @@ def test_fit_uses_the_document_only_while_it_is_current() -> None:
     ctx.opened.version = 2  # the user typed since the request began
     fitted = postprocessing.fit(ctx, ["y = 2"], scope="block")
     assert [f.text for f in fitted] == ["y = 2"]
+
+
+def test_a_replace_range_reaches_the_items() -> None:
+    from lsprotocol import types
+
+    from gitlab_lsp.server import items
+    from gitlab_lsp.server.suggestions import Outcome
+
+    text = "import os\n\n\ndef load(path):\n    return f()\n"
+    opened = OpenDocument(
+        uri="file:///a.py",
+        language_id="python",
+        file_name="a.py",
+        version=1,
+        doc=intent.Document(text, language_id="python", filename="a.py"),
+    )
+    ctx = Context.of(opened, 4, 13)  # between `f(` and `)`
+    fitted = postprocessing.fit(ctx, ["path) + 1"], scope=None)
+    assert [(f.text, f.replace_chars) for f in fitted] == [("path) + 1", 1)]
+    outcome = Outcome(("path) + 1",), "t", replace=(1,))
+    where = items.Where(ctx.position, "    return f(", "python")
+    [item] = items.inline_items(outcome.fitted(ctx), where, "t", telemetry=False).items
+    assert item.range == types.Range(
+        start=types.Position(line=4, character=13), end=types.Position(line=4, character=14)
+    )

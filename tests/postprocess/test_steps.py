@@ -55,7 +55,17 @@ def test_fences_are_content_in_markdown() -> None:
 
 def test_trailing_whitespace_and_blank_tail_go() -> None:
     raw = "x = 1   \n\ty = 2\t\n\n   \n"
-    assert strip_trailing_whitespace(Draft(raw), site("█")).text == "x = 1\n\ty = 2"
+    assert strip_trailing_whitespace(Draft(raw), site("█\nz = 3\n")).text == "x = 1\n\ty = 2"
+
+
+def test_one_final_line_break_stays_at_the_end_of_the_document() -> None:
+    raw = "x = 1   \n\n\n"
+    assert strip_trailing_whitespace(Draft(raw), site("█")).text == "x = 1\n"
+
+
+def test_one_space_after_a_word_stays() -> None:
+    assert strip_trailing_whitespace(Draft("rn "), site("retu█\n")).text == "rn "
+    assert strip_trailing_whitespace(Draft("x = 0   "), site("█\n")).text == "x = 0"
 
 
 def test_trailing_whitespace_keeps_crlf_and_leading_indent() -> None:

@@ -39,6 +39,7 @@ from gitlab_lsp.sdk.intent_step import IntentDecision
 from gitlab_lsp.sdk.models import Suggestion, Timings, TokenInfo
 from gitlab_lsp.sdk.options import ClientOptions
 from gitlab_lsp.sdk.request import Request, SuggestionRequest
+from gitlab_lsp.sdk.telemetry.usage import UsageTelemetry
 from gitlab_lsp.sdk.token_source import TokenSource
 from gitlab_lsp.sdk.transport import ConnectionPools
 
@@ -78,7 +79,10 @@ class CodeSuggestions:
         self._access = DirectAccessManager(
             self._instance_url, self._pools, options, self._tokens.token
         )
-        self._direct = DirectRoute(self._pools, options)
+        self.telemetry = UsageTelemetry(self._instance_url, options, self._tokens.token)
+        self._direct = DirectRoute(
+            self._pools, options, self.telemetry.counters if options.telemetry_enabled else None
+        )
         self._instance = InstanceRoute(
             self._instance_url, self._pools, options, self._tokens, self._health
         )
@@ -108,6 +112,7 @@ class CodeSuggestions:
         for task in self._warm_ups:
             task.cancel()
         await asyncio.gather(*self._warm_ups, return_exceptions=True)
+        await self.telemetry.aclose()
         await self._access.aclose()
         await self._pools.aclose()
 
@@ -237,6 +242,7 @@ class CodeSuggestions:
             user_instruction=decision.user_instruction,
             route=answer.route,
             timings=timings,
+            model=dict(answer.model),
         )
 
     async def _stream(self, request: Request) -> AsyncIterator[str]:

@@ -11,6 +11,7 @@ FILE_NAME_MAX = 255
 INSTANCE_CONTENT_MAX = 400_000
 GATEWAY_CONTENT_MAX = 100_000
 CONTEXT_MAX_ITEMS = 100
+TELEMETRY_MAX_ITEMS = 10
 CHOICES_MAX = 4  # not in the spec: the official client asks for 1 or 4
 CONTEXT_TYPES = ("file", "snippet")
 INTENTS = ("completion", "generation")

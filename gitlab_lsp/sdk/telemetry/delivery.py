@@ -89,9 +89,11 @@ class DeliveryQueue(Generic[T]):
             self.dropped += 1
         self._items.append(item)
         if self._task is None:
-            self._task = asyncio.get_running_loop().create_task(
-                self._run(), name=f"gitlab-lsp telemetry {self.name}"
-            )
+            try:
+                loop = asyncio.get_running_loop()
+            except RuntimeError:  # no loop yet: the next put from a running loop starts it
+                return
+            self._task = loop.create_task(self._run(), name=f"gitlab-lsp telemetry {self.name}")
         if self._idle or len(self._items) >= self.policy.batch_size:
             self._wake.set()
 

@@ -44,7 +44,7 @@ class DeliveryPolicy:
     attempt_timeout: float = 10.0
     #: First and longest pause after a failed attempt (doubling in between).
     backoff: float = 1.0
-    max_backoff: float = 60.0
+    max_backoff: float = 30.0
 
 
 Sender = Callable[[list[T]], Awaitable[None]]

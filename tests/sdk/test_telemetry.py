@@ -328,3 +328,23 @@ async def test_disabled_sends_nothing_at_all(
         e for e in saas.control.requests() if "usage_data" in e["path"] or "snowplow" in e["path"]
     ]
     assert saas.control.events()["instance"]["events"] == {}
+
+
+async def test_new_events_do_not_cut_a_backoff_short() -> None:
+    attempts = 0
+
+    async def send(batch: list[int]) -> None:
+        nonlocal attempts
+        attempts += 1
+        raise DeliveryFailed("500")
+
+    policy = DeliveryPolicy(batch_size=5, linger=0.0, backoff=30.0, max_backoff=30.0)
+    queue: DeliveryQueue[int] = DeliveryQueue("test", send, policy)
+    for i in range(5):
+        queue.put(i)
+    await until(lambda: attempts == 1, "the first attempt")
+    for i in range(200):  # many full batches' worth while the queue waits out its backoff
+        queue.put(i)
+        await asyncio.sleep(0)
+    assert attempts == 1
+    await queue.aclose(0.01)

@@ -68,6 +68,8 @@ class DeliveryQueue(Generic[T]):
         self._task: asyncio.Task[None] | None = None
         self._closed = False
         self._idle = False
+        #: Waiting out a backoff: new items must not cut it short.
+        self._backing_off = False
         self._failing = False
         #: Items dropped because the queue was full, or refused for good by the endpoint.
         self.dropped = 0
@@ -94,14 +96,18 @@ class DeliveryQueue(Generic[T]):
             except RuntimeError:  # no loop yet: the next put from a running loop starts it
                 return
             self._task = loop.create_task(self._run(), name=f"gitlab-lsp telemetry {self.name}")
-        if self._idle or len(self._items) >= self.policy.batch_size:
+        if self._idle or (len(self._items) >= self.policy.batch_size and not self._backing_off):
             self._wake.set()
 
     async def _run(self) -> None:
         delay = 0.0
         while not self._closed:
             if delay:
-                await self._sleep(delay)
+                self._backing_off = True
+                try:
+                    await self._sleep(delay)
+                finally:
+                    self._backing_off = False
             elif len(self._items) < self.policy.batch_size:
                 # A partial batch lingers so that a burst of events goes out as one request.
                 await self._sleep(self.policy.linger)

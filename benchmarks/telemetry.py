@@ -135,6 +135,26 @@ async def memory(events: int) -> tuple[float, float, int, int]:
     return marks[0], marks[1], stats["pending"], stats["dropped"]
 
 
+async def record_cost(n: int = 5000) -> float:
+    """Microseconds the request path spends on telemetry per suggestion (requested, shown and
+    the previous one's implicit rejection), Snowplow on: all of it is queueing."""
+
+    async def token() -> str:
+        return "unused"
+
+    usage = UsageTelemetry(
+        "http://127.0.0.1:9", ClientOptions(tracking_url="http://127.0.0.1:9"), token
+    )
+    facts = SuggestionFacts(language="python", suggestion_size=2, option_sizes=(2,))
+    started = time.perf_counter()
+    for i in range(n):
+        usage.record("suggestion_requested", f"t{i}")
+        usage.record("suggestion_shown", f"t{i}", facts)
+    cost = (time.perf_counter() - started) / n * 1e6
+    await usage.aclose(0.01)
+    return cost
+
+
 def _pool(before: dict[str, Any] | None, r: dict[str, Any]) -> dict[str, Any]:
     """One scenario's rounds together: all round trips, sums of events, the worst recovery."""
     if before is None:
@@ -171,6 +191,7 @@ async def run(args: argparse.Namespace) -> int:
                 r = await session(stack, scenario, args.requests // args.rounds)
                 results[scenario] = _pool(results.get(scenario), r)
     small, large, pending, dropped = await memory(args.events)
+    cost = await record_cost()
     for r in results.values():
         r["p50"], r["p99"] = percentile(r["rounds"], 50), percentile(r["rounds"], 99)
     healthy = results["healthy"]["p99"]
@@ -225,6 +246,8 @@ async def run(args: argparse.Namespace) -> int:
     growth = large / small if small else float("inf")
     print(f"\nmemory growth for 10x the events: {growth:.2f}x (bounded: <= 1.5x)")
     ok &= growth <= 1.5
+    print(f"request-path cost of telemetry per suggestion: {cost:.0f} us (<= 100 us)")
+    ok &= cost <= 100
     print(
         "targets (p99 within 1.25x of healthy, every event delivered after recovery, "
         f"bounded memory): {'PASS' if ok else 'FAIL'}"

@@ -6,9 +6,10 @@ a suggestion without its text) and the `ide_extension_version` context.
 
 The maintained `snowplow-tracker` package builds each event (ids, timestamps, contexts); its
 own emitter would send them with blocking HTTP from threads, so a small emitter here hands
-the finished payloads to the telemetry queue instead, and `send` posts a batch to the
-collector's `/com.snowplowanalytics.snowplow/tp2` endpoint. JSON is sent unencoded (no
-base64), so anyone inspecting the traffic can read exactly what is sent.
+each finished payload back to `send`, which builds a batch's payloads in the background
+(off the request path) and posts them to the collector's
+`/com.snowplowanalytics.snowplow/tp2` endpoint. JSON is sent unencoded (no base64), so anyone
+inspecting the traffic can read exactly what is sent.
 """
 
 from __future__ import annotations
@@ -128,11 +129,13 @@ class SnowplowEvents:
         )
         return self._built.pop()
 
-    async def send(self, batch: list[PayloadDict]) -> None:
+    async def send(self, batch: list[SuggestionEvent]) -> None:
+        """Build the batch's payloads (here, off the request path; each keeps its event's
+        time) and post them as one `payload_data` body."""
         sent = str(int(time.time() * 1000))
         body: dict[str, Any] = {
             "schema": PAYLOAD_DATA_SCHEMA,
-            "data": [{**payload, "stm": sent} for payload in batch],
+            "data": [{**self.payload(event), "stm": sent} for event in batch],
         }
         self.requests += 1
         try:

@@ -27,6 +27,7 @@ from gitlab_lsp.sdk.telemetry.lifecycle import (
     SuggestionFacts,
     SuggestionLifecycle,
 )
+from gitlab_lsp.sdk.telemetry.snowplow import SnowplowEvents
 from gitlab_lsp.sdk.transport import ConnectionPools
 
 log = logging.getLogger("gitlab_lsp.sdk.telemetry")
@@ -67,11 +68,9 @@ class UsageTelemetry:
         self._instance_queue: DeliveryQueue[SuggestionEvent] = DeliveryQueue(
             "the GitLab instance", self.instance.send, policy
         )
-        self.snowplow: Any = None
-        self._snowplow_queue: DeliveryQueue[Any] | None = None
+        self.snowplow: SnowplowEvents | None = None
+        self._snowplow_queue: DeliveryQueue[SuggestionEvent] | None = None
         if self.enabled and options.tracking_url:
-            from gitlab_lsp.sdk.telemetry.snowplow import SnowplowEvents
-
             self.snowplow = SnowplowEvents(
                 options.tracking_url,
                 self._pools.for_url(options.tracking_url),
@@ -121,11 +120,8 @@ class UsageTelemetry:
             self.counters.add(key, "accepts")
         if event.action in INSTANCE_EVENT_NAMES:
             self._instance_queue.put(event)
-        if self._snowplow_queue is not None and self.snowplow is not None:
-            try:
-                self._snowplow_queue.put(self.snowplow.payload(event))
-            except Exception as exc:  # a tracker problem must not reach the request path
-                log.debug("could not build a Snowplow event: %s", type(exc).__name__)
+        if self._snowplow_queue is not None:
+            self._snowplow_queue.put(event)
 
     def stats(self) -> dict[str, Any]:
         stats: dict[str, Any] = {
@@ -133,7 +129,7 @@ class UsageTelemetry:
             "instance": {**self._instance_queue.stats(), "requests": self.instance.requests},
             "gateway_pending": self.counters.totals(),
         }
-        if self._snowplow_queue is not None:
+        if self._snowplow_queue is not None and self.snowplow is not None:
             stats["snowplow"] = {**self._snowplow_queue.stats(), "requests": self.snowplow.requests}
         return stats
 

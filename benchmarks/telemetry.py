@@ -17,7 +17,8 @@ scenario is compared with the healthy one's as a ratio, in the same run.
 
 Memory: `--events` events go into one client's telemetry while its endpoint hangs;
 the traced memory after that many events is compared with after a tenth of them (bounded:
-the queue keeps its newest 2000 and counts the rest as dropped).
+the queue keeps its newest 2000 and counts the rest as dropped). Last, what recording one
+suggestion costs the request path (in process, Snowplow on).
 """
 
 from __future__ import annotations
@@ -250,7 +251,7 @@ async def run(args: argparse.Namespace) -> int:
     ok &= cost <= 100
     print(
         "targets (p99 within 1.25x of healthy, every event delivered after recovery, "
-        f"bounded memory): {'PASS' if ok else 'FAIL'}"
+        f"bounded memory, cheap on the request path): {'PASS' if ok else 'FAIL'}"
     )
     return 0 if ok else 1
 

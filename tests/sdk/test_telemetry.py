@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import logging
 import subprocess
 from collections.abc import Callable
 from pathlib import Path
@@ -75,7 +76,10 @@ def test_showing_a_new_suggestion_rejects_the_open_ones() -> None:
 # --- the queue ------------------------------------------------------------------------------
 
 
-async def test_queue_keeps_failed_batches_and_delivers_them_on_recovery() -> None:
+async def test_queue_keeps_failed_batches_and_delivers_them_on_recovery(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    caplog.set_level(logging.DEBUG, logger="gitlab_lsp.sdk.telemetry")
     delivered: list[int] = []
     failures = 3
 
@@ -92,6 +96,9 @@ async def test_queue_keeps_failed_batches_and_delivers_them_on_recovery() -> Non
     await until(lambda: len(delivered) == 120, "delivery after recovery")
     assert delivered == list(range(120))  # in order, none twice
     assert queue.failed_attempts == 3 and queue.dropped == 0
+    # A failure streak is one warning and its end one line, however many attempts failed.
+    levels = [r.levelno for r in caplog.records if r.levelno >= logging.INFO]
+    assert levels == [logging.WARNING, logging.INFO]
     await queue.aclose(1.0)
 
 

@@ -71,6 +71,7 @@ class DeliveryQueue(Generic[T]):
         #: Waiting out a backoff: new items must not cut it short.
         self._backing_off = False
         self._failing = False
+        self._refused_before = False
         #: Items dropped because the queue was full, or refused for good by the endpoint.
         self.dropped = 0
         self.rejected = 0
@@ -151,8 +152,11 @@ class DeliveryQueue(Generic[T]):
             self.delivered += size - len(batch)  # a sender may remove what it delivered
             if isinstance(exc, DeliveryFailed) and not exc.retry:
                 self.rejected += len(batch)
-                log.warning(
-                    "telemetry to %s refused %d event(s): %s", self.name, len(batch), reason
+                # Logged once: an endpoint that refuses one batch refuses the next ones too.
+                level = logging.DEBUG if self._refused_before else logging.WARNING
+                self._refused_before = True
+                log.log(
+                    level, "telemetry to %s refused %d event(s): %s", self.name, len(batch), reason
                 )
                 return True
             self._requeue(batch)

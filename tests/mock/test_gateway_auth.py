@@ -95,7 +95,7 @@ def test_tampered_payload(mock_gateway: MockStack, client: httpx.Client) -> None
         {"aud": None},
         {"exp": int(time.time()) - 1},
         {"exp": None},
-        {"nbf": int(time.time()) + 60},
+        {"nbf": int(time.time()) + 86400},  # computed at collection: far enough ahead
         {"iss": "https://evil.example.com"},
         {"sub": None},
     ],

@@ -17,9 +17,18 @@ from lsprotocol import types
 from pygls.lsp.server import LanguageServer
 
 from gitlab_lsp import __version__
-from gitlab_lsp.server import configuration, documents, logs, streaming, suggestions, telemetry
+from gitlab_lsp.server import (
+    configuration,
+    documents,
+    logs,
+    streaming,
+    suggestions,
+    telemetry,
+    validate_configuration,
+)
 from gitlab_lsp.server.cache import SuggestionCache
 from gitlab_lsp.server.configuration import Configuration
+from gitlab_lsp.server.context_feed import ContextFeed
 from gitlab_lsp.server.documents import DocumentStore
 from gitlab_lsp.server.messages import Messages
 from gitlab_lsp.server.protocol import GitLabProtocol
@@ -74,7 +83,8 @@ def create_server(defaults: Settings | None = None, *, configured: bool = False)
         lambda: store.current.telemetry.enabled, lambda: upstream.usage(store.current)
     )
     docs = DocumentStore()
-    service = SuggestionService(store, docs, upstream, messages, cache, streams, tracker)
+    feed = ContextFeed(lsp, docs)
+    service = SuggestionService(store, docs, upstream, messages, cache, streams, tracker, feed)
     server = GitLabServer(lsp, store, docs, upstream, messages, cache, streams, tracker, service)
 
     def on_settings(old: Settings, new: Settings) -> None:
@@ -97,6 +107,7 @@ def create_server(defaults: Settings | None = None, *, configured: bool = False)
     suggestions.register(lsp, service)
     streaming.register(lsp, streams)
     telemetry.register(lsp, tracker)
+    validate_configuration.register(lsp, store, upstream)
 
     @lsp.feature(types.INITIALIZED)
     async def initialized(params: types.InitializedParams) -> None:

@@ -81,7 +81,9 @@ class CodeSuggestions:
         self._access = DirectAccessManager(
             self._instance_url, self._pools, options, self._tokens.token
         )
-        self.telemetry = UsageTelemetry(self._instance_url, options, self._tokens.token)
+        self.telemetry = UsageTelemetry(
+            self._instance_url, options, self._tokens.token, version=self._known_version
+        )
         self._direct = DirectRoute(
             self._pools, options, self.telemetry.counters if options.telemetry_enabled else None
         )
@@ -172,6 +174,13 @@ class CodeSuggestions:
             instance_version(client, url, token, options), duo_seat(client, url, token, options)
         )
         return InstanceStatus(version, seat)
+
+    async def _known_version(self) -> str | None:
+        """The instance's version from the instance check (None when it cannot tell)."""
+        try:
+            return (await self.instance_status()).version
+        except GitLabLspError:
+            return None
 
     async def _direct_available(self) -> bool:
         """False on instances older than 17.2, which have no `direct_access` to ask."""

@@ -355,3 +355,19 @@ async def test_new_events_do_not_cut_a_backoff_short() -> None:
         await asyncio.sleep(0)
     assert attempts == 1
     await queue.aclose(0.01)
+
+
+@pytest.mark.parametrize(
+    ("version", "endpoint"), [("17.3.0-ee", "track_events"), ("17.2.5", "track_event")]
+)
+async def test_the_clients_instance_check_picks_the_endpoint(
+    saas: MockStack, make_client: Callable[..., CodeSuggestions], version: str, endpoint: str
+) -> None:
+    saas.control.gitlab_version(version)
+    client = make_client(saas)
+    for i in range(3):
+        client.telemetry.record("suggestion_shown", f"v{i}", SuggestionFacts(language="go"))
+    await client.aclose()
+    assert saas.control.events()["instance"]["requests"] == {
+        endpoint: 1 if endpoint == "track_events" else 5
+    }

@@ -2,20 +2,21 @@
 
 `POST /api/v4/usage_data/track_events` takes up to 50 events per request from GitLab 17.3;
 older instances (16.2+) only have `track_event`, one event per request. Which one to use
-follows the instance's version, asked once (`GET /api/v4/version`) unless the caller already
-knows it. Each event names the suggestion's tracking id, its language, its size in lines and
+follows the instance's version (the client's instance check, `GET /api/v4/version`, read once)
+unless the caller already knows it; a version that cannot be read means one by one, which
+every instance with usage events takes. Each event names the suggestion's tracking id, its language, its size in lines and
 the branch the document is on: never any text.
 """
 
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Awaitable, Callable, Mapping
 from typing import Any
 
 import httpx
 
+from gitlab_lsp.sdk.instance_checks import parse_version
 from gitlab_lsp.sdk.telemetry.delivery import DeliveryFailed
 from gitlab_lsp.sdk.telemetry.git_branch import BranchReader
 from gitlab_lsp.sdk.telemetry.lifecycle import SuggestionEvent
@@ -24,7 +25,6 @@ log = logging.getLogger("gitlab_lsp.sdk.telemetry")
 
 TRACK_EVENT_PATH = "/api/v4/usage_data/track_event"
 TRACK_EVENTS_PATH = "/api/v4/usage_data/track_events"
-VERSION_PATH = "/api/v4/version"
 #: `track_events` exists from this version on.
 BATCH_SINCE = (17, 3)
 MAX_BATCH = 50
@@ -34,16 +34,6 @@ INSTANCE_EVENT_NAMES: Mapping[str, str] = {
     "suggestion_accepted": "code_suggestion_accepted_in_ide",
     "suggestion_rejected": "code_suggestion_rejected_in_ide",
 }
-
-_VERSION = re.compile(r"(\d+)\.(\d+)")
-
-
-def parse_version(text: object) -> tuple[int, int] | None:
-    """`17.6.0-ee` -> (17, 6); None for anything that is not a version."""
-    if not isinstance(text, str):
-        return None
-    match = _VERSION.match(text.strip())
-    return (int(match.group(1)), int(match.group(2))) if match else None
 
 
 def instance_event(event: SuggestionEvent, branch: str | None) -> dict[str, Any] | None:
@@ -72,13 +62,16 @@ class InstanceEvents:
         instance_url: str,
         client: httpx.AsyncClient,
         headers: Callable[[], Awaitable[dict[str, str]]],
+        version: Callable[[], Awaitable[str | None]],
         *,
         version_hint: str | None = None,
     ) -> None:
         self._url = instance_url
         self._client = client
         self._headers = headers
-        self._version = parse_version(version_hint)
+        self._ask_version = version
+        hint = parse_version(version_hint)
+        self._version: tuple[int, ...] | None = hint[:2] if hint else None
         self._branches = BranchReader()
         #: Requests sent, for the tests and the benchmark.
         self.requests = 0
@@ -96,7 +89,7 @@ class InstanceEvents:
             batch.clear()
             return
         headers = await self._headers()
-        if await self._batches(headers):
+        if await self._batches():
             await self._post(TRACK_EVENTS_PATH, {"events": [body for _, body in pairs]}, headers)
             batch.clear()
             return
@@ -108,26 +101,13 @@ class InstanceEvents:
                 batch.pop(0)
         batch.clear()
 
-    async def _batches(self, headers: dict[str, str]) -> bool:
+    async def _batches(self) -> bool:
         if self._version is None:
-            self._version = await self._ask_version(headers)
+            parsed = parse_version(await self._ask_version())
+            if parsed is None:
+                log.info("the instance's version is unknown; usage events go one by one")
+            self._version = parsed[:2] if parsed else (0, 0)
         return self._version >= BATCH_SINCE
-
-    async def _ask_version(self, headers: dict[str, str]) -> tuple[int, int]:
-        try:
-            response = await self._client.get(self._url + VERSION_PATH, headers=headers)
-        except httpx.HTTPError as exc:
-            raise DeliveryFailed(f"version check failed: {type(exc).__name__}") from None
-        if response.status_code != 200:
-            raise DeliveryFailed(f"version check answered {response.status_code}")
-        try:
-            version = parse_version(response.json().get("version"))
-        except (ValueError, AttributeError):
-            version = None
-        if version is None:
-            log.info("the instance did not say its version; usage events go one by one")
-            return (0, 0)
-        return version
 
     async def _post(self, path: str, body: dict[str, Any], headers: dict[str, str]) -> None:
         self.requests += 1

@@ -18,6 +18,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from gitlab_lsp.sdk.headers import instance_headers, user_agent
+from gitlab_lsp.sdk.instance_checks import instance_version
 from gitlab_lsp.sdk.options import ClientOptions
 from gitlab_lsp.sdk.telemetry.delivery import DeliveryPolicy, DeliveryQueue
 from gitlab_lsp.sdk.telemetry.gateway_counters import GatewayCounters
@@ -48,8 +49,11 @@ class UsageTelemetry:
         options: ClientOptions,
         token: Callable[[], Awaitable[str]],
         *,
+        version: Callable[[], Awaitable[str | None]] | None = None,
         policy: DeliveryPolicy | None = None,
     ) -> None:
+        """`version` reads the instance's version (the client passes its cached instance
+        check); without it, the version is asked here, once."""
         self.enabled = options.telemetry_enabled
         self._pools = ConnectionPools(options)
         self.counters = GatewayCounters()
@@ -59,10 +63,15 @@ class UsageTelemetry:
         async def headers() -> dict[str, str]:
             return instance_headers(options, await token())
 
+        async def ask_version() -> str | None:
+            pool = self._pools.for_url(instance_url)
+            return await instance_version(pool, instance_url, await token(), options)
+
         self.instance = InstanceEvents(
             instance_url,
             self._pools.for_url(instance_url),
             headers,
+            version or ask_version,
             version_hint=options.instance_version,
         )
         self._instance_queue: DeliveryQueue[SuggestionEvent] = DeliveryQueue(

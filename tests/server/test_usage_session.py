@@ -148,3 +148,46 @@ async def test_nothing_at_all_leaves_when_telemetry_is_off(session: Session) -> 
     bodies = [e.get("json") or {} for e in mock.control.requests("gateway")]
     assert bodies and not any("telemetry" in body for body in bodies)
     assert mock.control.events()["instance"]["events"] == {}
+
+
+async def test_gitlab_vims_complete_done_events_count(session: Session) -> None:
+    """gitlab.vim reads `data.trackingId` off the completion item and, from its CompleteDone
+    hook, sends `$/gitlab/telemetry` with `suggestion_rejected` or `suggestion_accepted`."""
+    mock = session.mock
+    await session.start(suggestionsCache={"enabled": False})
+    session.open()
+    actions = ("suggestion_rejected", "suggestion_accepted")
+    for action in actions:
+        result = await session.client.text_document_completion_async(
+            types.CompletionParams(
+                text_document=types.TextDocumentIdentifier(uri=PY_URI),
+                position=end_of(PY_TEXT),
+                context=types.CompletionContext(trigger_kind=types.CompletionTriggerKind.Invoked),
+            )
+        )
+        assert isinstance(result, types.CompletionList) and result.items
+        data = plain(result.items[0].data)
+        session.client.protocol.notify(
+            "$/gitlab/telemetry",
+            {
+                "category": "code_suggestions",
+                "action": action,
+                "context": {"trackingId": data["trackingId"]},
+            },
+        )
+    await session.barrier()
+    counts = plain(
+        await session.client.protocol.send_request_async("gitlab-lsp/telemetryStats", None)
+    )["counts"]
+    assert counts == {
+        "suggestion_requested": 2,
+        "suggestion_shown": 2,
+        "suggestion_rejected": 1,
+        "suggestion_accepted": 1,
+    }
+    await eventually(
+        lambda: (
+            mock.control.events()["instance"]["events"].get("code_suggestion_accepted_in_ide") == 1
+        ),
+        timeout=30,
+    )

@@ -40,6 +40,8 @@ class Suggestion:
     #: Per choice, characters after the cursor (on its line) it replaces: only set when
     #: `ClientOptions.post_processing` fitted the choices, else empty (plain insertions).
     replace: list[int] = field(default_factory=list)
+    #: The model that answered, as the response names it (`engine`, `name`, `lang`).
+    model: dict[str, str] = field(default_factory=dict)
 
     def as_dict(self) -> dict[str, Any]:
         data = asdict(self)

@@ -15,6 +15,7 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from gitlab_lsp.mock.faults import FaultTable
+from gitlab_lsp.mock.model_script import ModelScript
 from gitlab_lsp.mock.ratelimit import RateLimiter
 
 #: The request log keeps the newest entries only, so a long-running mock stays small: at most
@@ -78,6 +79,8 @@ class MockState:
         #: What direct_access answers as `model_details` (a configured model); None omits it,
         #: as GitLab does when no model is chosen for code suggestions.
         self.model_details: dict[str, str] | None = None
+        #: Raw answers the model gives the next requests instead of its own (model_script).
+        self.model_script = ModelScript()
         self.started_at = time.time()
         #: Set when the stack shuts down, so that requests held by faults let go at once.
         self.stopping = asyncio.Event()
@@ -96,6 +99,7 @@ class MockState:
         self.instance_token_lifetime = None
         self.direct_connections = True
         self.model_details = None
+        self.model_script.clear()
         for hook in self._reset_hooks:
             hook()
 
@@ -107,6 +111,7 @@ class MockState:
             "instance_token_lifetime": self.instance_token_lifetime,
             "direct_connections": self.direct_connections,
             "model_details": self.model_details,
+            "model_script": self.model_script.remaining(),
             "rate_limits": {
                 rule: list(limit) if limit is not None else None
                 for rule, limit in self.rate_limits.limits.items()

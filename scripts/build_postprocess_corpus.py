@@ -1,0 +1,155 @@
+"""Build `tests/data/postprocess/*.jsonl` from the hand-written cases in
+`corpus_src/postprocess/*.py`.
+
+Each case is written as a document with the cursor marked by `█`, the model's raw answer and
+what a careful human wants between the text before and after the cursor once the suggestion
+is accepted (see `corpus_src/postprocess/_cases.py`). This script finds the marker, computes
+the LSP position (0-based line, UTF-16 column), writes the expected document (prefix + want +
+suffix) and checks every field. One JSONL file per source module. Run it after editing a
+source:
+
+    .venv/bin/python scripts/build_postprocess_corpus.py          # rebuild all
+    .venv/bin/python scripts/build_postprocess_corpus.py --check  # fail if a file is stale
+
+A line of the output:
+    {"id", "language", "filename", "category", "leave_alone", "text" (the document before),
+     "line", "character" (the cursor), "raw" (the model's answer), "expected" (the document
+     after accepting), "note"}
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+SRC = ROOT / "corpus_src" / "postprocess"
+OUT = ROOT / "tests" / "data" / "postprocess"
+CURSOR = "█"
+#: The pipeline's steps, as the categories of the corpus.
+CATEGORIES = (
+    "overlap_close",  # closing brackets, quotes, `;`, `,` after the cursor
+    "overlap_line",  # the rest of the line after the cursor
+    "balance",  # scopes the suffix already closes, text past the enclosing block
+    "duplicate_below",  # lines that repeat the document below the cursor
+    "repetition",  # the same line or block over and over
+    "fences",  # markdown fences and prose around the code
+    "whitespace",  # trailing whitespace and blank lines
+    "indent",  # indentation of multi-line suggestions, tabs vs spaces
+    "scope",  # a line wanted, a block offered (and the other way round)
+)
+KEYS = {"id", "language", "filename", "category", "leave_alone", "text", "raw", "want", "note"}
+
+
+class CaseError(ValueError):
+    """A case in a source file is malformed; the message names the case."""
+
+
+def _utf16_len(s: str) -> int:
+    return len(s.encode("utf-16-le")) // 2
+
+
+def position(text: str, offset: int) -> tuple[int, int]:
+    """0-based line and UTF-16 column of a code-point offset."""
+    before = text[:offset]
+    line = before.count("\n")
+    return line, _utf16_len(before[before.rfind("\n") + 1 :])
+
+
+def build_case(case: Any) -> dict[str, Any]:
+    if not isinstance(case, dict) or set(case) != KEYS:
+        raise CaseError(f"not a case from _cases.Cases: {case!r:.80}")
+    cid = case["id"]
+    marked = case["text"]
+    if marked.count(CURSOR) != 1:
+        raise CaseError(f"{cid}: the text must hold exactly one {CURSOR}")
+    if case["category"] not in CATEGORIES:
+        raise CaseError(f"{cid}: category must be one of {', '.join(CATEGORIES)}")
+    raw, want = case["raw"], case["want"]
+    if CURSOR in raw or CURSOR in want:
+        raise CaseError(f"{cid}: the cursor marker belongs in the text only")
+    if not raw.strip():
+        raise CaseError(f"{cid}: a raw answer with no text is not a suggestion")
+    if case["leave_alone"] != (raw == want):
+        raise CaseError(f"{cid}: a fix case must change the answer, a keep case must not")
+    offset = marked.index(CURSOR)
+    text = marked.replace(CURSOR, "")
+    line, character = position(text, offset)
+    return {
+        "id": cid,
+        "language": case["language"],
+        "filename": case["filename"],
+        "category": case["category"],
+        "leave_alone": case["leave_alone"],
+        "text": text,
+        "line": line,
+        "character": character,
+        "raw": raw,
+        "expected": text[:offset] + want + text[offset:],
+        "note": case["note"],
+    }
+
+
+def load_source(path: Path) -> list[Any]:
+    sys.path.append(str(SRC))  # last, so that a source named like a stdlib module is harmless
+    try:
+        spec = importlib.util.spec_from_file_location(f"pp_corpus_{path.stem}", path)
+        assert spec is not None and spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+    finally:
+        sys.path.remove(str(SRC))
+    cases = getattr(module, "CASES", None)
+    if not isinstance(cases, list):
+        raise CaseError(f"{path.name}: no CASES list")
+    return cases
+
+
+def render(path: Path) -> str:
+    built = [build_case(c) for c in load_source(path)]
+    for case in built:
+        if case["language"] != path.stem:
+            raise CaseError(f"{case['id']}: written in {path.name}, labelled {case['language']}")
+    return "".join(json.dumps(c, ensure_ascii=False) + "\n" for c in built)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true", help="fail if a JSONL file is stale")
+    args = parser.parse_args(argv)
+    OUT.mkdir(parents=True, exist_ok=True)
+    stale: list[str] = []
+    seen: set[str] = set()
+    total = 0
+    for path in sorted(SRC.glob("[!_]*.py")):
+        try:
+            content = render(path)
+        except CaseError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 1
+        for line in content.splitlines():
+            cid = json.loads(line)["id"]
+            if cid in seen:
+                print(f"error: duplicate id {cid}", file=sys.stderr)
+                return 1
+            seen.add(cid)
+            total += 1
+        target = OUT / f"{path.stem}.jsonl"
+        if args.check:
+            if not target.exists() or target.read_text(encoding="utf-8") != content:
+                stale.append(target.name)
+        else:
+            target.write_text(content, encoding="utf-8")
+    if stale:
+        print(f"stale: {', '.join(stale)} (run scripts/build_postprocess_corpus.py)")
+        return 1
+    print(f"{total} cases from {len(list(SRC.glob('[!_]*.py')))} sources")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -9,6 +9,7 @@ instance instead. A generation always goes through the instance, streamed or not
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
 import time
 from collections.abc import AsyncIterator
@@ -202,7 +203,7 @@ class CodeSuggestions:
     async def _suggest(
         self, request: Request, decision: IntentDecision, started: float
     ) -> Suggestion:
-        content = await self._prepare(request)
+        content = await self._prepare(request, decision)
         token_wait = 0.0
         if decision.intent == "generation":
             answer = await self._instance.complete(content, decision)
@@ -247,7 +248,7 @@ class CodeSuggestions:
             if suggestion.text:
                 yield suggestion.text
             return
-        content = await self._prepare(request)
+        content = await self._prepare(request, decision)
         async for chunk in self._instance.stream(content, decision):
             yield chunk
 
@@ -257,14 +258,21 @@ class CodeSuggestions:
         if self._closed:
             raise ConfigurationError("this CodeSuggestions client is closed")
 
-    async def _prepare(self, request: Request) -> content_mod.Content:
-        file_name, above, below = request.file_name, request.above, request.below
-        redact = self._options.redact_secrets
-        if redact and len(above) + len(below) > _THREAD_THRESHOLD:
-            return await asyncio.to_thread(
-                content_mod.prepare, file_name, above, below, redact_secrets=True
-            )
-        return content_mod.prepare(file_name, above, below, redact_secrets=redact)
+    async def _prepare(self, request: Request, decision: IntentDecision) -> content_mod.Content:
+        """Everything the request sends of the user's text, cleared to leave the machine;
+        the instruction is the decision's (the caller's, or the one detected)."""
+        prepare = functools.partial(
+            content_mod.prepare,
+            request.file_name,
+            request.above,
+            request.below,
+            redact_secrets=self._options.redact_secrets,
+            user_instruction=decision.user_instruction,
+        )
+        size = len(request.above) + len(request.below)
+        if self._options.redact_secrets and size > _THREAD_THRESHOLD:
+            return await asyncio.to_thread(prepare)
+        return prepare()
 
     async def _via_instance(self, content: content_mod.Content, why: str) -> Answer:
         log.debug("completion goes through the instance: %s", why)

@@ -26,9 +26,9 @@ from typing import TYPE_CHECKING, Any
 from lsprotocol import types
 
 from gitlab_lsp.server import messages as msg
-from gitlab_lsp.server.documents import locate, utf16_len
 from gitlab_lsp.server.streaming import START_STREAMING_COMMAND
 from gitlab_lsp.server.telemetry import ACCEPTED_COMMAND
+from intent.positions import locate, utf16_units
 
 if TYPE_CHECKING:
     from pygls.lsp.server import LanguageServer
@@ -192,7 +192,7 @@ class SuggestionService:
         # offered as "return x", replacing "retu".
         word = _WORD_BEFORE_CURSOR.search(ctx.above[-200:])
         typed = word.group() if word else ""
-        start = types.Position(line=ctx.line, character=ctx.character - utf16_len(typed))
+        start = types.Position(line=ctx.line, character=ctx.character - utf16_units(typed))
         replaced = types.Range(start=start, end=ctx.position)
         language = ctx.opened.language_id
         items = [

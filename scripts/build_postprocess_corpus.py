@@ -26,6 +26,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from intent.positions import end_position
+
 ROOT = Path(__file__).resolve().parent.parent
 SRC = ROOT / "corpus_src" / "postprocess"
 OUT = ROOT / "tests" / "data" / "postprocess"
@@ -49,17 +51,6 @@ class CaseError(ValueError):
     """A case in a source file is malformed; the message names the case."""
 
 
-def _utf16_len(s: str) -> int:
-    return len(s.encode("utf-16-le")) // 2
-
-
-def position(text: str, offset: int) -> tuple[int, int]:
-    """0-based line and UTF-16 column of a code-point offset."""
-    before = text[:offset]
-    line = before.count("\n")
-    return line, _utf16_len(before[before.rfind("\n") + 1 :])
-
-
 def build_case(case: Any) -> dict[str, Any]:
     if not isinstance(case, dict) or set(case) != KEYS:
         raise CaseError(f"not a case from _cases.Cases: {case!r:.80}")
@@ -78,7 +69,7 @@ def build_case(case: Any) -> dict[str, Any]:
         raise CaseError(f"{cid}: a fix case must change the answer, a keep case must not")
     offset = marked.index(CURSOR)
     text = marked.replace(CURSOR, "")
-    line, character = position(text, offset)
+    line, character = end_position(text[:offset])
     return {
         "id": cid,
         "language": case["language"],

@@ -69,7 +69,7 @@ CASES = [
         want="free(c->buf);",
         note="freeing the same pointer twice is a bug, not a pattern"),
     case.fix("repetition", "looped-define",
-        "█\n",
+        "#ifndef LIMITS_H\n#define LIMITS_H\n\n█\n\n#endif\n",
         raw="#define MAX_LEN 256\n#define MAX_LEN 256\n#define MAX_LEN 256\n#define MAX_LEN 256",
         want="#define MAX_LEN 256",
         filename="limits.h"),

@@ -63,7 +63,7 @@ CASES = [
         raw="return items_.empty();"),
     # --- repetition -----------------------------------------------------------------------
     case.fix("repetition", "looped-include",
-        "█\n",
+        "█\n\nint main() {\n    std::cout << \"ready\\n\";\n}\n",
         raw="#include <iostream>\n#include <iostream>\n#include <iostream>",
         want="#include <iostream>"),
     case.fix("repetition", "looped-member",

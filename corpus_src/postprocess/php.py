@@ -63,7 +63,7 @@ CASES = [
         raw="return null;"),
     # --- repetition -----------------------------------------------------------------------
     case.fix("repetition", "looped-route",
-        "<?php\n█\n",
+        "<?php\n\nuse Illuminate\\Support\\Facades\\Route;\n\n█\n",
         raw="Route::get('/', [HomeController::class, 'index']);\nRoute::get('/', [HomeController::class, 'index']);\nRoute::get('/', [HomeController::class, 'index']);",
         want="Route::get('/', [HomeController::class, 'index']);",
         filename="routes/web.php"),

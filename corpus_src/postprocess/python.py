@@ -93,7 +93,7 @@ CASES = [
         raw="def __init__(self, x, y):\n        self.x = x\n        self.y = y\n\n    def __init__(self, x, y):\n        self.x = x\n        self.y = y",
         want="def __init__(self, x, y):\n        self.x = x\n        self.y = y"),
     case.keep("repetition", "zero-matrix-rows",
-        "GRID = [\n    █",
+        "EMPTY_GRID = [\n    █",
         raw="[0, 0, 0],\n    [0, 0, 0],\n    [0, 0, 0],\n]",
         note="identical rows are the data, not a loop of the model"),
     # --- fences and prose --------------------------------------------------------------

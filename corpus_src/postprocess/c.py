@@ -21,7 +21,7 @@ CASES = [
     case.keep("overlap_close", "sizeof-own-parens",
         "struct buf *buf_new(void) {\n    struct buf *b = malloc(█);\n    return b;\n}\n",
         raw="sizeof(*b)"),
-    case.keep("overlap_close", "inner-call-left-open",
+    case.keep("overlap_close", "argument-in-nested-call",
         "size_t name_len(const char *s) {\n    return min(strlen(█), MAX_NAME);\n}\n",
         raw="s"),
     # --- rest of line -------------------------------------------------------------------

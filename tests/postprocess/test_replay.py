@@ -100,3 +100,22 @@ def test_the_table_reports_both_columns(known: bool) -> None:
     assert (off_all, on_all) == ("50.0% (1/2)", "100.0% (2/2)")
     assert ok
     assert ("ignores codeCompletion.postProcessing" in table) is not known
+
+
+def test_the_big_file_holds_the_doubled_bracket_case_mid_file() -> None:
+    case = bench.big_file_case()
+    assert case.text.count("\n") == bench.BIG_FILE_LINES
+    before, after = case.text[: case.offset], case.text[case.offset :]
+    assert before.endswith("    print(total_price(") and after.startswith("))\n")
+    assert 900 <= case.line <= 1100
+    assert case.expected == before + "items" + after
+
+
+def test_the_added_p99_on_the_big_file_is_a_target() -> None:
+    keep = bench.Case("k", "python", "a.py", "scope", True, "x = \n", 0, 4, "1", "x = 1\n")
+    results = [bench.Result(keep, "x = 1\n", True, 1.0)]
+    fast = ([1.0] * 100, [1.5] * 100)
+    slow = ([1.0] * 100, [4.0] * 100)
+    assert bench.render(results, results, True, fast)[1]
+    table, ok = bench.render(results, results, True, slow)
+    assert not ok and "added p99 <= 2 ms (2,000 lines): +3.00 ms" in table

@@ -414,13 +414,28 @@ def render(
     return "\n".join(lines + summary), ok
 
 
+def _difference(got: str, want: str) -> tuple[str, str]:
+    """The parts of two documents that differ (what is left after their common ends)."""
+    head = 0
+    while head < min(len(got), len(want)) and got[head] == want[head]:
+        head += 1
+    tail = 0
+    while tail < min(len(got), len(want)) - head and got[-1 - tail] == want[-1 - tail]:
+        tail += 1
+    return got[head : len(got) - tail], want[head : len(want) - tail]
+
+
 def failures(results: list[Result], limit: int) -> str:
-    """The first cases that did not come out as expected, for whoever fixes them."""
+    """The first cases that did not come out as expected, with what differs, for whoever
+    fixes them."""
     out = []
     for result in [r for r in results if not r.clean][:limit]:
         case = result.case
-        inserted = "(no item)" if not result.answered else "(applied)"
-        out.append(f"- {case.id} {inserted}: raw {case.raw!r:.60}")
+        if not result.answered:
+            out.append(f"- {case.id}: no item")
+            continue
+        got, want = _difference(result.document, case.expected)
+        out.append(f"- {case.id}: got {got!r:.70} where {want!r:.70} was expected")
     return "\n".join(out)
 
 

@@ -186,10 +186,13 @@ class CodeSuggestions:
         subclasses, RateLimited, InstanceError, GatewayError or SuggestionTimeout when no
         route can answer.
         """
+        return await self.suggest_request(Request.of(request))
+
+    async def suggest_request(self, request: Request) -> Suggestion:
+        """`suggest` for a request already built as a value (`gitlab_lsp.sdk.request.Request`)."""
         started = time.perf_counter()
         self._check_open()
-        checked = Request.of(request)
-        return await self._suggest(checked, await checked.decide(), started)
+        return await self._suggest(request, await request.decide(), started)
 
     def stream(self, **request: Unpack[SuggestionRequest]) -> SuggestionStream:
         """Generation text chunks as they arrive (a completion arrives as one chunk).
@@ -197,8 +200,12 @@ class CodeSuggestions:
         Same keyword arguments as `suggest`. Closing the iterator (`aclose()`, leaving
         `async with`, or cancelling the task that iterates) closes the HTTP stream at once.
         """
+        return self.stream_request(Request.of(request))
+
+    def stream_request(self, request: Request) -> SuggestionStream:
+        """`stream` for a request already built as a value."""
         self._check_open()
-        return SuggestionStream(self._stream(Request.of(request)))
+        return SuggestionStream(self._stream(request))
 
     async def _suggest(
         self, request: Request, decision: IntentDecision, started: float

@@ -45,17 +45,12 @@ async def decide(
     above: str,
     below: str,
     language_id: str | None,
-    intent: str | None,
-    generation_type: str | None,
+    intent: IntentKind | None,
+    generation_type: GenerationType | None,
     user_instruction: str | None,
 ) -> IntentDecision:
+    """The caller's intent as given (`Request` checked it), else detection's."""
     if intent is not None:
-        if intent not in INTENTS:
-            raise ValueError(f"intent must be one of {INTENTS}, not {intent!r}")
-        if generation_type is not None and generation_type not in GENERATION_TYPES:
-            raise ValueError(
-                f"generation_type must be one of {GENERATION_TYPES}, not {generation_type!r}"
-            )
         return IntentDecision(intent, generation_type, user_instruction, 0.0)
     started = time.perf_counter()
     try:

@@ -12,7 +12,8 @@ one, else at the cursor. The case is a clean insert when the resulting document 
 expected one; a leave-alone case is untouched when it equals prefix + raw answer + suffix
 (which is its expected document). No item at all leaves the document as it was.
 
-The whole corpus runs twice in one invocation, in two server processes: with the
+The cases under `holdout/` (written after the pipeline was tuned on the corpus) run too and
+are reported in a table of their own. The whole corpus runs twice in one invocation, in two server processes: with the
 `codeCompletion.postProcessing` setting off and on. A server that does not know the setting
 runs its only behaviour in both columns (the output says so). Latency: the server's own time
 per request (round trip minus the SDK call, which the server reports in `gitlab-lsp/stats`),
@@ -61,6 +62,8 @@ Client = _lsp.Client
 percentile = _lsp.percentile
 
 CORPUS = ROOT / "tests" / "data" / "postprocess"
+#: The held-out cases, under the corpus folder (see scripts/build_postprocess_corpus.py).
+HOLDOUT = "holdout"
 SETTING = "postProcessing"
 #: Targets of the issue (measured, not asserted by tests).
 CLEAN_TARGET = 98.0
@@ -414,6 +417,21 @@ def render(
     return "\n".join(lines + summary), ok
 
 
+def held_out_table(off: list[Result], on: list[Result]) -> str:
+    lines = [
+        f"| {'held-out set':<28} | {'cases':>5} | {'pipeline off':>18} | {'pipeline on':>18} |",
+        f"|{'-' * 30}|{'-' * 7}|{'-' * 20}|{'-' * 20}|",
+    ]
+    for name, pick in (
+        ("clean insert", lambda r: True),
+        ("  suggestions to fix", lambda r: not r.case.leave_alone),
+        ("  leave-alone: untouched", lambda r: r.case.leave_alone),
+    ):
+        a, b = _rate(r for r in off if pick(r)), _rate(r for r in on if pick(r))
+        lines.append(f"| {name:<28} | {a[1]:>5} | {_pct(*a):>18} | {_pct(*b):>18} |")
+    return "\n".join(lines)
+
+
 def _difference(got: str, want: str) -> tuple[str, str]:
     """The parts of two documents that differ (what is left after their common ends)."""
     head = 0
@@ -440,19 +458,24 @@ def failures(results: list[Result], limit: int) -> str:
 
 
 async def run(args: argparse.Namespace) -> int:
-    cases = load_corpus(Path(args.corpus))
+    corpus = Path(args.corpus)
+    cases, held = load_corpus(corpus), load_corpus(corpus / HOLDOUT)
     if args.language:
         cases = [c for c in cases if c.language in args.language]
+        held = [c for c in held if c.language in args.language]
     if args.limit:
-        cases = cases[: args.limit]
+        cases, held = cases[: args.limit], held[: args.limit]
     if not cases:
         print("no cases", file=sys.stderr)
         return 2
     known = setting_known()
     with MockStack(realm="saas", host="127.0.0.1") as stack:
         stack.control.rate_limits(direct_access=None, completions=None, gateway=None)
-        off, on = await replay_both(stack, cases)
+        off, on = await replay_both(stack, cases + held)
         big = await big_file_latency(stack, args.big_requests) if args.big_requests else None
+    # The held-out cases are reported apart: the targets are for the project corpus.
+    split = len(cases)
+    off, on, held_off, held_on = off[:split], on[:split], off[split:], on[split:]
     languages = len({c.language for c in cases})
     print(
         f"gitlab-lsp --stdio against the bundled mock (scripted model answers); {len(cases)} "
@@ -460,9 +483,12 @@ async def run(args: argparse.Namespace) -> int:
     )
     table, ok = render(off, on, known, big)
     print(table)
+    if held:
+        print("\nheld-out cases (written after the pipeline was tuned on the corpus):\n")
+        print(held_out_table(held_off, held_on))
     if args.show_failures:
         print(f"\nnot clean with the pipeline on (first {args.show_failures}):")
-        print(failures(on, args.show_failures))
+        print(failures(on + held_on, args.show_failures))
     return 0 if ok else 1
 
 

@@ -5,8 +5,8 @@ Each case is written as a document with the cursor marked by `█`, the model's 
 what a careful human wants between the text before and after the cursor once the suggestion
 is accepted (see `corpus_src/postprocess/_cases.py`). This script finds the marker, computes
 the LSP position (0-based line, UTF-16 column), writes the expected document (prefix + want +
-suffix) and checks every field. One JSONL file per source module. Run it after editing a
-source:
+suffix) and checks every field. One JSONL file per source module; the sources in `corpus_src/postprocess/holdout/` go to
+`tests/data/postprocess/holdout/`, a held-out set. Run it after editing a source:
 
     .venv/bin/python scripts/build_postprocess_corpus.py          # rebuild all
     .venv/bin/python scripts/build_postprocess_corpus.py --check  # fail if a file is stale
@@ -32,6 +32,9 @@ ROOT = Path(__file__).resolve().parent.parent
 SRC = ROOT / "corpus_src" / "postprocess"
 OUT = ROOT / "tests" / "data" / "postprocess"
 CURSOR = "█"
+#: Cases written after the pipeline was tuned on the corpus, kept apart to measure how it
+#: does on suggestions it was not fitted to (`benchmarks/postprocess.py --corpus .../holdout`).
+HOLDOUT = "holdout"
 #: The pipeline's steps, as the categories of the corpus.
 CATEGORIES = (
     "overlap_close",  # closing brackets, quotes, `;`, `,` after the cursor
@@ -108,37 +111,43 @@ def render(path: Path) -> str:
     return "".join(json.dumps(c, ensure_ascii=False) + "\n" for c in built)
 
 
+def _build(src: Path, out: Path, check: bool, seen: set[str]) -> tuple[int, list[str]]:
+    """Build (or check) every source in `src` into `out`: the number of cases, stale files."""
+    out.mkdir(parents=True, exist_ok=True)
+    total = 0
+    stale: list[str] = []
+    for path in sorted(src.glob("[!_]*.py")):
+        content = render(path)
+        for line in content.splitlines():
+            cid = json.loads(line)["id"]
+            if cid in seen:
+                raise CaseError(f"duplicate id {cid}")
+            seen.add(cid)
+            total += 1
+        target = out / f"{path.stem}.jsonl"
+        if check:
+            if not target.exists() or target.read_text(encoding="utf-8") != content:
+                stale.append(str(target.relative_to(OUT)))
+        else:
+            target.write_text(content, encoding="utf-8")
+    return total, stale
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="fail if a JSONL file is stale")
     args = parser.parse_args(argv)
-    OUT.mkdir(parents=True, exist_ok=True)
-    stale: list[str] = []
     seen: set[str] = set()
-    total = 0
-    for path in sorted(SRC.glob("[!_]*.py")):
-        try:
-            content = render(path)
-        except CaseError as exc:
-            print(f"error: {exc}", file=sys.stderr)
-            return 1
-        for line in content.splitlines():
-            cid = json.loads(line)["id"]
-            if cid in seen:
-                print(f"error: duplicate id {cid}", file=sys.stderr)
-                return 1
-            seen.add(cid)
-            total += 1
-        target = OUT / f"{path.stem}.jsonl"
-        if args.check:
-            if not target.exists() or target.read_text(encoding="utf-8") != content:
-                stale.append(target.name)
-        else:
-            target.write_text(content, encoding="utf-8")
-    if stale:
-        print(f"stale: {', '.join(stale)} (run scripts/build_postprocess_corpus.py)")
+    try:
+        total, stale = _build(SRC, OUT, args.check, seen)
+        held, stale_held = _build(SRC / HOLDOUT, OUT / HOLDOUT, args.check, seen)
+    except CaseError as exc:
+        print(f"error: {exc}", file=sys.stderr)
         return 1
-    print(f"{total} cases from {len(list(SRC.glob('[!_]*.py')))} sources")
+    if stale or stale_held:
+        print(f"stale: {', '.join(stale + stale_held)} (run scripts/build_postprocess_corpus.py)")
+        return 1
+    print(f"{total} cases, and {held} held out")
     return 0
 
 

@@ -22,11 +22,25 @@ from gitlab_lsp.mock.ratelimit import RateLimiter
 #: this many entries, and at most this many bytes of request bodies.
 REQUEST_LOG_LIMIT = 5000
 REQUEST_LOG_BODY_BYTES = 64 * 1024 * 1024
+#: The GitLab version the instance reports until told otherwise.
+DEFAULT_GITLAB_VERSION = "17.6.0-ee"
+#: Instance feature flags GitLab's editor plugins ask about, and their default state.
+DEFAULT_FEATURE_FLAGS = {
+    "advanced_context_resolver": True,
+    "code_suggestions_context": True,
+    "duo_additional_context": True,
+}
+
+
+def version_at_least(version: str, minimum: tuple[int, int]) -> bool:
+    """Whether a version such as "17.1.0-ee" is at least `minimum` (major, minor)."""
+    parts = version.split("-", 1)[0].split(".")
+    return (int(parts[0]), int(parts[1])) >= minimum
 
 
 @dataclass
 class Latency:
-    """Injected delays in seconds, one per hop (seed 002 compares the two routes), and the
+    """Injected delays in seconds, one per hop (the benchmarks compare the two routes), and the
     model's pause between streamed pieces, so that a stream takes time like a real one."""
 
     client_instance: float = 0.0
@@ -81,6 +95,10 @@ class MockState:
         self.model_details: dict[str, str] | None = None
         #: Raw answers the model gives the next requests instead of its own (model_script).
         self.model_script = ModelScript()
+        #: What `/api/v4/version` says (direct_access exists from 17.2).
+        self.gitlab_version = DEFAULT_GITLAB_VERSION
+        #: GraphQL `featureFlagEnabled(name:)` answers; unknown flags are off.
+        self.feature_flags = dict(DEFAULT_FEATURE_FLAGS)
         self.started_at = time.time()
         #: Set when the stack shuts down, so that requests held by faults let go at once.
         self.stopping = asyncio.Event()
@@ -100,6 +118,8 @@ class MockState:
         self.direct_connections = True
         self.model_details = None
         self.model_script.clear()
+        self.gitlab_version = DEFAULT_GITLAB_VERSION
+        self.feature_flags = dict(DEFAULT_FEATURE_FLAGS)
         for hook in self._reset_hooks:
             hook()
 
@@ -112,6 +132,8 @@ class MockState:
             "direct_connections": self.direct_connections,
             "model_details": self.model_details,
             "model_script": self.model_script.remaining(),
+            "gitlab_version": self.gitlab_version,
+            "feature_flags": dict(self.feature_flags),
             "rate_limits": {
                 rule: list(limit) if limit is not None else None
                 for rule, limit in self.rate_limits.limits.items()

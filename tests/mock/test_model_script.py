@@ -18,6 +18,7 @@ from .helpers import (
     instance_body,
     pat_headers,
 )
+from .test_control_access import control_client
 from .test_streaming import generation_body, parse_sse
 
 #: Text no model of the mock writes on its own, with the whitespace and fences a
@@ -152,3 +153,13 @@ def test_the_typed_client_raises_on_a_refused_script(mock_gateway: MockStack) ->
     with pytest.raises(ControlError) as caught:
         mock_gateway.control.model_script(completions=[["x"] * 9])
     assert caught.value.status == 400
+
+
+async def test_another_machine_cannot_script_the_model() -> None:
+    async with control_client() as client:
+        put = await client.put("/-/mock/model_script", json={"completions": ["x"]})
+        assert put.status_code == 403
+        assert (await client.get("/-/mock/model_script")).status_code == 403
+    async with control_client(("127.0.0.1", 50123)) as client:
+        put = await client.put("/-/mock/model_script", json={"completions": ["x"]})
+        assert put.status_code == 200 and put.json()["completions"] == ["x"]

@@ -6,6 +6,7 @@ test blocks that test for a moment but never the mock.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 import httpx
@@ -13,6 +14,8 @@ import httpx
 from gitlab_lsp.mock.errors import ControlError
 
 Limit = tuple[int, float] | None
+#: One scripted answer: a string (one choice) or a list of strings (several choices).
+ScriptEntry = str | Sequence[str]
 
 
 class _Unset:
@@ -144,6 +147,36 @@ class MockControl:
             raise ValueError("a model needs a name as well as a provider")
         self._call("PUT", "/model_details", json={"model_provider": provider, "model_name": name})
 
+    def model_script(
+        self,
+        completions: Sequence[ScriptEntry] = (),
+        generations: Sequence[ScriptEntry] = (),
+    ) -> dict[str, Any]:
+        """Replace the model's script: the next completion (resp. generation) requests get
+        these raw answers, one entry each, in order; then the model answers on its own again.
+        Returns what is queued."""
+
+        def entry(value: ScriptEntry) -> str | list[str]:
+            return value if isinstance(value, str) else list(value)
+
+        result: dict[str, Any] = self._call(
+            "PUT",
+            "/model_script",
+            json={
+                "completions": [entry(e) for e in completions],
+                "generations": [entry(e) for e in generations],
+            },
+        )
+        return result
+
+    def model_script_left(self) -> dict[str, Any]:
+        """The scripted answers not yet handed out, as `model_script` takes them."""
+        result: dict[str, Any] = self._call("GET", "/model_script")
+        return result
+
+    def clear_model_script(self) -> None:
+        self._call("DELETE", "/model_script")
+
     def rate_limits(
         self,
         *,
@@ -187,5 +220,6 @@ class MockControl:
         return result
 
     def reset(self) -> None:
-        """Everything back to defaults: log, faults, latency, lifetimes, limits and counters."""
+        """Everything back to defaults: log, faults, latency, lifetimes, limits, counters and
+        the model script."""
         self._call("POST", "/reset")

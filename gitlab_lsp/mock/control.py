@@ -15,6 +15,7 @@ from starlette.routing import Mount, Route
 from gitlab_lsp.mock.errors import UpstreamError
 from gitlab_lsp.mock.faults import PARTIES, Fault, InvalidFault
 from gitlab_lsp.mock.keys import KeyRing
+from gitlab_lsp.mock.model_script import model_script_endpoint
 from gitlab_lsp.mock.ratelimit import DEFAULT_LIMITS
 from gitlab_lsp.mock.state import Latency, MockState
 from gitlab_lsp.mock.usage import events_route
@@ -219,6 +220,9 @@ def control_routes(
             }
         return JSONResponse(state.model_details)
 
+    async def model_script(request: Request) -> Response:
+        return await model_script_endpoint(request, state.model_script)
+
     async def rate_limits(request: Request) -> Response:
         if request.method == "PUT":
             body = await _json_object(request)
@@ -253,6 +257,7 @@ def control_routes(
         Route("/rotate_keys", _guard(rotate_keys), methods=["POST"]),
         Route("/direct_connections", _guard(direct_connections), methods=["PUT"]),
         Route("/model_details", _guard(model_details), methods=["GET", "PUT", "DELETE"]),
+        Route("/model_script", _guard(model_script), methods=["GET", "PUT", "DELETE"]),
         Route("/rate_limits", _guard(rate_limits), methods=["GET", "PUT"]),
         Route("/reset", _guard(reset), methods=["POST"]),
         Route("/state", _guard(snapshot), methods=["GET"]),

@@ -58,7 +58,8 @@ async def generate(request: Request, state: MockState) -> Response:
     model_request = _parse(body)
     if model_request is None:
         return _bad("expected kind, language, prefix, suffix, instruction, choices")
-    answers = run(model_request)
+    scripted = state.model_script.take(model_request.kind)
+    answers = scripted if scripted is not None else run(model_request)
     if body.get("stream") is True:
         pieces = stream_chunks(answers[0]) if answers else []
 

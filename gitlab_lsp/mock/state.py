@@ -15,6 +15,7 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from gitlab_lsp.mock.faults import FaultTable
+from gitlab_lsp.mock.model_script import ModelScript
 from gitlab_lsp.mock.ratelimit import RateLimiter
 from gitlab_lsp.mock.usage import UsageCollector
 
@@ -95,6 +96,8 @@ class MockState:
         #: What direct_access answers as `model_details` (a configured model); None omits it,
         #: as GitLab does when no model is chosen for code suggestions.
         self.model_details: dict[str, str] | None = None
+        #: Raw answers the model gives the next requests instead of its own (model_script).
+        self.model_script = ModelScript()
         #: What `/api/v4/version` says (direct_access exists from 17.2).
         self.gitlab_version = DEFAULT_GITLAB_VERSION
         #: GraphQL `featureFlagEnabled(name:)` answers; unknown flags are off.
@@ -118,6 +121,7 @@ class MockState:
         self.instance_token_lifetime = None
         self.direct_connections = True
         self.model_details = None
+        self.model_script.clear()
         self.gitlab_version = DEFAULT_GITLAB_VERSION
         self.feature_flags = dict(DEFAULT_FEATURE_FLAGS)
         for hook in self._reset_hooks:
@@ -131,6 +135,7 @@ class MockState:
             "instance_token_lifetime": self.instance_token_lifetime,
             "direct_connections": self.direct_connections,
             "model_details": self.model_details,
+            "model_script": self.model_script.remaining(),
             "gitlab_version": self.gitlab_version,
             "feature_flags": dict(self.feature_flags),
             "rate_limits": {

@@ -12,8 +12,6 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
-import os
-import stat
 import sys
 import threading
 from typing import Any, BinaryIO
@@ -22,33 +20,35 @@ from pygls.exceptions import JsonRpcParseError
 from pygls.io_ import StdoutWriter, run_async
 from pygls.lsp.server import LanguageServer
 
+from gitlab_lsp.server.early_initialize import FirstMessage, SkipReply, is_stream
+
 log = logging.getLogger(__name__)
 
 
-def _is_stream(stream: BinaryIO) -> bool:
-    """Whether the event loop can read `stream` as a pipe (pipes, sockets, terminals)."""
-    try:
-        mode = os.fstat(stream.fileno()).st_mode
-    except (OSError, ValueError, AttributeError):
-        return False
-    return stat.S_ISFIFO(mode) or stat.S_ISSOCK(mode) or stat.S_ISCHR(mode)
-
-
 class GitLabLanguageServer(LanguageServer):
-    def start_io(self, stdin: BinaryIO | None = None, stdout: BinaryIO | None = None) -> None:
+    def start_io(
+        self,
+        stdin: BinaryIO | None = None,
+        stdout: BinaryIO | None = None,
+        first: FirstMessage | None = None,
+    ) -> None:
         """Serve over stdio, reading stdin with the event loop's own pipe transport.
 
-        A stdin the loop cannot watch (a regular file) falls back to pygls' reader.
+        `first`: what `early_initialize.answer_first` already read from this pipe (and
+        answered). A stdin the loop cannot watch (a regular file) falls back to pygls' reader.
         """
         stdin = stdin or sys.stdin.buffer
         stdout = stdout or sys.stdout.buffer
-        if not _is_stream(stdin):
+        if not is_stream(stdin):
             super().start_io(stdin, stdout)
             return
         self._stop_event = threading.Event()
-        self.protocol.set_writer(StdoutWriter(stdout))
+        if first is None:
+            self.protocol.set_writer(StdoutWriter(stdout))
+        else:
+            self.protocol.set_writer(SkipReply(stdout, first))
         try:
-            asyncio.run(self._serve_pipe(stdin))
+            asyncio.run(self._serve_pipe(stdin, first.data if first is not None else b""))
         except BrokenPipeError:
             log.error("the editor closed the connection")
         except (KeyboardInterrupt, SystemExit):
@@ -56,9 +56,11 @@ class GitLabLanguageServer(LanguageServer):
         finally:
             self.shutdown()  # type: ignore[no-untyped-call]
 
-    async def _serve_pipe(self, stdin: BinaryIO) -> None:
+    async def _serve_pipe(self, stdin: BinaryIO, already_read: bytes = b"") -> None:
         loop = asyncio.get_running_loop()
         reader = asyncio.StreamReader(limit=1 << 20)
+        if already_read:
+            reader.feed_data(already_read)
         await loop.connect_read_pipe(lambda: asyncio.StreamReaderProtocol(reader), stdin)
         assert self._stop_event is not None
         try:

@@ -69,6 +69,29 @@ class Document:
     def huge(self) -> bool:
         return len(self._data) > HUGE_BYTES
 
+    @property
+    def size(self) -> int:
+        """The document's length in UTF-8 bytes."""
+        return len(self._data)
+
+    @property
+    def holds_tree(self) -> bool:
+        """Whether a syntax tree (or an analysis built from one) is held in memory."""
+        return self._tree is not None or self._analysis is not None or bool(self._window_cache)
+
+    def release(self) -> None:
+        """Drop the syntax tree and everything derived from it; keep the text.
+
+        A parsed tree costs some 30 bytes per byte of source, so an editor session with
+        many open files keeps trees only for those in use (`intent.tree_budget`). The next
+        `refresh` or `detect` parses the whole text again, with the same answers.
+        """
+        self._tree = None
+        self._parser = None
+        self._analysis = None
+        self._window_cache.clear()
+        self._stale = True
+
     def apply_change(
         self, text: str, start: Position | None = None, end: Position | None = None
     ) -> None:

@@ -2,7 +2,9 @@
 
 Edits from `didChange` go straight into the intent document, so tree-sitter re-parses only
 what changed and a suggestion request never parses the file from scratch (the official server
-does, twice for generations). Ranges are LSP UTF-16 positions; the server only ever
+does, twice for generations). Only the documents in use keep their syntax trees
+(`intent.tree_budget`: the most recently opened, edited, focused or asked about, within a
+budget in bytes); the others keep their text and are parsed again when focused or edited. Ranges are LSP UTF-16 positions; the server only ever
 negotiates UTF-16. A range outside the document is clamped as the LSP spec asks (a character
 past the end of a line means the end of that line), never an error.
 """
@@ -135,11 +137,34 @@ def offset_at(text: str, line: int, character: int) -> int:
 class DocumentStore:
     """uri -> OpenDocument, fed by the text synchronisation notifications."""
 
-    def __init__(self) -> None:
+    def __init__(self, tree_budget_bytes: int | None = None) -> None:
+        from intent.tree_budget import DEFAULT_BUDGET_BYTES, TreeBudget
+
         self._docs: dict[str, OpenDocument] = {}
+        self.trees = TreeBudget(
+            DEFAULT_BUDGET_BYTES if tree_budget_bytes is None else tree_budget_bytes
+        )
 
     def get(self, uri: str) -> OpenDocument | None:
         return self._docs.get(uri)
+
+    def use(self, uri: str) -> OpenDocument | None:
+        """The document a request is about: its tree is kept (or rebuilt on the next parse)."""
+        opened = self._docs.get(uri)
+        if opened is not None:
+            self.trees.use(uri, opened.doc)
+        return opened
+
+    def focus(self, uri: str) -> OpenDocument | None:
+        """The editor shows this document: parse it now if its tree was released, so that
+        the user's first request in it does not wait for the parse."""
+        opened = self.use(uri)
+        if opened is not None and not opened.doc.holds_tree:
+            try:
+                asyncio.get_running_loop().call_soon(opened.doc.refresh)
+            except RuntimeError:  # no loop (a script or a test calling the store directly)
+                opened.doc.refresh()
+        return opened
 
     def __contains__(self, uri: str) -> bool:
         return uri in self._docs
@@ -159,10 +184,12 @@ class DocumentStore:
             doc=intent.Document(text, language_id=language_id, filename=name),
         )
         self._docs[uri] = opened
+        self.trees.use(uri, opened.doc)
         return opened
 
     def close(self, uri: str) -> None:
         self._docs.pop(uri, None)
+        self.trees.forget(uri)
 
     def change(
         self,
@@ -189,6 +216,7 @@ class DocumentStore:
             else:
                 opened.doc.apply_change(change.text)
         opened.version = version
+        self.trees.use(uri, opened.doc)
         return opened
 
 

@@ -233,7 +233,7 @@ class SuggestionService:
         """Recompute the active document's language check (after a switch or a settings change)."""
         if self._active_uri is None:
             return
-        opened = self._documents.get(self._active_uri)
+        opened = self._documents.focus(self._active_uri)
         if opened is None:
             log.debug("the active document is not open here: %s", self._active_uri)
             self._messages.set_document_check(None)
@@ -245,7 +245,7 @@ class SuggestionService:
     async def _run(
         self, uri: str, line: int, character: int, invoked: bool, *, streaming: bool
     ) -> tuple[Outcome | None, Context | None]:
-        opened = self._documents.get(uri)
+        opened = self._documents.use(uri)
         if opened is None:
             log.debug("suggestion asked for a document that is not open: %s", uri)
             return None, None

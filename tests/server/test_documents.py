@@ -123,3 +123,22 @@ def test_several_changes_in_one_notification_apply_in_order() -> None:
 )
 def test_file_names_from_uris(uri: str, name: str) -> None:
     assert file_name_of(uri) == name
+
+
+def test_only_documents_in_use_keep_their_trees() -> None:
+    from intent.tree_budget import TREE_BYTES_PER_BYTE
+
+    text = "def f(x):\n    return x + 1\n" * 20
+    store = DocumentStore(tree_budget_bytes=2 * len(text) * TREE_BYTES_PER_BYTE)
+    uris = [f"file:///t/{n}.py" for n in range(3)]
+    for uri in uris:
+        store.open(uri, "python", 1, text)
+    first = store.get(uris[0])
+    assert first is not None and not first.doc.holds_tree
+    assert first.text == text
+    store.focus(uris[0])  # no event loop here: parsed at once
+    assert first.doc.holds_tree
+    assert not store.get(uris[1]).doc.holds_tree  # type: ignore[union-attr]
+    store.close(uris[2])
+    store.use(uris[1])
+    assert store.get(uris[0]).doc.holds_tree  # type: ignore[union-attr]

@@ -110,6 +110,9 @@ def run(args: argparse.Namespace) -> int:
         if args.tcp:
             server.lsp.start_tcp("127.0.0.1", args.tcp)
         else:
+            from gitlab_lsp.server.transport import GitLabLanguageServer
+
+            assert isinstance(server.lsp, GitLabLanguageServer)
             server.lsp.start_io(sys.stdin.buffer, protocol_out, first)
     finally:
         if stack is not None:

@@ -3,8 +3,9 @@
 Under typing, most requests should never reach the network:
 - a request for a document whose text before the cursor extends a shown suggestion is served
   from the cache;
-- automatic triggers wait out a debounce (default 250 ms) first, and a newer request for the
-  same document supersedes (cancels) an older one, whose HTTP call is aborted and which pygls
+- automatic triggers wait for typing to pause first (`gitlab_lsp.sdk.trigger`: a wait learned
+  from the user's rhythm and the cursor position, or a fixed `debounceMs`), and a newer
+  request for the same document supersedes (cancels) an older one, whose HTTP call is aborted and which pygls
   answers with RequestCancelled at once; invoked requests skip the debounce and ask for 4
   choices;
 - nothing is asked for content under 10 characters or a cursor in the middle of a line.
@@ -25,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 from lsprotocol import types
 
+from gitlab_lsp.sdk.trigger import AdaptiveTrigger
 from gitlab_lsp.server import messages as msg
 from gitlab_lsp.server.documents import locate, utf16_len
 from gitlab_lsp.server.streaming import START_STREAMING_COMMAND
@@ -145,6 +147,7 @@ class SuggestionService:
         #: Until when (monotonic) the upstream asked us to stop sending requests (429).
         self._paused_until = 0.0
         self.stats = Stats()
+        self.trigger = AdaptiveTrigger()
 
     # --- LSP handlers --------------------------------------------------------------------
 
@@ -285,13 +288,14 @@ class SuggestionService:
         settings: Settings,
     ) -> tuple[Outcome | None, Context | None]:
         ctx = Context.of(opened, line, character)
+        wait = 0.0 if invoked else self._wait_before_asking(opened.uri, ctx, settings)
         if settings.suggestions_cache.enabled:
             hit = self._cache.get(opened.uri, ctx.above, ctx.below)
             if hit is not None:
                 self.stats.cache_hits += 1
                 return Outcome(hit.choices, hit.tracking_id), ctx
-        if not invoked and settings.code_completion.debounce_ms > 0:
-            await asyncio.sleep(settings.code_completion.debounce_ms / 1000)
+        if wait > 0:
+            await asyncio.sleep(wait)
             settings = self._settings.current
             if opened.version != ctx.version:
                 ctx = Context.of(opened, line, character)
@@ -322,6 +326,7 @@ class SuggestionService:
             raise asyncio.CancelledError
         elapsed = (time.perf_counter() - started) * 1000
         self.stats.upstream_ms.append(elapsed)
+        self.trigger.route_latency(elapsed / 1000)
         self._upstream.token_works()
         choices = _unique([*suggestion.choices, suggestion.text])
         log.debug(
@@ -338,6 +343,13 @@ class SuggestionService:
         if settings.suggestions_cache.enabled:
             self._cache.put(opened.uri, ctx.above, ctx.below, list(choices), tracking_id)
         return Outcome(choices, tracking_id), ctx
+
+    def _wait_before_asking(self, uri: str, ctx: Context, settings: Settings) -> float:
+        """Seconds an automatic request waits for typing to pause: `debounceMs` if set,
+        else what the adaptive trigger learned of this user's rhythm at this position."""
+        learned = self.trigger.keystroke(uri, ctx.above)
+        fixed = settings.code_completion.debounce_ms
+        return learned if fixed is None else fixed / 1000
 
     def _request(self, ctx: Context, settings: Settings) -> dict[str, Any]:
         """The SDK call's arguments, with the intent read off the incremental document."""

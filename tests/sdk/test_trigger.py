@@ -64,8 +64,9 @@ def test_a_fast_typist_is_asked_for_sooner_where_they_pause() -> None:
     replay(trigger, clock, random.Random(1), lines=20, burst_gap=0.090)
     assert trigger.delay("opener") <= 0.150
     assert trigger.delay("line_start") <= 0.150
-    # Mid-word this typist never paused: waiting there longer costs nothing and saves requests.
-    assert trigger.delay("word") > trigger.delay("opener")
+    # Mid-word this typist never paused: the wait there outlasts all their gaps (<= 117 ms),
+    # so no request is sent in the middle of a word.
+    assert trigger.delay("word") >= 0.117
 
 
 def test_a_slow_typist_is_not_interrupted_by_requests_on_every_key() -> None:
@@ -76,7 +77,7 @@ def test_a_slow_typist_is_not_interrupted_by_requests_on_every_key() -> None:
     assert trigger.delay("word") >= 0.390
 
 
-def test_a_slower_route_waits_at_least_as_long() -> None:
+def test_a_slower_route_asks_sooner_where_pauses_are_common() -> None:
     fast_clock, slow_clock = Clock(), Clock()
     fast = AdaptiveTrigger(TriggerTuning(latency=0.05), clock=fast_clock)
     slow = AdaptiveTrigger(TriggerTuning(latency=0.05), clock=slow_clock)
@@ -85,10 +86,11 @@ def test_a_slower_route_waits_at_least_as_long() -> None:
     assert slow.latency > 0.5
     replay(fast, fast_clock, random.Random(3), lines=20, burst_gap=0.120)
     replay(slow, slow_clock, random.Random(3), lines=20, burst_gap=0.120)
-    for position in ("line_start", "opener", "boundary", "word"):
-        assert slow.delay(position) >= fast.delay(position)  # type: ignore[arg-type]
-    # Pauses of 0.8-1.5 s are mostly over before a 0.9 s answer: asking early is mostly waste.
-    assert slow.delay("opener") > fast.delay("opener")
+    # Pauses last 0.8-1.5 s: a 0.9 s answer must be asked for early to land inside one.
+    assert slow.delay("line_start") < fast.delay("line_start")
+    assert slow.delay("opener") <= fast.delay("opener")
+    # Mid-word, where this typist never pauses, no route makes a request worth sending.
+    assert slow.delay("word") >= 0.156
 
 
 def test_documents_do_not_share_a_gap() -> None:

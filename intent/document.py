@@ -36,13 +36,19 @@ class Document:
     """An open text document with an incrementally maintained syntax tree."""
 
     def __init__(
-        self, text: str, *, language_id: str | None = None, filename: str | None = None
+        self,
+        text: str,
+        *,
+        language_id: str | None = None,
+        filename: str | None = None,
+        parse: bool = True,
     ) -> None:
         self.language_id = language_id
         self.filename = filename
         self.language = resolve(language_id, filename)
         self._view = SourceView(bytearray(_encode(text)))
-        self._text: str | None = text
+        # A document parsed later is one not in use: its text is decoded again when asked for.
+        self._text: str | None = text if parse else None
         self._grammar: Grammar | None = None
         self._parser: Parser | None = None
         self._tree: Tree | None = None
@@ -51,8 +57,9 @@ class Document:
         self._window_cache: dict[int, Analysis] = {}
         self._unavailable: str | None = None
         #: The tree has been edited (or must be rebuilt) since the last parse.
-        self._stale = False
-        self._full_parse()
+        self._stale = not parse  # if not parsed now, then on the first `refresh` or `detect`
+        if parse:
+            self._full_parse()
 
     # -- public ---------------------------------------------------------------------------
     @property
@@ -90,6 +97,7 @@ class Document:
         self._parser = None
         self._analysis = None
         self._window_cache.clear()
+        self._text = None  # decoded again from the bytes when asked for
         self._stale = True
 
     def apply_change(

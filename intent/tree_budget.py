@@ -17,8 +17,9 @@ from typing import Protocol
 
 #: Estimated bytes of tree (plus analysis) per byte of source, measured with `intent.Document`.
 TREE_BYTES_PER_BYTE = 30
-#: Default budget: the trees of about 8 files of 77 KB (2,000 lines), or many more small ones.
-DEFAULT_BUDGET_BYTES = 18 * 1024 * 1024
+#: Default budget: the trees of the 5 files of 77 KB (2,000 lines) one works in at a time,
+#: or many more small ones; with it, 50 such files open stay under 80 MiB of resident memory.
+DEFAULT_BUDGET_BYTES = 12 * 1024 * 1024
 
 
 class Releasable(Protocol):
@@ -68,6 +69,10 @@ class TreeBudget:
                 other.release()
                 self.releases += 1
             del self._used[other_key]
+
+    def has_room_for(self, doc: Releasable) -> bool:
+        """Whether `doc`'s tree fits without releasing any other."""
+        return self.held_bytes() + self.estimate(doc) <= self.budget_bytes
 
     def forget(self, key: str) -> None:
         """The document was closed."""

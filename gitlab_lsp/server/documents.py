@@ -14,6 +14,7 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import logging
+import os
 import posixpath
 import re
 from dataclasses import dataclass
@@ -134,6 +135,32 @@ def offset_at(text: str, line: int, character: int) -> int:
     return locate(text, line, character)[2]
 
 
+def _parse_soon(opened: OpenDocument) -> None:
+    """Parse once the messages already queued are handled (at once without an event loop)."""
+    try:
+        asyncio.get_running_loop().call_soon(opened.doc.refresh)
+    except RuntimeError:  # no loop: a script or a test calling the store directly
+        opened.doc.refresh()
+
+
+#: Environment variable: the syntax-tree budget in MiB (a tuning knob; see docs/server.md).
+TREE_BUDGET_ENV = "GITLAB_LSP_TREE_BUDGET_MB"
+
+
+def _budget_from_environment(default: int) -> int:
+    raw = os.environ.get(TREE_BUDGET_ENV)
+    if raw is None:
+        return default
+    try:
+        mib = float(raw)
+    except ValueError:
+        mib = -1.0
+    if not 0 <= mib < 1 << 30:
+        log.warning("%s=%r is not a size in MiB: using the default", TREE_BUDGET_ENV, raw)
+        return default
+    return int(mib * 1024 * 1024)
+
+
 class DocumentStore:
     """uri -> OpenDocument, fed by the text synchronisation notifications."""
 
@@ -141,9 +168,9 @@ class DocumentStore:
         from intent.tree_budget import DEFAULT_BUDGET_BYTES, TreeBudget
 
         self._docs: dict[str, OpenDocument] = {}
-        self.trees = TreeBudget(
-            DEFAULT_BUDGET_BYTES if tree_budget_bytes is None else tree_budget_bytes
-        )
+        if tree_budget_bytes is None:
+            tree_budget_bytes = _budget_from_environment(DEFAULT_BUDGET_BYTES)
+        self.trees = TreeBudget(tree_budget_bytes)
 
     def get(self, uri: str) -> OpenDocument | None:
         return self._docs.get(uri)
@@ -160,10 +187,7 @@ class DocumentStore:
         the user's first request in it does not wait for the parse."""
         opened = self.use(uri)
         if opened is not None and not opened.doc.holds_tree:
-            try:
-                asyncio.get_running_loop().call_soon(opened.doc.refresh)
-            except RuntimeError:  # no loop (a script or a test calling the store directly)
-                opened.doc.refresh()
+            _parse_soon(opened)
         return opened
 
     def __contains__(self, uri: str) -> bool:
@@ -181,10 +205,14 @@ class DocumentStore:
             language_id=language_id,
             file_name=name,
             version=version,
-            doc=intent.Document(text, language_id=language_id, filename=name),
+            doc=intent.Document(text, language_id=language_id, filename=name, parse=False),
         )
         self._docs[uri] = opened
-        self.trees.use(uri, opened.doc)
+        # Editors open every tab of a session at start-up: an opened document is parsed now
+        # only if that releases no other tree; otherwise at focus, first edit or request.
+        if self.trees.has_room_for(opened.doc):
+            self.trees.use(uri, opened.doc)
+            _parse_soon(opened)
         return opened
 
     def close(self, uri: str) -> None:

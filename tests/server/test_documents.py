@@ -133,12 +133,15 @@ def test_only_documents_in_use_keep_their_trees() -> None:
     uris = [f"file:///t/{n}.py" for n in range(3)]
     for uri in uris:
         store.open(uri, "python", 1, text)
-    first = store.get(uris[0])
-    assert first is not None and not first.doc.holds_tree
-    assert first.text == text
-    store.focus(uris[0])  # no event loop here: parsed at once
-    assert first.doc.holds_tree
-    assert not store.get(uris[1]).doc.holds_tree  # type: ignore[union-attr]
-    store.close(uris[2])
-    store.use(uris[1])
-    assert store.get(uris[0]).doc.holds_tree  # type: ignore[union-attr]
+    held = [store.get(uri).doc.holds_tree for uri in uris]  # type: ignore[union-attr]
+    assert held == [True, True, False]  # opened: parsed only while that releases nothing
+    last = store.get(uris[2])
+    assert last is not None and last.text == text
+    store.focus(uris[2])  # no event loop here: parsed at once, the oldest released
+    held = [store.get(uri).doc.holds_tree for uri in uris]  # type: ignore[union-attr]
+    assert held == [False, True, True]
+    store.close(uris[1])
+    first = store.use(uris[0])  # a request: parsed on demand, and room was made by the close
+    assert first is not None
+    first.doc.detect(0, 0)
+    assert first.doc.holds_tree and last.doc.holds_tree

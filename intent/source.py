@@ -9,8 +9,8 @@ we parse.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from array import array
+from bisect import bisect_right
 from itertools import accumulate
 
 #: The document's bytes: a bytearray edited in place, or bytes for throw-away views.

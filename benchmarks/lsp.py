@@ -48,7 +48,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from gitlab_lsp.mock import MockStack
+# Run as a script, this directory comes first on sys.path, where benchmarks/intent.py would
+# shadow the `intent` package (which the SDK imports).
+sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
+
+from gitlab_lsp.mock import MockStack  # noqa: E402
 
 SERVER = [sys.executable, "-m", "gitlab_lsp", "--stdio"]
 URI = "file:///bench/billing.py"

@@ -20,6 +20,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlsplit
 
+from gitlab_lsp.server.recency import Recency
+
 if TYPE_CHECKING:
     from collections.abc import Callable
 
@@ -104,6 +106,8 @@ class DocumentStore:
         if tree_budget_bytes is None:
             tree_budget_bytes = _budget_from_environment(DEFAULT_BUDGET_BYTES)
         self.trees = TreeBudget(tree_budget_bytes)
+        #: Most recently used documents and latest edits, for the context of a suggestion.
+        self.recency = Recency()
 
     def get(self, uri: str) -> OpenDocument | None:
         return self._docs.get(uri)
@@ -146,11 +150,16 @@ class DocumentStore:
         if self.trees.has_room_for(opened.doc):
             self.trees.use(uri, opened.doc)
             _parse_soon(opened)
+        self.recency.touch(uri)
         return opened
 
     def close(self, uri: str) -> None:
         self._docs.pop(uri, None)
         self.trees.forget(uri)
+        self.recency.forget(uri)
+
+    def all(self) -> list[OpenDocument]:
+        return list(self._docs.values())
 
     def change(
         self,
@@ -174,8 +183,10 @@ class DocumentStore:
                     start=(change.range.start.line, change.range.start.character),
                     end=(change.range.end.line, change.range.end.character),
                 )
+                self.recency.edited(uri, change.range.start.line, change.text)
             else:
                 opened.doc.apply_change(change.text)
+                self.recency.touch(uri)
         opened.version = version
         self.trees.use(uri, opened.doc)
         return opened

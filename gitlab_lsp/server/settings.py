@@ -49,6 +49,11 @@ class CodeCompletionSettings:
     #: None: the adaptive trigger decides (`gitlab_lsp.sdk.trigger`); a number: a fixed wait.
     debounce_ms: int | None = None
     direct_connection: bool = True
+    #: Context sources besides open tabs (`openTabsContext`), the byte budget and exclusions.
+    context_imports: bool = True
+    context_recent_edits: bool = True
+    context_budget_bytes: int = 50_000
+    context_exclusions: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -85,6 +90,7 @@ class Settings:
     ignore_certificate_errors: bool = False
     http_agent_options: HttpAgentOptions = HttpAgentOptions()
     suggestions_cache: CacheSettings = CacheSettings()
+    open_tabs_context: bool = True
 
     def connection_key(self) -> tuple[object, ...]:
         """What the SDK client depends on: a change here means a new client."""
@@ -96,6 +102,7 @@ class Settings:
             self.http_agent_options,
             self.code_completion.enable_secret_redaction,
             self.code_completion.direct_connection,
+            self.code_completion.context_budget_bytes,
         )
 
 
@@ -149,6 +156,14 @@ def _languages(key: str, value: object) -> tuple[str, ...]:
     if isinstance(value, list) and all(isinstance(v, str) for v in value):
         return tuple(v.strip() for v in value if v.strip())
     raise InvalidSetting(key, "expected a list of language identifiers")
+
+
+def _globs(key: str, value: object) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return tuple(v.strip() for v in value if v.strip())
+    raise InvalidSetting(key, "expected a list of glob patterns")
 
 
 def _int_range(low: int, high: int) -> Callable[[str, object], int]:
@@ -206,6 +221,7 @@ _TOP: dict[str, tuple[str, Check]] = {
     "projectPath": ("project_path", _optional_str),
     "logLevel": ("log_level", _log_level),
     "ignoreCertificateErrors": ("ignore_certificate_errors", _bool),
+    "openTabsContext": ("open_tabs_context", _bool),
 }
 _SECTIONS: dict[str, tuple[str, dict[str, tuple[str, Check]]]] = {
     "codeCompletion": (
@@ -217,6 +233,10 @@ _SECTIONS: dict[str, tuple[str, dict[str, tuple[str, Check]]]] = {
             "disabledSupportedLanguages": ("disabled_supported_languages", _languages),
             "debounceMs": ("debounce_ms", _optional(_int_range(0, 5000))),
             "directConnection": ("direct_connection", _bool),
+            "contextImports": ("context_imports", _bool),
+            "contextRecentEdits": ("context_recent_edits", _bool),
+            "contextBudgetBytes": ("context_budget_bytes", _int_range(0, 1_000_000)),
+            "contextExclusions": ("context_exclusions", _globs),
         },
     ),
     "telemetry": (

@@ -287,8 +287,9 @@ def _snippet_text(index: FileIndex, definition: Definition) -> str:
     return text[:MAX_SNIPPET]
 
 
-#: Default estimated bytes of trees held by an `IndexCache` (one 2,000-line file's, about).
-INDEX_TREE_BUDGET = 4 * 1024 * 1024
+#: Default estimated bytes of trees held by an `IndexCache`: the current file keeps its tree
+#: whatever its size (and the documents in use share theirs); others beyond this drop theirs.
+INDEX_TREE_BUDGET = 2 * 1024 * 1024
 
 
 class IndexCache:

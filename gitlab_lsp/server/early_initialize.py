@@ -2,8 +2,8 @@
 
 The editor waits for the `initialize` answer before it sends anything else, and importing
 pygls and lsprotocol (its `types` module alone builds hundreds of classes) takes most of
-the start-up time. The answer itself is a constant: the server's capabilities depend only
-on whether the client supports inline completions (then `completionProvider` is left out).
+the start-up time. The answer itself is a constant: of the server's capabilities only the
+`willSave` flags depend on the client's (pygls says `false` to a client that mentions them).
 So the first message is read here with nothing but `os` and `json`, answered, and then
 handed to pygls with the rest of the stream: pygls handles it exactly as if it had come
 first (client capabilities, settings in `initializationOptions`), and its own answer, which
@@ -21,7 +21,7 @@ import logging
 import os
 import stat
 from dataclasses import dataclass
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, Protocol
 
 from gitlab_lsp import __version__
 
@@ -66,8 +66,6 @@ def capabilities(client_capabilities: object) -> dict[str, Any]:
         },
     }
     text_document = _get(client_capabilities, "textDocument")
-    if _get(text_document, "inlineCompletion") is not None:
-        del caps["completionProvider"]
     # pygls says `false` (the server has no willSave handlers) to a client that said anything.
     sync = _get(text_document, "synchronization")
     for name in ("willSave", "willSaveWaitUntil"):
@@ -117,10 +115,16 @@ def answer_first(fd: int, out: BinaryIO) -> FirstMessage:
     return FirstMessage(data, message["id"], result)
 
 
+class Writer(Protocol):
+    def write(self, data: bytes) -> None: ...
+
+    def close(self) -> None: ...
+
+
 class SkipReply:
     """pygls' writer, minus pygls' own answer to the `initialize` answered early."""
 
-    def __init__(self, out: BinaryIO, first: FirstMessage) -> None:
+    def __init__(self, out: Writer, first: FirstMessage) -> None:
         self._out = out
         self._first: FirstMessage | None = first if first.answered_id is not None else None
 
@@ -131,7 +135,6 @@ class SkipReply:
         if self._first is not None and self._is_answer(data):
             return
         self._out.write(data)
-        self._out.flush()
 
     def _is_answer(self, data: bytes) -> bool:
         first = self._first

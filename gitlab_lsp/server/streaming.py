@@ -32,10 +32,6 @@ class StreamManager:
         self._tasks: dict[str, asyncio.Task[None]] = {}
         self._by_document: dict[str, str] = {}
 
-    @property
-    def active(self) -> int:
-        return len(self._tasks)
-
     def start(self, stream_id: str, uri: str, open_stream: StreamFactory) -> None:
         """Run a stream; a newer suggestion for the same document ends any older stream."""
         self.cancel_document(uri)

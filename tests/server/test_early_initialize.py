@@ -90,7 +90,7 @@ def test_a_piped_server_answers_initialize_once_and_keeps_serving() -> None:
     answers, err = piped(session(CLIENTS["inline"]), 2)
     assert [a["id"] for a in answers] == [1, 2], answers
     assert answers[0]["result"] == early_initialize.initialize_result(CLIENTS["inline"])
-    assert "completionProvider" not in answers[0]["result"]["capabilities"]
+    assert "inlineCompletionProvider" in answers[0]["result"]["capabilities"]
     assert answers[1] == {"id": 2, "jsonrpc": "2.0", "result": None}
     assert b"differs" not in err
 

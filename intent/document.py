@@ -42,13 +42,19 @@ class Document:
     """An open text document with an incrementally maintained syntax tree."""
 
     def __init__(
-        self, text: str, *, language_id: str | None = None, filename: str | None = None
+        self,
+        text: str,
+        *,
+        language_id: str | None = None,
+        filename: str | None = None,
+        parse: bool = True,
     ) -> None:
         self.language_id = language_id
         self.filename = filename
         self.language = resolve(language_id, filename)
         self._view = SourceView(bytearray(_encode(text)))
-        self._text: str | None = text
+        # A document parsed later is one not in use: its text is decoded again when asked for.
+        self._text: str | None = text if parse else None
         self._grammar: Grammar | None = None
         self._parser: Parser | None = None
         #: A second parser for `errors_if_replaced` (fresh parses of a window).
@@ -59,8 +65,9 @@ class Document:
         self._window_cache: dict[int, Analysis] = {}
         self._unavailable: str | None = None
         #: The tree has been edited (or must be rebuilt) since the last parse.
-        self._stale = False
-        self._full_parse()
+        self._stale = not parse  # if not parsed now, then on the first `refresh` or `detect`
+        if parse:
+            self._full_parse()
 
     # -- public ---------------------------------------------------------------------------
     @property
@@ -76,6 +83,30 @@ class Document:
     @property
     def huge(self) -> bool:
         return len(self._data) > HUGE_BYTES
+
+    @property
+    def size(self) -> int:
+        """The document's length in UTF-8 bytes."""
+        return len(self._data)
+
+    @property
+    def holds_tree(self) -> bool:
+        """Whether a syntax tree (or an analysis built from one) is held in memory."""
+        return self._tree is not None or self._analysis is not None or bool(self._window_cache)
+
+    def release(self) -> None:
+        """Drop the syntax tree and everything derived from it; keep the text.
+
+        A parsed tree costs some 30 bytes per byte of source, so an editor session with
+        many open files keeps trees only for those in use (`intent.tree_budget`). The next
+        `refresh` or `detect` parses the whole text again, with the same answers.
+        """
+        self._tree = None
+        self._parser = None
+        self._analysis = None
+        self._window_cache.clear()
+        self._text = None  # decoded again from the bytes when asked for
+        self._stale = True
 
     def apply_change(
         self, text: str, start: Position | None = None, end: Position | None = None

@@ -70,6 +70,13 @@ def _protocol_stdout() -> BinaryIO:
 
 def run(args: argparse.Namespace) -> int:
     protocol_out = None if args.tcp else _protocol_stdout()
+    first = None
+    if protocol_out is not None:
+        from gitlab_lsp.server import early_initialize
+
+        if early_initialize.is_stream(sys.stdin.buffer):
+            # The editor waits for this answer: give it before importing the server.
+            first = early_initialize.answer_first(sys.stdin.buffer.fileno(), protocol_out)
 
     from gitlab_lsp.server import logs
 
@@ -103,7 +110,10 @@ def run(args: argparse.Namespace) -> int:
         if args.tcp:
             server.lsp.start_tcp("127.0.0.1", args.tcp)
         else:
-            server.lsp.start_io(sys.stdin.buffer, protocol_out)
+            from gitlab_lsp.server.transport import GitLabLanguageServer
+
+            assert isinstance(server.lsp, GitLabLanguageServer)
+            server.lsp.start_io(sys.stdin.buffer, protocol_out, first)
     finally:
         if stack is not None:
             stack.stop()

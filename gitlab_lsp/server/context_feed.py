@@ -136,5 +136,7 @@ def _source(opened: OpenDocument) -> SourceDocument:
         text=opened.text,
         language_id=opened.language_id,
         version=(id(opened.doc), opened.version),
-        tree=opened.doc.syntax_tree(),
+        # Only a tree the document holds: one released to keep memory flat
+        # (`intent.tree_budget`) is not rebuilt for context on every request.
+        tree=opened.doc.syntax_tree() if opened.doc.holds_tree else None,
     )

@@ -2,7 +2,9 @@
 
 Edits from `didChange` go straight into the intent document, so tree-sitter re-parses only
 what changed and a suggestion request never parses the file from scratch (the official server
-does, twice for generations). Ranges are LSP UTF-16 positions; the server only ever
+does, twice for generations). Only the documents in use keep their syntax trees
+(`intent.tree_budget`: the most recently opened, edited, focused or asked about, within a
+budget in bytes); the others keep their text and are parsed again when focused or edited. Ranges are LSP UTF-16 positions; the server only ever
 negotiates UTF-16. A range outside the document is clamped as the LSP spec asks (a character
 past the end of a line means the end of that line), never an error.
 """
@@ -12,6 +14,7 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import logging
+import os
 import posixpath
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -67,16 +70,62 @@ def file_name_of(uri: str) -> str:
     return path.lstrip("/") if len(path) > 2 and path[2] == ":" else path
 
 
+def _parse_soon(opened: OpenDocument) -> None:
+    """Parse once the messages already queued are handled (at once without an event loop)."""
+    try:
+        asyncio.get_running_loop().call_soon(opened.doc.refresh)
+    except RuntimeError:  # no loop: a script or a test calling the store directly
+        opened.doc.refresh()
+
+
+#: Environment variable: the syntax-tree budget in MiB (a tuning knob; see docs/server.md).
+TREE_BUDGET_ENV = "GITLAB_LSP_TREE_BUDGET_MB"
+
+
+def _budget_from_environment(default: int) -> int:
+    raw = os.environ.get(TREE_BUDGET_ENV)
+    if raw is None:
+        return default
+    try:
+        mib = float(raw)
+    except ValueError:
+        mib = -1.0
+    if not 0 <= mib < 1 << 30:
+        log.warning("%s=%r is not a size in MiB: using the default", TREE_BUDGET_ENV, raw)
+        return default
+    return int(mib * 1024 * 1024)
+
+
 class DocumentStore:
     """uri -> OpenDocument, fed by the text synchronisation notifications."""
 
-    def __init__(self) -> None:
+    def __init__(self, tree_budget_bytes: int | None = None) -> None:
+        from intent.tree_budget import DEFAULT_BUDGET_BYTES, TreeBudget
+
         self._docs: dict[str, OpenDocument] = {}
+        if tree_budget_bytes is None:
+            tree_budget_bytes = _budget_from_environment(DEFAULT_BUDGET_BYTES)
+        self.trees = TreeBudget(tree_budget_bytes)
         #: Most recently used documents and latest edits, for the context of a suggestion.
         self.recency = Recency()
 
     def get(self, uri: str) -> OpenDocument | None:
         return self._docs.get(uri)
+
+    def use(self, uri: str) -> OpenDocument | None:
+        """The document a request is about: its tree is kept (or rebuilt on the next parse)."""
+        opened = self._docs.get(uri)
+        if opened is not None:
+            self.trees.use(uri, opened.doc)
+        return opened
+
+    def focus(self, uri: str) -> OpenDocument | None:
+        """The editor shows this document: parse it now if its tree was released, so that
+        the user's first request in it does not wait for the parse."""
+        opened = self.use(uri)
+        if opened is not None and not opened.doc.holds_tree:
+            _parse_soon(opened)
+        return opened
 
     def __contains__(self, uri: str) -> bool:
         return uri in self._docs
@@ -93,14 +142,20 @@ class DocumentStore:
             language_id=language_id,
             file_name=name,
             version=version,
-            doc=intent.Document(text, language_id=language_id, filename=name),
+            doc=intent.Document(text, language_id=language_id, filename=name, parse=False),
         )
         self._docs[uri] = opened
+        # Editors open every tab of a session at start-up: an opened document is parsed now
+        # only if that releases no other tree; otherwise at focus, first edit or request.
+        if self.trees.has_room_for(opened.doc):
+            self.trees.use(uri, opened.doc)
+            _parse_soon(opened)
         self.recency.touch(uri)
         return opened
 
     def close(self, uri: str) -> None:
         self._docs.pop(uri, None)
+        self.trees.forget(uri)
         self.recency.forget(uri)
 
     def all(self) -> list[OpenDocument]:
@@ -133,6 +188,7 @@ class DocumentStore:
                 opened.doc.apply_change(change.text)
                 self.recency.touch(uri)
         opened.version = version
+        self.trees.use(uri, opened.doc)
         return opened
 
 

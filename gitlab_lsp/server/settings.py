@@ -46,7 +46,8 @@ class CodeCompletionSettings:
     enable_secret_redaction: bool = True
     additional_languages: tuple[str, ...] = ()
     disabled_supported_languages: tuple[str, ...] = ()
-    debounce_ms: int = 250
+    #: None: the adaptive trigger decides (`gitlab_lsp.sdk.trigger`); a number: a fixed wait.
+    debounce_ms: int | None = None
     direct_connection: bool = True
     post_processing: bool = True
     #: Context sources besides open tabs (`openTabsContext`), the byte budget and exclusions.
@@ -177,6 +178,15 @@ def _int_range(low: int, high: int) -> Callable[[str, object], int]:
     return check
 
 
+def _optional(check: Check) -> Check:
+    """`check`, or None for a null value (the setting's default behaviour)."""
+
+    def optional(key: str, value: object) -> Any:
+        return None if value is None else check(key, value)
+
+    return optional
+
+
 def _milliseconds_as_seconds(key: str, value: object) -> float:
     """A duration in milliseconds, the unit of the official server's cache `ttl`."""
     if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
@@ -222,7 +232,7 @@ _SECTIONS: dict[str, tuple[str, dict[str, tuple[str, Check]]]] = {
             "enableSecretRedaction": ("enable_secret_redaction", _bool),
             "additionalLanguages": ("additional_languages", _languages),
             "disabledSupportedLanguages": ("disabled_supported_languages", _languages),
-            "debounceMs": ("debounce_ms", _int_range(0, 5000)),
+            "debounceMs": ("debounce_ms", _optional(_int_range(0, 5000))),
             "directConnection": ("direct_connection", _bool),
             "postProcessing": ("post_processing", _bool),
             "contextImports": ("context_imports", _bool),

@@ -3,8 +3,9 @@
 Under typing, most requests should never reach the network:
 - a request for a document whose text before the cursor extends a shown suggestion is served
   from the cache;
-- automatic triggers wait out a debounce (default 250 ms) first, and a newer request for the
-  same document supersedes (cancels) an older one, whose HTTP call is aborted and which pygls
+- automatic triggers wait for typing to pause first (`gitlab_lsp.sdk.trigger`: a wait learned
+  from the user's rhythm and the cursor position, or a fixed `debounceMs`), and a newer
+  request for the same document supersedes (cancels) an older one, whose HTTP call is aborted and which pygls
   answers with RequestCancelled at once; invoked requests skip the debounce and ask for 4
   choices;
 - nothing is asked for content under 10 characters or a cursor inside a word (with
@@ -29,6 +30,7 @@ from typing import TYPE_CHECKING, Any
 
 from lsprotocol import types
 
+from gitlab_lsp.sdk.trigger import AdaptiveTrigger
 from gitlab_lsp.server import items, postprocessing
 from gitlab_lsp.server import messages as msg
 from intent.positions import locate
@@ -169,6 +171,7 @@ class SuggestionService:
         #: Until when (monotonic) the upstream asked us to stop sending requests (429).
         self._paused_until = 0.0
         self.stats = Stats()
+        self.trigger = AdaptiveTrigger()
         #: How the editor inserts completion items (from `initialize`).
         self.client_traits = items.ClientTraits()
 
@@ -233,7 +236,7 @@ class SuggestionService:
         """Recompute the active document's language check (after a switch or a settings change)."""
         if self._active_uri is None:
             return
-        opened = self._documents.get(self._active_uri)
+        opened = self._documents.focus(self._active_uri)
         if opened is None:
             log.debug("the active document is not open here: %s", self._active_uri)
             self._messages.set_document_check(None)
@@ -245,7 +248,7 @@ class SuggestionService:
     async def _run(
         self, uri: str, line: int, character: int, invoked: bool, *, streaming: bool
     ) -> tuple[Outcome | None, Context | None]:
-        opened = self._documents.get(uri)
+        opened = self._documents.use(uri)
         if opened is None:
             log.debug("suggestion asked for a document that is not open: %s", uri)
             return None, None
@@ -285,6 +288,7 @@ class SuggestionService:
         settings: Settings,
     ) -> tuple[Outcome | None, Context | None]:
         ctx = Context.of(opened, line, character)
+        wait = 0.0 if invoked else self._wait_before_asking(opened.uri, ctx, settings)
         if settings.suggestions_cache.enabled:
             hit = self._cache.get(opened.uri, ctx.above, ctx.below)
             if hit is not None:
@@ -293,8 +297,8 @@ class SuggestionService:
                 if not fitted.choices:
                     return None, ctx
                 return Outcome(fitted.choices, hit.tracking_id, replace=fitted.replace), ctx
-        if not invoked and settings.code_completion.debounce_ms > 0:
-            await asyncio.sleep(settings.code_completion.debounce_ms / 1000)
+        if wait > 0:
+            await asyncio.sleep(wait)
             settings = self._settings.current
             if opened.version != ctx.version:
                 ctx = Context.of(opened, line, character)
@@ -332,6 +336,7 @@ class SuggestionService:
             raise asyncio.CancelledError
         elapsed = (time.perf_counter() - started) * 1000
         self.stats.upstream_ms.append(elapsed)
+        self.trigger.route_latency(elapsed / 1000)
         self._upstream.token_works()
         # A comment or empty-function generation wants its block; a completion, or a
         # generation only because the file is small, gets intent's scope at the cursor.
@@ -368,6 +373,13 @@ class SuggestionService:
         return Outcome(
             tuple(d.text for d in done), "", replace=tuple(d.replace_chars for d in done)
         )
+
+    def _wait_before_asking(self, uri: str, ctx: Context, settings: Settings) -> float:
+        """Seconds an automatic request waits for typing to pause: `debounceMs` if set,
+        else what the adaptive trigger learned of this user's rhythm at this position."""
+        learned = self.trigger.keystroke(uri, ctx.above)
+        fixed = settings.code_completion.debounce_ms
+        return learned if fixed is None else fixed / 1000
 
     def _request(self, ctx: Context, invoked: bool, settings: Settings) -> Request:
         """The SDK request, with the intent read off the incremental document."""

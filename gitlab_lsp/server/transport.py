@@ -13,8 +13,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-import os
-import stat
 import sys
 import threading
 from collections.abc import Awaitable, Callable
@@ -32,6 +30,7 @@ from pygls.exceptions import (
 from pygls.lsp.server import LanguageServer
 
 from gitlab_lsp.server import pygls_compat
+from gitlab_lsp.server.early_initialize import FirstMessage, SkipReply, is_stream
 from gitlab_lsp.server.envelope import Dispatch, Envelope
 from gitlab_lsp.server.framing import FrameReader, Junk
 
@@ -39,15 +38,6 @@ log = logging.getLogger(__name__)
 
 #: How long `exit` (or the end of stdin) waits for a `shutdown` still closing connections.
 SHUTDOWN_GRACE_S = 5.0
-
-
-def _is_stream(stream: BinaryIO) -> bool:
-    """Whether the event loop can read `stream` as a pipe (pipes, sockets, terminals)."""
-    try:
-        mode = os.fstat(stream.fileno()).st_mode
-    except (OSError, ValueError, AttributeError):
-        return False
-    return stat.S_ISFIFO(mode) or stat.S_ISSOCK(mode) or stat.S_ISCHR(mode)
 
 
 class PipeWriter:
@@ -80,10 +70,17 @@ class PipeWriter:
 
 
 class GitLabLanguageServer(LanguageServer):
-    def start_io(self, stdin: BinaryIO | None = None, stdout: BinaryIO | None = None) -> None:
+    def start_io(
+        self,
+        stdin: BinaryIO | None = None,
+        stdout: BinaryIO | None = None,
+        first: FirstMessage | None = None,
+    ) -> None:
         """Serve over stdio until stdin ends or the editor sends `exit`.
 
         `exit` ends the process with LSP's exit code: 0 after `shutdown`, 1 without.
+        `first`: what `early_initialize.answer_first` already read from this pipe (and
+        answered), handled before the rest of the stream.
         """
         stdin = stdin or sys.stdin.buffer
         stdout = stdout or sys.stdout.buffer
@@ -91,7 +88,7 @@ class GitLabLanguageServer(LanguageServer):
         pygls_compat.set_stop_event(self, stop)
         exit_code: Any = None
         try:
-            asyncio.run(self._serve(stdin, stdout, stop))
+            asyncio.run(self._serve(stdin, stdout, stop, first))
         except SystemExit as exc:  # raised by pygls' `exit` handler
             exit_code = exc.code
         except KeyboardInterrupt:
@@ -101,12 +98,20 @@ class GitLabLanguageServer(LanguageServer):
         if exit_code:
             raise SystemExit(exit_code)
 
-    async def _serve(self, stdin: BinaryIO, stdout: BinaryIO, stop: threading.Event) -> None:
+    async def _serve(
+        self,
+        stdin: BinaryIO,
+        stdout: BinaryIO,
+        stop: threading.Event,
+        first: FirstMessage | None = None,
+    ) -> None:
         loop = asyncio.get_running_loop()
         loop.set_exception_handler(_quiet_cancellations)
         read: Callable[[int], Awaitable[bytes]]
-        if _is_stream(stdin):
+        if is_stream(stdin):
             reader = asyncio.StreamReader()
+            if first is not None and first.data:
+                reader.feed_data(first.data)
             transport, _ = await loop.connect_read_pipe(
                 lambda: asyncio.StreamReaderProtocol(reader), stdin
             )
@@ -118,7 +123,8 @@ class GitLabLanguageServer(LanguageServer):
                 return loop.run_in_executor(None, stdin.read, n)
 
             on_closed = stop.set
-        self.protocol.set_writer(PipeWriter(stdout, on_closed))
+        writer = PipeWriter(stdout, on_closed)
+        self.protocol.set_writer(writer if first is None else SkipReply(writer, first))
         frames = FrameReader(read)
         envelope = Envelope()
         shutdown: Future[Any] | None = None

@@ -98,21 +98,30 @@ class Session:
             "extension": {"name": "pytest-lsp", "version": "1.0"},
             **self.settings(**settings),
         }
-        return await self.client.initialize_session(
+        result = await self.client.initialize_session(
             types.InitializeParams(
                 capabilities=capabilities or inline_capabilities(),
                 initialization_options=options,
             )
         )
+        await self.ready()
+        return result
 
     async def start_without_settings(self) -> types.InitializeResult:
         """As a client that sends no settings with `initialize` (and answers pulls `[null]`)."""
         options = {"ide": {"name": "pytest", "version": "1.0", "vendor": "tests"}}
-        return await self.client.initialize_session(
+        result = await self.client.initialize_session(
             types.InitializeParams(
                 capabilities=inline_capabilities(), initialization_options=options
             )
         )
+        await self.ready()
+        return result
+
+    async def ready(self) -> None:
+        """Wait until the server itself runs: `initialize` is answered before it is imported
+        (`early_initialize`), and tests that time requests must not time its start-up."""
+        await self.client.protocol.send_request_async("gitlab-lsp/stats", None)
 
     def push(self, **settings: Any) -> None:
         """`workspace/didChangeConfiguration` with the mock's URL and token, plus `settings`."""

@@ -124,3 +124,25 @@ def test_several_changes_in_one_notification_apply_in_order() -> None:
 )
 def test_file_names_from_uris(uri: str, name: str) -> None:
     assert file_name_of(uri) == name
+
+
+def test_only_documents_in_use_keep_their_trees() -> None:
+    from intent.tree_budget import TREE_BYTES_PER_BYTE
+
+    text = "def f(x):\n    return x + 1\n" * 20
+    store = DocumentStore(tree_budget_bytes=2 * len(text) * TREE_BYTES_PER_BYTE)
+    uris = [f"file:///t/{n}.py" for n in range(3)]
+    for uri in uris:
+        store.open(uri, "python", 1, text)
+    held = [store.get(uri).doc.holds_tree for uri in uris]  # type: ignore[union-attr]
+    assert held == [True, True, False]  # opened: parsed only while that releases nothing
+    last = store.get(uris[2])
+    assert last is not None and last.text == text
+    store.focus(uris[2])  # no event loop here: parsed at once, the oldest released
+    held = [store.get(uri).doc.holds_tree for uri in uris]  # type: ignore[union-attr]
+    assert held == [False, True, True]
+    store.close(uris[1])
+    first = store.use(uris[0])  # a request: parsed on demand, and room was made by the close
+    assert first is not None
+    first.doc.detect(0, 0)
+    assert first.doc.holds_tree and last.doc.holds_tree

@@ -54,6 +54,16 @@ def test_update_keeps_keys_it_does_not_mention() -> None:
     assert s.code_completion.enabled  # untouched key of a touched section
 
 
+def test_debounce_is_adaptive_unless_set() -> None:
+    assert Settings().code_completion.debounce_ms is None
+    fixed = parse_settings({"codeCompletion": {"debounceMs": 250}}, Settings())
+    assert fixed.code_completion.debounce_ms == 250
+    back = parse_settings({"codeCompletion": {"debounceMs": None}}, fixed)
+    assert back.code_completion.debounce_ms is None
+    with pytest.raises(InvalidSettings):
+        parse_settings({"codeCompletion": {"debounceMs": "soon"}}, Settings())
+
+
 @pytest.mark.parametrize(
     ("raw", "key"),
     [

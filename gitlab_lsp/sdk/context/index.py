@@ -72,6 +72,13 @@ class FileIndex:
             )
         return self._definitions
 
+    def compact(self) -> None:
+        """Drop the syntax tree (some 30 bytes per byte of source), keeping what was read off
+        it; a snippet asked for later parses the text again for that moment."""
+        if self._tree is not None:
+            _ = self.definitions
+            self._tree = None
+
     def snippet(self, definition: Definition) -> str:
         key = (definition.start, definition.end)
         cached = self._snippets.get(key)
@@ -162,9 +169,17 @@ def build_index(language: str, tree: Tree, data: bytes) -> FileIndex:
 
 
 def _node_at(index: FileIndex, definition: Definition) -> Node | None:
-    if index._tree is None:
-        return None
-    node = index._tree.root_node.descendant_for_byte_range(definition.start, definition.end)
+    tree = index._tree
+    if tree is None:  # compacted: parse again (the snippet is cached, the tree is not kept)
+        from tree_sitter import Parser
+
+        from intent.languages import grammar
+
+        try:
+            tree = Parser(grammar(index.language).language).parse(index.data)
+        except Exception:
+            return None
+    node = tree.root_node.descendant_for_byte_range(definition.start, definition.end)
     while node is not None and (node.start_byte, node.end_byte) != (
         definition.start,
         definition.end,
@@ -272,11 +287,21 @@ def _snippet_text(index: FileIndex, definition: Definition) -> str:
     return text[:MAX_SNIPPET]
 
 
+#: Default estimated bytes of trees held by an `IndexCache`: the current file keeps its tree
+#: whatever its size (and the documents in use share theirs); others beyond this drop theirs.
+INDEX_TREE_BUDGET = 2 * 1024 * 1024
+
+
 class IndexCache:
     """Indexes by (path, version key), least recently used dropped first."""
 
-    def __init__(self, size: int = 256) -> None:
+    def __init__(self, size: int = 256, tree_budget_bytes: int | None = None) -> None:
         self._size = size
+        #: Estimated bytes of syntax trees the indexes may hold: the current file's, mostly
+        #: (the documents in use keep theirs in `intent.tree_budget`, often the same trees).
+        self.tree_budget_bytes = (
+            INDEX_TREE_BUDGET if tree_budget_bytes is None else tree_budget_bytes
+        )
         self._entries: OrderedDict[tuple[str, object], FileIndex] = OrderedDict()
 
     def get(self, path: str, key: object) -> FileIndex | None:
@@ -290,3 +315,19 @@ class IndexCache:
         self._entries.move_to_end((path, key))
         while len(self._entries) > self._size:
             self._entries.popitem(last=False)
+        self._keep_trees_within_budget()
+
+    def _keep_trees_within_budget(self) -> None:
+        """Indexes of files not used lately drop their trees (`compact`), so that memory does
+        not grow with the number of open files (`intent.tree_budget` does the same for the
+        documents' own trees); the newest index keeps its tree whatever its size."""
+        from intent.tree_budget import TREE_BYTES_PER_BYTE
+
+        held = sum(len(i.data) for i in self._entries.values() if i._tree is not None)
+        limit = self.tree_budget_bytes // TREE_BYTES_PER_BYTE
+        for index in list(self._entries.values())[:-1]:
+            if held <= limit:
+                break
+            if index._tree is not None:
+                held -= len(index.data)
+                index.compact()

@@ -1,0 +1,220 @@
+"""When to send an automatic suggestion request: as soon as the user has most likely paused.
+
+A fixed debounce (250 ms) is a guess at one typist: too long for a fast one (most of the
+wait after they stop is the debounce), too short for a slow one (a request on every slow
+keystroke, superseded a moment later). `AdaptiveTrigger` learns this user's gaps between
+keystrokes per cursor position class and picks, per class, the wait that gets suggestions
+on screen soonest for the upstream requests it may spend:
+
+- position classes: the start of a line, after an opener (`(`, `[`, `{`, `=`, `:`, `,`,
+  possibly followed by spaces), after another word boundary, inside a word. People pause
+  more at boundaries, so those classes can afford short waits; mid-word waits longer;
+- a request is *useful* when the gap it was sent in outlasts the wait, the route latency
+  (a moving average of the measured SDK calls) and `dwell` (long enough for the answer to
+  be seen); it is *wasted* when the next keystroke supersedes it before that. A slow route
+  turns more requests into waste, so it is accounted for in every choice;
+- the waits minimise the time to a useful suggestion plus a price per wasted request, the
+  price being the lowest for which the wasted requests stay within the budget: no more
+  requests per pause than the fixed 250 ms debounce would send on the same gaps, and never
+  more than `waste` above one per pause when that is less;
+- until a class has `min_samples` gaps it uses the gaps of all classes; until there are
+  that many in all, the classic 250 ms.
+
+Pure and synchronous (the caller sleeps): the clock is injected, so tests replay typing
+without waiting.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import time
+from collections import deque
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Literal
+
+Position = Literal["line_start", "opener", "boundary", "word"]
+POSITIONS: tuple[Position, ...] = ("line_start", "opener", "boundary", "word")
+
+#: The wait before anything is learned: the fixed debounce this replaces.
+DEFAULT_DELAY = 0.250
+_OPENER = re.compile(r"[(\[{=:,]\s*\Z")
+_LINE_START = re.compile(r"(?:\A|\n)[ \t]*\Z")
+_WORD = re.compile(r"\w\Z")
+
+
+def position_of(text_before_cursor: str) -> Position:
+    """The class of a cursor position, from the text just before it."""
+    tail = text_before_cursor[-200:]
+    if _LINE_START.search(tail):
+        return "line_start"
+    if _OPENER.search(tail):
+        return "opener"
+    if _WORD.search(tail):
+        return "word"
+    return "boundary"
+
+
+@dataclass
+class TriggerTuning:
+    """The knobs, in seconds; defaults chosen on the benchmark's typing model."""
+
+    min_delay: float = 0.030
+    max_delay: float = 0.400
+    step: float = 0.010
+    #: Wasted requests allowed per useful one (when the fixed debounce would waste fewer).
+    waste: float = 0.1
+    #: Gaps remembered per class; gaps longer than `idle` are recorded as `idle`.
+    window: int = 300
+    idle: float = 5.0
+    min_samples: int = 30
+    #: The waits are chosen again after this many new gaps (a choice costs a few ms).
+    recompute_every: int = 10
+    #: How long an answer must stay on screen before the next keystroke to count as seen:
+    #: shorter, the user was typing through it and the request was spent in vain.
+    dwell: float = 0.300
+    #: Route latency assumed until one is measured, and the weight of each new measure.
+    latency: float = 0.100
+    latency_weight: float = 0.1
+
+
+@dataclass
+class _Gaps:
+    order: deque[float] = field(default_factory=deque)
+    ordered: list[float] = field(default_factory=list)
+
+    def add(self, gap: float, window: int) -> None:
+        self.order.append(gap)
+        bisect.insort(self.ordered, gap)
+        if len(self.order) > window:
+            old = self.order.popleft()
+            del self.ordered[bisect.bisect_left(self.ordered, old)]
+
+    def longer_than(self, seconds: float) -> int:
+        return len(self.ordered) - bisect.bisect_right(self.ordered, seconds)
+
+
+@dataclass
+class _Last:
+    at: float
+    position: Position
+
+
+class AdaptiveTrigger:
+    """Per-user typing rhythm -> the wait before an automatic request, by position."""
+
+    def __init__(
+        self, tuning: TriggerTuning | None = None, clock: Callable[[], float] = time.monotonic
+    ) -> None:
+        self.tuning = tuning or TriggerTuning()
+        self._clock = clock
+        self._gaps: dict[Position, _Gaps] = {p: _Gaps() for p in POSITIONS}
+        self._all = _Gaps()
+        self._last: dict[str, _Last] = {}
+        self._delays: dict[Position, float] = {}
+        self._learned = 0
+        self.latency = self.tuning.latency
+
+    def keystroke(self, key: str, text_before_cursor: str) -> float:
+        """A keystroke (an automatic request) in document `key`: the seconds to wait now.
+
+        The gap since the previous keystroke in the same document is learned, in the class
+        of the position that keystroke left the cursor at.
+        """
+        now = self._clock()
+        last = self._last.get(key)
+        if last is not None:
+            self.learn(last.position, now - last.at)
+        position = position_of(text_before_cursor)
+        self._last[key] = _Last(now, position)
+        return self.delay(position)
+
+    def learn(self, position: Position, gap: float) -> None:
+        gap = min(max(gap, 0.0), self.tuning.idle)
+        self._gaps[position].add(gap, self.tuning.window)
+        self._all.add(gap, self.tuning.window * len(POSITIONS))
+        self._learned += 1
+        if self._learned % self.tuning.recompute_every == 0 or len(self._all.order) <= (
+            self.tuning.min_samples
+        ):
+            self._delays.clear()
+
+    def route_latency(self, seconds: float) -> None:
+        """A measured upstream round trip."""
+        weight = self.tuning.latency_weight
+        self.latency = (1 - weight) * self.latency + weight * max(0.0, seconds)
+
+    def forget(self, key: str) -> None:
+        self._last.pop(key, None)
+
+    def delay(self, position: Position) -> float:
+        if not self._delays:
+            self._delays = self._choose()
+        return self._delays[position]
+
+    def _choose(self) -> dict[Position, float]:
+        t = self.tuning
+        if len(self._all.order) < t.min_samples:
+            return dict.fromkeys(POSITIONS, DEFAULT_DELAY)
+        classes = [g if len(g.order) >= t.min_samples else self._all for g in self._gaps.values()]
+        weights = [len(g.order) for g in self._gaps.values()]
+        grid = [
+            t.min_delay + i * t.step for i in range(round((t.max_delay - t.min_delay) / t.step) + 1)
+        ]
+        seen = self.latency + t.dwell
+        # What the fixed debounce spends on these gaps: the budget is never above it.
+        fired = sum(
+            w * g.longer_than(DEFAULT_DELAY) / len(g.order)
+            for g, w in zip(classes, weights, strict=True)
+        )
+        useful = sum(
+            w * g.longer_than(DEFAULT_DELAY + seen) / len(g.order)
+            for g, w in zip(classes, weights, strict=True)
+        )
+        budget = 1 + t.waste if useful <= 0 else max(1 + t.waste, fired / useful)
+
+        def spend(price: float) -> tuple[list[float], bool]:
+            choice = [self._cheapest(g, grid, seen, price) for g in classes]
+            fired = useful = 0.0
+            for g, w, d in zip(classes, weights, choice, strict=True):
+                share = w / len(g.order)
+                fired += share * g.longer_than(d)
+                useful += share * g.longer_than(d + seen)
+            return choice, useful > 0 and fired <= budget * useful
+
+        # The cheapest price within the budget: a bisection (dearer never spends more).
+        best, ok = spend(_CHEAPEST)
+        if not ok:
+            best, ok = spend(_DEAREST)
+            low, high = _CHEAPEST, _DEAREST
+            for _ in range(14):
+                middle = (low * high) ** 0.5
+                choice, ok = spend(middle)
+                if ok:
+                    best, high = choice, middle
+                else:
+                    low = middle
+        return dict(zip(POSITIONS, best, strict=True))
+
+    def _cheapest(self, gaps: _Gaps, grid: list[float], seen: float, price: float) -> float:
+        """The wait with the least total cost over these gaps: the wait itself for each gap it
+        turns into a seen suggestion, `MISSED` for each pause it lets go by, `price` for
+        each request it wastes."""
+        pauses = gaps.longer_than(grid[0] + seen)
+        best, best_cost = grid[-1], float("inf")
+        for d in grid:
+            fired = gaps.longer_than(d)
+            useful = gaps.longer_than(d + seen)
+            cost = d * useful + MISSED * (pauses - useful) + price * (fired - useful)
+            if cost < best_cost:
+                best, best_cost = d, cost
+        return best
+
+
+#: Seconds of waiting a pause without a suggestion is worth (it is a suggestion never seen).
+MISSED = 2.0
+#: The prices of a wasted request, in seconds of waiting, the budget search tries: never
+#: free (of two waits that are as quick, the one that spends fewer requests wins).
+_CHEAPEST = 0.001
+_DEAREST = 100.0

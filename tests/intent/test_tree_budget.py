@@ -1,0 +1,56 @@
+"""Trees are kept for the documents in use only; a released document answers the same."""
+
+from __future__ import annotations
+
+from intent.document import Document
+from intent.tree_budget import TREE_BYTES_PER_BYTE, TreeBudget
+
+SOURCE = (
+    "import os\n\n\ndef load(path):\n    # read the file and return its lines\n\n\n"
+    "def save(path, lines):\n    with open(path, 'w') as f:\n        f.write(''.join(lines))\n"
+)
+POSITIONS = [(4, 41), (5, 0), (3, 16), (9, 34), (8, 4)]
+
+
+def doc(text: str = SOURCE) -> Document:
+    return Document(text, language_id="python", filename="a.py")
+
+
+def test_a_released_document_keeps_its_text_and_answers() -> None:
+    released, kept = doc(), doc()
+    before = [released.detect(*p) for p in POSITIONS]
+    released.release()
+    assert not released.holds_tree
+    assert released.text == SOURCE
+    assert [released.detect(*p) for p in POSITIONS] == before
+    assert released.holds_tree  # parsed again on demand
+    # Edits made while released are not lost.
+    released.release()
+    kept.detect(0, 0)
+    for d in (released, kept):
+        d.apply_change("    pass\n", start=(5, 0), end=(5, 0))
+    assert released.text == kept.text
+    assert [released.detect(*p) for p in POSITIONS] == [kept.detect(*p) for p in POSITIONS]
+
+
+def test_the_least_recently_used_tree_goes_first() -> None:
+    a, b, c = doc(), doc(), doc()
+    budget = TreeBudget(2 * len(SOURCE.encode()) * TREE_BYTES_PER_BYTE)
+    budget.use("a", a)
+    budget.use("b", b)
+    budget.use("a", a)  # a is used again: b is now the oldest
+    budget.use("c", c)
+    assert (a.holds_tree, b.holds_tree, c.holds_tree) == (True, False, True)
+    assert budget.held_bytes() <= budget.budget_bytes
+    assert budget.releases == 1
+    budget.forget("a")
+    budget.use("b", b)  # tracked again; c and b fit
+    assert c.holds_tree and budget.releases == 1
+
+
+def test_the_document_in_use_keeps_its_tree_whatever_its_size() -> None:
+    small, big = doc(), doc(SOURCE * 50)
+    budget = TreeBudget(len(SOURCE.encode()) * TREE_BYTES_PER_BYTE * 2)
+    budget.use("small", small)
+    budget.use("big", big)
+    assert big.holds_tree and not small.holds_tree

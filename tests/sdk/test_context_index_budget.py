@@ -1,0 +1,46 @@
+"""Context indexes of files not used lately drop their trees and still give the same snippets."""
+
+from __future__ import annotations
+
+from tree_sitter import Parser
+
+from gitlab_lsp.sdk.context.index import FileIndex, IndexCache, build_index
+from intent.languages import grammar
+
+SOURCE = b'''# Totals for the invoices page.
+def total(items, tax=0.2):
+    """The sum of the prices, with tax."""
+    return sum(i.price for i in items) * (1 + tax)
+
+
+class Invoice:
+    def add(self, item):
+        self.items.append(item)
+'''
+
+
+def index() -> FileIndex:
+    return build_index("python", Parser(grammar("python").language).parse(SOURCE), SOURCE)
+
+
+def test_a_compacted_index_gives_the_same_snippets() -> None:
+    full, compacted = index(), index()
+    compacted.compact()
+    assert compacted._tree is None
+    assert compacted.definitions == full.definitions
+    for name in ("total", "Invoice"):
+        (definition,) = full.definitions[name]
+        assert compacted.snippet(definition) == full.snippet(definition)
+        assert "def total(items, tax=0.2):" in full.snippet(full.definitions["total"][0])
+
+
+def test_only_the_newest_indexes_keep_their_trees() -> None:
+    cache = IndexCache(tree_budget_bytes=len(SOURCE) * 30 * 2)  # two trees' worth
+    indexes = [index() for _ in range(4)]
+    for n, item in enumerate(indexes):
+        cache.put(f"f{n}.py", 1, item)
+    assert [i._tree is not None for i in indexes] == [False, False, True, True]
+    # The newest is never compacted, however large.
+    small = IndexCache(tree_budget_bytes=1)
+    small.put("a.py", 1, indexes[3])
+    assert indexes[3]._tree is not None

@@ -1,0 +1,104 @@
+"""The adaptive trigger, replayed on a fake clock: no sleeps."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from gitlab_lsp.sdk.trigger import DEFAULT_DELAY, AdaptiveTrigger, TriggerTuning, position_of
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+@pytest.mark.parametrize(
+    ("before", "position"),
+    [
+        ("", "line_start"),
+        ("x = 1\n", "line_start"),
+        ("x = 1\n    ", "line_start"),
+        ("print(", "opener"),
+        ("x =", "opener"),
+        ("x = ", "opener"),
+        ("def f(a,", "opener"),
+        ("if x:", "opener"),
+        ("return x + ", "boundary"),
+        ("x.", "boundary"),
+        ("retu", "word"),
+        ("x = fo", "word"),
+    ],
+)
+def test_positions(before: str, position: str) -> None:
+    assert position_of(before) == position
+
+
+def replay(
+    trigger: AdaptiveTrigger, clock: Clock, typist: random.Random, lines: int, burst_gap: float
+) -> None:
+    """Lines of `word word(word, word)` typed with `burst_gap`-ish gaps, pausing ~1 s after
+    each newline and opener, never mid-word."""
+    text = ""
+    for _ in range(lines):
+        for char in "value = compute(alpha, beta)\n":
+            text += char
+            trigger.keystroke("doc", text)
+            pause = position_of(text) in ("line_start", "opener") and typist.random() < 0.6
+            clock.now += typist.uniform(0.8, 1.5) if pause else burst_gap * typist.uniform(0.7, 1.3)
+
+
+def test_nothing_learned_means_the_classic_debounce() -> None:
+    trigger = AdaptiveTrigger(clock=Clock())
+    assert trigger.keystroke("doc", "x = compute(") == DEFAULT_DELAY
+    assert trigger.delay("word") == DEFAULT_DELAY
+
+
+def test_a_fast_typist_is_asked_for_sooner_where_they_pause() -> None:
+    clock = Clock()
+    trigger = AdaptiveTrigger(clock=clock)
+    replay(trigger, clock, random.Random(1), lines=20, burst_gap=0.090)
+    assert trigger.delay("opener") <= 0.150
+    assert trigger.delay("line_start") <= 0.150
+    # Mid-word this typist never paused: the wait there outlasts all their gaps (<= 117 ms),
+    # so no request is sent in the middle of a word.
+    assert trigger.delay("word") >= 0.117
+
+
+def test_a_slow_typist_is_not_interrupted_by_requests_on_every_key() -> None:
+    clock = Clock()
+    trigger = AdaptiveTrigger(clock=clock)
+    replay(trigger, clock, random.Random(2), lines=20, burst_gap=0.300)
+    # Their gaps inside a word reach 390 ms: a fixed 250 ms would ask on most keystrokes.
+    assert trigger.delay("word") >= 0.390
+
+
+def test_a_slower_route_asks_sooner_where_pauses_are_common() -> None:
+    fast_clock, slow_clock = Clock(), Clock()
+    fast = AdaptiveTrigger(TriggerTuning(latency=0.05), clock=fast_clock)
+    slow = AdaptiveTrigger(TriggerTuning(latency=0.05), clock=slow_clock)
+    for _ in range(50):
+        slow.route_latency(0.9)
+    assert slow.latency > 0.5
+    replay(fast, fast_clock, random.Random(3), lines=20, burst_gap=0.120)
+    replay(slow, slow_clock, random.Random(3), lines=20, burst_gap=0.120)
+    # Pauses last 0.8-1.5 s: a 0.9 s answer must be asked for early to land inside one.
+    assert slow.delay("line_start") < fast.delay("line_start")
+    assert slow.delay("opener") <= fast.delay("opener")
+    # Mid-word, where this typist never pauses, no route makes a request worth sending.
+    assert slow.delay("word") >= 0.156
+
+
+def test_documents_do_not_share_a_gap() -> None:
+    clock = Clock()
+    trigger = AdaptiveTrigger(TriggerTuning(min_samples=1), clock=clock)
+    trigger.keystroke("a", "x = 1")
+    clock.now += 3.0
+    trigger.keystroke("b", "y = 2")  # another document: no 3 s gap is learned
+    clock.now += 0.1
+    trigger.keystroke("a", "x = 12")
+    assert list(trigger._all.order) == pytest.approx([3.1])  # a's own gap, not 3.0 or 0.1

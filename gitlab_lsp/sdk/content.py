@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from gitlab_lsp.privacy import redact_around_cursor
+from gitlab_lsp.sdk import model_text
 
 #: The AI gateway rejects either side above this many characters (wire-protocol.md).
 MAX_SIDE_CHARS = 100_000
@@ -119,5 +120,5 @@ def parse_choices(body: Any) -> list[str]:
     texts: list[str] = []
     for choice in choices:
         if isinstance(choice, dict) and isinstance(choice.get("text"), str):
-            texts.append(choice["text"])
+            texts.append(model_text.clean(choice["text"]))
     return texts

@@ -2,15 +2,18 @@
 
 The inline request answers at once with an empty item carrying `gitlab.ls.startStreaming`
 (stream id, tracking id); the stream runs as its own task and sends the whole text so far
-with every chunk, then `done: true`. Cancelling the task closes the SDK's iterator, which
-closes the HTTP stream at once. Every stream ends with exactly one `done: true`, whatever
-happens, so an editor never waits on a stream that is gone.
+at most every `NOTIFY_INTERVAL` seconds (each notification repeats the whole text, so one per
+chunk would write megabytes for a long generation), then `done: true` with the full text.
+Cancelling the task closes the SDK's iterator, which closes the HTTP stream at once. Every
+started stream ends with exactly one `done: true`, whatever happens (superseded before its
+task ran, cancelled, failed), so an editor never waits on a stream that is gone.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from collections.abc import AsyncIterator, Callable
 from typing import TYPE_CHECKING, Any
 
@@ -24,6 +27,8 @@ CANCEL_STREAMING = "cancelStreaming"
 START_STREAMING_COMMAND = "gitlab.ls.startStreaming"
 
 StreamFactory = Callable[[], AsyncIterator[str]]
+#: The text so far is sent at most this often (seconds); the last text always goes with done.
+NOTIFY_INTERVAL = 0.1
 
 
 class StreamManager:
@@ -31,6 +36,10 @@ class StreamManager:
         self._server = server
         self._tasks: dict[str, asyncio.Task[None]] = {}
         self._by_document: dict[str, str] = {}
+        #: Streams that have sent their `done: true` (only until their task is forgotten).
+        self._done: set[str] = set()
+        #: The text each running stream has received so far.
+        self._text: dict[str, str] = {}
 
     @property
     def active(self) -> int:
@@ -44,6 +53,11 @@ class StreamManager:
         self._by_document[uri] = stream_id
 
         def forget(_task: asyncio.Task[None]) -> None:
+            # A task cancelled before it ever ran never executed `_run`'s finally clause:
+            # its done is sent here (two requests for one document in the same write).
+            self._finish(stream_id)
+            self._done.discard(stream_id)
+            self._text.pop(stream_id, None)
             self._tasks.pop(stream_id, None)
             if self._by_document.get(uri) == stream_id:
                 del self._by_document[uri]
@@ -70,6 +84,17 @@ class StreamManager:
         from gitlab_lsp.errors import GitLabLspError
 
         text = ""
+        sent = 0.0
+        flush: asyncio.TimerHandle | None = None
+        self._text[stream_id] = text
+
+        def send_latest() -> None:
+            nonlocal sent, flush
+            flush = None
+            if stream_id not in self._done:
+                self._send(stream_id, self._text.get(stream_id, ""), done=False)
+                sent = time.monotonic()
+
         try:
             stream = open_stream()
             try:
@@ -77,7 +102,14 @@ class StreamManager:
                     if not chunk:
                         continue
                     text += chunk
-                    self._send(stream_id, text, done=False)
+                    self._text[stream_id] = text
+                    wait = NOTIFY_INTERVAL - (time.monotonic() - sent)
+                    if wait <= 0:
+                        if flush is not None:
+                            flush.cancel()
+                        send_latest()
+                    elif flush is None:  # the model may pause: show this text soon anyway
+                        flush = asyncio.get_running_loop().call_later(wait, send_latest)
             finally:
                 aclose = getattr(stream, "aclose", None)
                 if aclose is not None:
@@ -89,7 +121,16 @@ class StreamManager:
         except Exception:
             log.exception("stream %s failed", stream_id)
         finally:
-            self._send(stream_id, text, done=True)
+            if flush is not None:
+                flush.cancel()
+            self._finish(stream_id)
+
+    def _finish(self, stream_id: str) -> None:
+        """Send the stream's one `done: true`, with all its text, unless it was sent."""
+        if stream_id in self._done:
+            return
+        self._done.add(stream_id)
+        self._send(stream_id, self._text.get(stream_id, ""), done=True)
 
     def _send(self, stream_id: str, completion: str, *, done: bool) -> None:
         params: dict[str, Any] = {"id": stream_id, "completion": completion, "done": done}

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import asyncio
 
-from gitlab_lsp.errors import DirectAccessDisabled, InstanceError
+import pytest
+
+from gitlab_lsp.errors import DirectAccessDisabled, InstanceError, SuggestionTimeout
 from gitlab_lsp.mock import MockStack
 from gitlab_lsp.sdk import ClientOptions
 from gitlab_lsp.sdk.availability import (
@@ -184,3 +186,13 @@ async def test_a_stream_dropped_after_its_headers_is_not_a_recovery(
     saas.control.clear_faults()
     assert "".join([c async for c in cs.stream(**GENERATION)])
     assert [type(e) for e in events] == [ApiError, ApiRecovered]
+
+
+async def test_a_completion_falling_back_to_the_instance_keeps_a_completion_deadline(
+    saas: MockStack, make_client: ClientFactory
+) -> None:
+    saas.control.fault(party="gateway", path="/v2/completions", status=503)
+    saas.control.latency(client_instance=3.0)
+    cs = make_client(saas, timeout=0.5, generation_timeout=30.0)
+    with pytest.raises(SuggestionTimeout, match="within 0.5 s"):
+        await cs.suggest(**COMPLETION)

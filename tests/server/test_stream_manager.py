@@ -101,8 +101,12 @@ async def test_text_is_shown_while_the_model_pauses() -> None:
         yield "c"
 
     streams.start("slow", "file:///a.py", pausing)
-    while not any(p["id"] == "slow" and p["completion"] == "ab" for p in sent.sent):
-        await asyncio.sleep(0.01)
+
+    async def shown(text: str) -> None:
+        while not any(p["id"] == "slow" and p["completion"] == text for p in sent.sent):
+            await asyncio.sleep(0.01)
+
+    await asyncio.wait_for(shown("ab"), 5)
     assert not any(p["done"] for p in sent.sent)
     await settle(streams)
     assert [d["completion"] for d in dones(sent.sent, "slow")] == ["abc"]

@@ -8,10 +8,14 @@ Written on raw asyncio streams so that it can misbehave in ways a framework woul
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass, field
+from typing import Any
+
+from gitlab_lsp.sdk import ClientOptions, CodeSuggestions
 
 Handler = Callable[["Exchange"], Awaitable[None]]
 
@@ -118,3 +122,15 @@ class HostileUpstream:
 
 def completion(text: str) -> dict[str, object]:
     return {"choices": [{"text": text, "index": 0, "finish_reason": "length"}]}
+
+
+@contextlib.asynccontextmanager
+async def hostile_client(
+    routes: dict[str, Handler], **options: Any
+) -> AsyncIterator[tuple[HostileUpstream, CodeSuggestions]]:
+    """A hostile upstream and an SDK client pointed at it."""
+    async with (
+        HostileUpstream(routes) as up,
+        CodeSuggestions(up.url, "glpat-hostiletest1234", options=ClientOptions(**options)) as cs,
+    ):
+        yield up, cs

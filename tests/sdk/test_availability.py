@@ -194,5 +194,5 @@ async def test_a_completion_falling_back_to_the_instance_keeps_a_completion_dead
     saas.control.fault(party="gateway", path="/v2/completions", status=503)
     saas.control.latency(client_instance=3.0)
     cs = make_client(saas, timeout=0.5, generation_timeout=30.0)
-    with pytest.raises(SuggestionTimeout, match="within 0.5 s"):
+    with pytest.raises(SuggestionTimeout, match=r"within 0\.5 s"):
         await cs.suggest(**COMPLETION)

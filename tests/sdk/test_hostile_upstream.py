@@ -17,8 +17,8 @@ from gitlab_lsp.sdk.availability import MAX_RETRY_AFTER
 from gitlab_lsp.sdk.streaming import MAX_STREAM_CHARS
 from gitlab_lsp.sdk.transport import MAX_ANSWER_BYTES
 
-from .hostile import Exchange, HostileUpstream, completion
 from .helpers import COMPLETION, GENERATION, direct_completions, instance_completions
+from .hostile import Exchange, completion, hostile_client
 from .tls_front import Fronts
 
 GATEWAY = "/ai/v2/completions"
@@ -32,10 +32,9 @@ async def test_a_10mb_answer_is_refused_not_read_and_relayed() -> None:
     async def answer(exchange: Exchange) -> None:
         await exchange.answer(200, huge)
 
-    async with HostileUpstream({GATEWAY: answer, INSTANCE: answer}) as up:
-        async with CodeSuggestions(up.url, "glpat-hostiletest1234") as cs:
-            with pytest.raises(InstanceError, match="unusable answer"):
-                await cs.suggest(**COMPLETION)
+    async with hostile_client({GATEWAY: answer, INSTANCE: answer}) as (up, cs):
+        with pytest.raises(InstanceError, match="unusable answer"):
+            await cs.suggest(**COMPLETION)
     assert up.seen.count(f"POST {GATEWAY}") == 1  # tried direct, then the instance
     assert MAX_ANSWER_BYTES < 10_000_000
 
@@ -47,12 +46,11 @@ async def test_an_endless_stream_is_cut_at_the_size_limit() -> None:
 
         await exchange.stream(piece)
 
-    async with HostileUpstream({INSTANCE: endless}) as up:
-        async with CodeSuggestions(up.url, "glpat-hostiletest1234") as cs:
-            received = 0
-            async with cs.stream(**GENERATION) as stream:
-                async for chunk in stream:
-                    received += len(chunk)
+    async with hostile_client({INSTANCE: endless}) as (_up, cs):
+        received = 0
+        async with cs.stream(**GENERATION) as stream:
+            async for chunk in stream:
+                received += len(chunk)
     assert received == MAX_STREAM_CHARS
 
 
@@ -66,14 +64,12 @@ async def test_a_trickling_endless_stream_is_cut_at_the_generation_timeout() -> 
 
         await exchange.stream(piece)
 
-    async with HostileUpstream({INSTANCE: trickle}) as up:
-        options = ClientOptions(generation_timeout=0.5)
-        async with CodeSuggestions(up.url, "glpat-hostiletest1234", options=options) as cs:
+    async with hostile_client({INSTANCE: trickle}, generation_timeout=0.5) as (_up, cs):
 
-            async def drain() -> int:
-                return sum([len(c) async for c in cs.stream(**GENERATION)])
+        async def drain() -> int:
+            return sum([len(c) async for c in cs.stream(**GENERATION)])
 
-            received = await asyncio.wait_for(drain(), 30)
+        received = await asyncio.wait_for(drain(), 30)
     assert 0 < received < MAX_STREAM_CHARS
 
 
@@ -89,10 +85,9 @@ async def test_control_characters_never_reach_the_caller() -> None:
 
         await exchange.stream(piece)
 
-    async with HostileUpstream({GATEWAY: answer, INSTANCE: stream}) as up:
-        async with CodeSuggestions(up.url, "glpat-hostiletest1234") as cs:
-            suggestion = await cs.suggest(**COMPLETION)
-            streamed = "".join([c async for c in cs.stream(**GENERATION)])
+    async with hostile_client({GATEWAY: answer, INSTANCE: stream}) as (_up, cs):
+        suggestion = await cs.suggest(**COMPLETION)
+        streamed = "".join([c async for c in cs.stream(**GENERATION)])
     assert suggestion.route == "direct"
     assert suggestion.text == "total += item[2J; # ok\tdone\r\n"
     assert streamed == "total += item[2J; # ok\tdone\r\n]0;titlemore"

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import itertools
 import json
 import os
@@ -537,10 +538,8 @@ async def fuzz(stack: MockStack, count: int) -> FuzzResult:
                 await asyncio.sleep(0)
         sentinel = client.send("gitlab-lsp/stats", {}) if client.alive else None
         if sentinel is not None:
-            try:
+            with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(sentinel, 60)
-            except TimeoutError:
-                pass
         await until(lambda: all(k in client.answered for k in expected), 15)
         missing = [k for k in expected if k not in client.answered]
         by_kind: dict[str, int] = defaultdict(int)

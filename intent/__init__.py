@@ -56,3 +56,8 @@ def __getattr__(name: str) -> Any:
 
         return Document
     raise AttributeError(f"module 'intent' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    """`Document` too, although it is resolved on first use."""
+    return sorted({*globals(), *__all__})

@@ -151,11 +151,16 @@ def _error_ancestor(node: Node | None) -> Node | None:
 
 
 def _is_docstring(string_node: Node) -> bool:
+    """A string that is the first statement of a module or of a def/class body, whatever
+    comments (a shebang, a coding cookie) come before it: one rule for every file."""
     statement = string_node.parent
     if statement is None or statement.named_child_count != 1:
         return False
     container = statement.parent
     if container is None:
+        return False
+    first = next((n for n in container.named_children if n.type != "comment"), None)
+    if first is None or first.id != statement.id:
         return False
     if container.type == "module":
         return True

@@ -415,8 +415,10 @@ def _comment_query(spec: LanguageSpec) -> str:
     parts = [f"({t}) @comment" for t in spec.comment_types]
     if spec.docstrings:
         parts += [
-            "(module . (expression_statement (string) @docstring))",
-            "(block . (expression_statement (string) @docstring))",
+            # No `.` anchor: comments are named nodes, so an anchored pattern missed a
+            # docstring after a shebang or a comment. `_is_docstring` checks "first".
+            "(module (expression_statement (string) @docstring))",
+            "(block (expression_statement (string) @docstring))",
         ]
     if spec.doc_query:
         parts.append(spec.doc_query)

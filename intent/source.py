@@ -12,6 +12,8 @@ import re
 from bisect import bisect_right
 from itertools import accumulate
 
+from intent.positions import index_in_line, utf16_units
+
 #: The document's bytes: a bytearray edited in place, or bytes for throw-away views.
 Bytes = bytes | bytearray
 
@@ -115,12 +117,6 @@ class LineStarts:
         self._from, self._delta = len(self._starts), 0
 
 
-def utf16_units(s: str) -> int:
-    if s.isascii():
-        return len(s)
-    return len(s.encode("utf-16-le")) // 2
-
-
 class SourceView:
     """A document's bytes with their line table.
 
@@ -206,16 +202,10 @@ class SourceView:
         raw = self.data[start:end]
         if raw.isascii():
             return start + min(character, len(raw))
+        # Bytes that are not UTF-8 survive the round trip as one lone surrogate each.
         text = raw.decode("utf-8", errors="surrogateescape")
-        units = 0
-        pos = start
-        for ch in text:
-            width = 2 if ord(ch) > 0xFFFF else 1
-            if units + width > character:
-                break
-            units += width
-            pos += _utf8_len(ch)
-        return pos
+        prefix = text[: index_in_line(text, character)]
+        return start + len(prefix.encode("utf-8", errors="surrogateescape"))
 
     def point(self, offset: int) -> tuple[int, int]:
         """tree-sitter point (row, byte column) of a byte offset."""
@@ -227,16 +217,3 @@ class SourceView:
         line = self.line_of(offset)
         start = self.starts[line]
         return utf16_units(self.data[start:offset].decode("utf-8", errors="replace"))
-
-
-def _utf8_len(ch: str) -> int:
-    code = ord(ch)
-    if 0xDC80 <= code <= 0xDCFF:  # a byte that was not valid UTF-8 (surrogateescape)
-        return 1
-    if code < 0x80:
-        return 1
-    if code < 0x800:
-        return 2
-    if code < 0x10000:
-        return 3
-    return 4

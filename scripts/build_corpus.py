@@ -22,6 +22,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from intent.positions import end_position
+
 ROOT = Path(__file__).resolve().parent.parent
 SRC = ROOT / "corpus_src"
 OUT = ROOT / "intent" / "corpus"
@@ -42,10 +44,6 @@ ALLOWED_KEYS = {
 
 class CaseError(ValueError):
     """A case in a source file is malformed; the message names the case."""
-
-
-def _utf16_len(s: str) -> int:
-    return len(s.encode("utf-16-le")) // 2
 
 
 def build_case(raw: dict[str, Any]) -> dict[str, Any]:
@@ -75,9 +73,7 @@ def build_case(raw: dict[str, Any]) -> dict[str, Any]:
     if gtype in ("empty_function", "small_file") and instruction is not None:
         raise CaseError(f"{cid}: only comment generations carry a user_instruction")
     before, after = text.split(CURSOR)
-    lines_before = before.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    line = len(lines_before) - 1
-    character = _utf16_len(lines_before[-1])
+    line, character = end_position(before)
     case = {
         "id": cid,
         "language": raw["language"],

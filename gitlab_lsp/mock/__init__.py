@@ -35,3 +35,8 @@ def __getattr__(name: str) -> Any:
     if home is None:
         raise AttributeError(f"module 'gitlab_lsp.mock' has no attribute {name!r}")
     return getattr(importlib.import_module(home), name)
+
+
+def __dir__() -> list[str]:
+    """The lazily resolved names too, so that help() and completion list them."""
+    return sorted({*globals(), *__all__})

@@ -9,6 +9,7 @@ instance instead. A generation always goes through the instance, streamed or not
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
 import time
 from collections.abc import AsyncIterator
@@ -206,10 +207,13 @@ class CodeSuggestions:
         subclasses, RateLimited, InstanceError, GatewayError or SuggestionTimeout when no
         route can answer.
         """
+        return await self.suggest_request(Request.of(request))
+
+    async def suggest_request(self, request: Request) -> Suggestion:
+        """`suggest` for a request already built as a value (`gitlab_lsp.sdk.request.Request`)."""
         started = time.perf_counter()
         self._check_open()
-        checked = Request.of(request)
-        return await self._suggest(checked, await checked.decide(), started)
+        return await self._suggest(request, await request.decide(), started)
 
     def stream(self, **request: Unpack[SuggestionRequest]) -> SuggestionStream:
         """Generation text chunks as they arrive (a completion arrives as one chunk).
@@ -217,13 +221,17 @@ class CodeSuggestions:
         Same keyword arguments as `suggest`. Closing the iterator (`aclose()`, leaving
         `async with`, or cancelling the task that iterates) closes the HTTP stream at once.
         """
+        return self.stream_request(Request.of(request))
+
+    def stream_request(self, request: Request) -> SuggestionStream:
+        """`stream` for a request already built as a value."""
         self._check_open()
-        return SuggestionStream(self._stream(Request.of(request)))
+        return SuggestionStream(self._stream(request))
 
     async def _suggest(
         self, request: Request, decision: IntentDecision, started: float
     ) -> Suggestion:
-        content = await self._prepare(request)
+        content = await self._prepare(request, decision)
         token_wait = 0.0
         if decision.intent == "generation":
             answer = await self._instance.complete(
@@ -270,7 +278,7 @@ class CodeSuggestions:
             if suggestion.text:
                 yield suggestion.text
             return
-        content = await self._prepare(request)
+        content = await self._prepare(request, decision)
         async for chunk in self._instance.stream(content, decision):
             yield chunk
 
@@ -280,14 +288,21 @@ class CodeSuggestions:
         if self._closed:
             raise ConfigurationError("this CodeSuggestions client is closed")
 
-    async def _prepare(self, request: Request) -> content_mod.Content:
-        file_name, above, below = request.file_name, request.above, request.below
-        redact = self._options.redact_secrets
-        if redact and len(above) + len(below) > _THREAD_THRESHOLD:
-            return await asyncio.to_thread(
-                content_mod.prepare, file_name, above, below, redact_secrets=True
-            )
-        return content_mod.prepare(file_name, above, below, redact_secrets=redact)
+    async def _prepare(self, request: Request, decision: IntentDecision) -> content_mod.Content:
+        """Everything the request sends of the user's text, cleared to leave the machine;
+        the instruction is the decision's (the caller's, or the one detected)."""
+        prepare = functools.partial(
+            content_mod.prepare,
+            request.file_name,
+            request.above,
+            request.below,
+            redact_secrets=self._options.redact_secrets,
+            user_instruction=decision.user_instruction,
+        )
+        size = len(request.above) + len(request.below)
+        if self._options.redact_secrets and size > _THREAD_THRESHOLD:
+            return await asyncio.to_thread(prepare)
+        return prepare()
 
     async def _via_instance(self, content: content_mod.Content, why: str) -> Answer:
         log.debug("completion goes through the instance: %s", why)

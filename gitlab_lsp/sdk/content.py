@@ -1,11 +1,16 @@
-"""What leaves the machine: redacted, trimmed content and the request bodies of both routes."""
+"""What leaves the machine: redacted, trimmed content and the request bodies of both routes.
+
+`Content` holds every piece of user text a request carries, each an `Outbound` (text that
+went through redaction); the body builders take a `Content` and settings, never a plain
+string from the user, so no field can leave in clear by oversight.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any
 
-from gitlab_lsp.privacy import redact_around_cursor
+from gitlab_lsp.privacy import Outbound, outbound, outbound_around_cursor
 from gitlab_lsp.sdk import model_text
 
 #: The AI gateway rejects either side above this many characters (wire-protocol.md).
@@ -19,26 +24,49 @@ _REDACTION_SLACK = 2_000
 
 @dataclass(frozen=True)
 class Content:
-    file_name: str
-    above: str
-    below: str
+    """The user text of one request, cleared to leave the machine."""
+
+    file_name: Outbound
+    above: Outbound
+    below: Outbound
+    user_instruction: Outbound | None = None
+
+    def __post_init__(self) -> None:
+        # mypy checks the types; this keeps a caller without type checking honest too.
+        texts = (self.file_name, self.above, self.below, self.user_instruction)
+        if not all(isinstance(t, Outbound) for t in texts if t is not None):
+            raise TypeError("Content takes Outbound text only: build it with prepare()")
 
 
-def prepare(file_name: str, above: str, below: str, *, redact_secrets: bool) -> Content:
+def prepare(
+    file_name: str,
+    above: str,
+    below: str,
+    *,
+    redact_secrets: bool,
+    user_instruction: str | None = None,
+) -> Content:
     """Trim each side to the gateway's limit, keeping the text nearest the cursor, and mask
-    secrets (same-length, so offsets are unchanged).
+    secrets (same-length, so offsets are unchanged) in every field.
 
     Both sides are redacted as the one text they are, so that a secret the cursor sits inside
-    (a token being pasted or edited) is still recognised and masked as a whole.
+    (a token being pasted or edited) is still recognised and masked as a whole. The
+    instruction is taken from the document but sent as a field of its own, so it is redacted
+    on its own; so is the file name, which a user may have named after anything.
     """
-    above = above[-(MAX_SIDE_CHARS + _REDACTION_SLACK) :]
-    below = below[: MAX_SIDE_CHARS + _REDACTION_SLACK]
-    if redact_secrets:
-        above, below = redact_around_cursor(above, below)
+    sent_above, sent_below = outbound_around_cursor(
+        above[-(MAX_SIDE_CHARS + _REDACTION_SLACK) :],
+        below[: MAX_SIDE_CHARS + _REDACTION_SLACK],
+        redact_secrets=redact_secrets,
+    )
+    instruction = None
+    if user_instruction is not None:
+        instruction = outbound(user_instruction, redact_secrets=redact_secrets)
     return Content(
-        file_name=file_name[-MAX_FILE_NAME:],
-        above=above[-MAX_SIDE_CHARS:],
-        below=below[:MAX_SIDE_CHARS],
+        file_name=outbound(file_name, redact_secrets=redact_secrets).trimmed(-MAX_FILE_NAME, None),
+        above=sent_above.trimmed(-MAX_SIDE_CHARS, None),
+        below=sent_below.trimmed(None, MAX_SIDE_CHARS),
+        user_instruction=instruction,
     )
 
 
@@ -82,11 +110,10 @@ def instance_body(
     stream: bool,
     project_path: str | None,
     generation_type: str | None,
-    user_instruction: str | None,
 ) -> dict[str, Any]:
     """Body of `POST {instance}/api/v4/code_suggestions/completions`.
 
-    `user_instruction` goes along whether or not the answer is streamed (the official client
+    The content's `user_instruction` goes along whether or not the answer is streamed (the official client
     drops it when not streaming).
     """
     body: dict[str, Any] = {
@@ -103,8 +130,8 @@ def instance_body(
     if intent == "generation":
         if generation_type:
             body["generation_type"] = generation_type
-        if user_instruction:
-            body["user_instruction"] = user_instruction
+        if content.user_instruction:
+            body["user_instruction"] = content.user_instruction
     return body
 
 

@@ -105,6 +105,9 @@ class DirectAccessManager:
         self._closed = False
         #: How many direct_access requests this client has sent (for tests and benchmarks).
         self.requests_sent = 0
+        #: How many `get()` calls found no usable token and waited for a fetch: with the
+        #: background refresh working, only the first one of a session (for tests).
+        self.waits = 0
 
     # --- public ------------------------------------------------------------------------
 
@@ -121,6 +124,7 @@ class DirectAccessManager:
                 self._kick_refresh()
             return current
         self._raise_if_blocked(now)
+        self.waits += 1
         return await self._single_flight()
 
     @property

@@ -91,7 +91,6 @@ class InstanceRoute:
             stream=stream,
             project_path=self._options.project_path,
             generation_type=decision.generation_type,
-            user_instruction=decision.user_instruction,
         )
 
     async def complete(

@@ -6,33 +6,33 @@ import asyncio
 import logging
 import time
 from dataclasses import dataclass
+from typing import get_args
+
+from intent.model import GenerationType, IntentKind
 
 log = logging.getLogger("gitlab_lsp.sdk.intent")
 
-INTENTS = ("completion", "generation")
+INTENTS: tuple[IntentKind, ...] = get_args(IntentKind)
+GENERATION_TYPES: tuple[GenerationType, ...] = get_args(GenerationType)
 #: Above this many characters the parse runs in a worker thread so the event loop stays free.
 _THREAD_THRESHOLD = 50_000
 
 
 @dataclass(frozen=True)
 class IntentDecision:
-    intent: str
-    generation_type: str | None
+    intent: IntentKind
+    generation_type: GenerationType | None
     user_instruction: str | None
     ms: float
 
 
-def _utf16_len(text: str) -> int:
-    return len(text.encode("utf-16-le")) // 2
-
-
 def _detect(above: str, below: str, language_id: str | None, file_name: str) -> IntentDecision:
     import intent
+    from intent.positions import end_position
 
     if not intent.supports(language_id=language_id, filename=file_name):
         return IntentDecision("completion", None, None, 0.0)
-    line = above.count("\n")
-    character = _utf16_len(above[above.rfind("\n") + 1 :])
+    line, character = end_position(above)
     result = intent.detect(
         above + below, line, character, language_id=language_id, filename=file_name
     )
@@ -45,13 +45,12 @@ async def decide(
     above: str,
     below: str,
     language_id: str | None,
-    intent: str | None,
-    generation_type: str | None,
+    intent: IntentKind | None,
+    generation_type: GenerationType | None,
     user_instruction: str | None,
 ) -> IntentDecision:
+    """The caller's intent as given (`Request` checked it), else detection's."""
     if intent is not None:
-        if intent not in INTENTS:
-            raise ValueError(f"intent must be one of {INTENTS}, not {intent!r}")
         return IntentDecision(intent, generation_type, user_instruction, 0.0)
     started = time.perf_counter()
     try:

@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from typing import Any, Literal
 
+from intent.model import GenerationType, IntentKind
+
 Route = Literal["direct", "instance"]
-Intent = Literal["completion", "generation"]
 
 
 @dataclass(frozen=True)
@@ -31,8 +32,8 @@ class Timings:
 class Suggestion:
     text: str
     choices: list[str]
-    intent: str
-    generation_type: str | None
+    intent: IntentKind
+    generation_type: GenerationType | None
     user_instruction: str | None
     route: Route
     timings: Timings

@@ -2,7 +2,9 @@
 
 Both methods take the same request and differ only in how the answer comes back, so the
 arguments are declared once (a TypedDict, for type checkers and editors) and checked once
-(`Request.of`), before any network work starts.
+(`Request`, built from keywords by `Request.of`), before any network work starts. Callers
+that hold the request as a value (the language server) build a `Request` themselves and
+call `suggest_request` / `stream_request`: one typed contract, no keyword splatting.
 """
 
 # No `from __future__ import annotations`: TypedDict must see `Required` to know the
@@ -11,7 +13,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Required, Self, TypedDict
 
-from gitlab_lsp.sdk.intent_step import IntentDecision, decide
+from gitlab_lsp.sdk.intent_step import GENERATION_TYPES, INTENTS, IntentDecision, decide
+from intent.model import GenerationType, IntentKind
 
 MAX_CHOICES = 10
 
@@ -27,8 +30,8 @@ class SuggestionRequest(TypedDict, total=False):
     content_above_cursor: Required[str]
     content_below_cursor: str
     language_id: str | None
-    intent: str | None
-    generation_type: str | None
+    intent: IntentKind | None
+    generation_type: GenerationType | None
     user_instruction: str | None
     choices: int
 
@@ -39,14 +42,18 @@ _KNOWN = _REQUIRED | SuggestionRequest.__optional_keys__
 
 @dataclass(frozen=True)
 class Request:
-    """A checked `SuggestionRequest` with its defaults filled in."""
+    """A checked `SuggestionRequest` with its defaults filled in.
+
+    `above` / `below` are the document's text before and after the cursor. `intent` left
+    None is detected from the content; `choices` (1 to 10) asks for several completions.
+    """
 
     file_name: str
     above: str
     below: str = ""
     language_id: str | None = None
-    intent: str | None = None
-    generation_type: str | None = None
+    intent: IntentKind | None = None
+    generation_type: GenerationType | None = None
     user_instruction: str | None = None
     choices: int = 1
 
@@ -78,6 +85,12 @@ class Request:
             raise ValueError("content_above_cursor and content_below_cursor must be strings")
         if not isinstance(self.choices, int) or not 1 <= self.choices <= MAX_CHOICES:
             raise ValueError(f"choices must be an integer from 1 to {MAX_CHOICES}")
+        if self.intent is not None and self.intent not in INTENTS:
+            raise ValueError(f"intent must be one of {INTENTS}, not {self.intent!r}")
+        if self.generation_type is not None and self.generation_type not in GENERATION_TYPES:
+            raise ValueError(
+                f"generation_type must be one of {GENERATION_TYPES}, not {self.generation_type!r}"
+            )
 
     async def decide(self) -> IntentDecision:
         """Completion or generation: the caller's word, else detection on the content."""

@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING
 
 from lsprotocol import types
 
+from gitlab_lsp.sdk.options import ClientOptions
 from gitlab_lsp.server.settings import InvalidSettings, names_settings, unwrap
-from gitlab_lsp.server.upstream import ClientInfo
 
 if TYPE_CHECKING:
     from pygls.lsp.server import LanguageServer
@@ -37,17 +37,18 @@ PULL_TIMEOUT = 5.0
 SETTINGS_GRACE = 2.0
 
 
-def client_info(options: object) -> ClientInfo:
-    """`initializationOptions.ide` / `.extension`, tolerating anything else being there."""
+def caller_options(options: object) -> ClientOptions:
+    """Who is calling, from `initializationOptions.ide` / `.extension` (tolerating anything
+    else being there), as the SDK's options with only those fields set."""
     if not isinstance(options, Mapping):
-        return ClientInfo()
+        return ClientOptions()
     ide, ext = options.get("ide"), options.get("extension")
 
     def text(section: object, key: str) -> str | None:
         value = section.get(key) if isinstance(section, Mapping) else None
         return value if isinstance(value, str) and value else None
 
-    return ClientInfo(
+    return ClientOptions(
         ide_name=text(ide, "name"),
         ide_version=text(ide, "version"),
         ide_vendor=text(ide, "vendor"),
@@ -96,7 +97,7 @@ class Configuration:
 
     def initialize(self, params: types.InitializeParams) -> None:
         options = params.initialization_options
-        self._upstream.set_info(client_info(options))
+        self._upstream.set_caller(caller_options(options))
         if isinstance(options, Mapping):
             # Settings may come with initializationOptions, bare or under `settings`.
             self.apply(options.get("settings", options), "initializationOptions")

@@ -13,7 +13,6 @@ import asyncio
 import hashlib
 import logging
 import posixpath
-import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlsplit
@@ -64,72 +63,6 @@ def file_name_of(uri: str) -> str:
     if parts.scheme not in ("", "file"):
         return posixpath.basename(path) or path
     return path.lstrip("/") if len(path) > 2 and path[2] == ":" else path
-
-
-def utf16_len(text: str) -> int:
-    """Length of `text` in UTF-16 code units (what LSP `character` counts)."""
-    if text.isascii():
-        return len(text)
-    return len(text.encode("utf-16-le")) // 2
-
-
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
-
-
-def _line_bounds(text: str, line: int) -> tuple[int, int] | None:
-    """Start and end (before its line break) of `line`; None past the last line.
-
-    Lines end at LF, CRLF or a lone CR, as in LSP.
-    """
-    start = 0
-    if line > 0:
-        breaks = _LINE_BREAK.finditer(text)
-        for _ in range(line):
-            found = next(breaks, None)
-            if found is None:
-                return None
-            start = found.end()
-    found = _LINE_BREAK.search(text, start)
-    return start, (len(text) if found is None else found.start())
-
-
-def locate(text: str, line: int, character: int) -> tuple[int, int, int]:
-    """(line, character, string index) of an LSP position, clamped into `text` as LSP asks.
-
-    One walk over the line breaks before the position, with a compiled regex, so it stays
-    fast on multi-megabyte documents. A column inside a surrogate pair (undefined in LSP)
-    means the start of that character, as in the intent document.
-    """
-    if line < 0:
-        return 0, 0, 0
-    bounds = _line_bounds(text, line)
-    if bounds is None:
-        line = sum(1 for _ in _LINE_BREAK.finditer(text))
-        start, end = _line_bounds(text, line) or (0, 0)
-        return line, utf16_len(text[start:end]), len(text)
-    start, end = bounds
-    content = text[start:end]
-    if content.isascii():
-        column = max(0, min(character, len(content)))
-        return line, column, start + column
-    units = 0
-    for index, char in enumerate(content):
-        width = 2 if ord(char) > 0xFFFF else 1
-        if units + width > character:
-            return line, units, start + index
-        units += width
-    return line, units, end
-
-
-def clamp(text: str, line: int, character: int) -> tuple[int, int]:
-    """The position LSP means by (line, character) in `text`: clamped into the document."""
-    found_line, column, _ = locate(text, line, character)
-    return found_line, column
-
-
-def offset_at(text: str, line: int, character: int) -> int:
-    """String index of an LSP position, clamped into `text`."""
-    return locate(text, line, character)[2]
 
 
 class DocumentStore:

@@ -15,6 +15,7 @@ every keystroke; the reason goes to the log and, if the user must act, to a noti
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import logging
 import re
 import time
@@ -26,13 +27,14 @@ from typing import TYPE_CHECKING, Any
 from lsprotocol import types
 
 from gitlab_lsp.server import messages as msg
-from gitlab_lsp.server.documents import locate, utf16_len
 from gitlab_lsp.server.streaming import START_STREAMING_COMMAND
 from gitlab_lsp.server.telemetry import ACCEPTED_COMMAND
+from intent.positions import locate, utf16_units
 
 if TYPE_CHECKING:
     from pygls.lsp.server import LanguageServer
 
+    from gitlab_lsp.sdk.request import Request
     from gitlab_lsp.server.cache import SuggestionCache
     from gitlab_lsp.server.documents import DocumentStore, OpenDocument
     from gitlab_lsp.server.messages import Messages
@@ -188,7 +190,7 @@ class SuggestionService:
         # offered as "return x", replacing "retu".
         word = _WORD_BEFORE_CURSOR.search(ctx.above[-200:])
         typed = word.group() if word else ""
-        start = types.Position(line=ctx.line, character=ctx.character - utf16_len(typed))
+        start = types.Position(line=ctx.line, character=ctx.character - utf16_units(typed))
         replaced = types.Range(start=start, end=ctx.position)
         language = ctx.opened.language_id
         items = [
@@ -292,17 +294,17 @@ class SuggestionService:
         if not ctx.eligible():
             return None, ctx
         tracking_id = uuid.uuid4().hex
-        request = self._request(ctx, settings)
+        request = self._request(ctx, invoked)
         client = self._upstream.client(settings)
         self.stats.upstream += 1
         self._record("suggestion_requested", tracking_id)
-        if streaming and settings.stream_code_generations and request["intent"] == "generation":
+        if streaming and settings.stream_code_generations and request.intent == "generation":
             stream_id = uuid.uuid4().hex
-            self._streams.start(stream_id, opened.uri, lambda: client.stream(**request))
+            self._streams.start(stream_id, opened.uri, lambda: client.stream_request(request))
             return Outcome((), tracking_id, stream_id), ctx
         started = time.perf_counter()
         try:
-            suggestion = await client.suggest(**request, choices=INVOKED_CHOICES if invoked else 1)
+            suggestion = await client.suggest_request(request)
         except asyncio.CancelledError:
             self._record("suggestion_cancelled", tracking_id)
             raise
@@ -333,24 +335,28 @@ class SuggestionService:
             self._cache.put(opened.uri, ctx.above, ctx.below, list(choices), tracking_id)
         return Outcome(choices, tracking_id), ctx
 
-    def _request(self, ctx: Context, settings: Settings) -> dict[str, Any]:
-        """The SDK call's arguments, with the intent read off the incremental document."""
-        request: dict[str, Any] = {
-            "file_name": ctx.opened.file_name,
-            "content_above_cursor": ctx.above,
-            "content_below_cursor": ctx.below,
-            "language_id": ctx.opened.language_id,
-            "intent": None,
-        }
+    def _request(self, ctx: Context, invoked: bool) -> Request:
+        """The SDK request, with the intent read off the incremental document."""
+        from gitlab_lsp.sdk.request import Request
+
+        request = Request(
+            file_name=ctx.opened.file_name,
+            above=ctx.above,
+            below=ctx.below,
+            language_id=ctx.opened.language_id,
+            choices=INVOKED_CHOICES if invoked else 1,
+        )
         try:
             detected = ctx.opened.doc.detect(ctx.line, ctx.character)
         except Exception:
             log.warning("intent detection failed; the SDK decides", exc_info=True)
             return request
-        request["intent"] = detected.intent
-        request["generation_type"] = detected.generation_type
-        request["user_instruction"] = detected.user_instruction
-        return request
+        return dataclasses.replace(
+            request,
+            intent=detected.intent,
+            generation_type=detected.generation_type,
+            user_instruction=detected.user_instruction,
+        )
 
     def _failed(self, exc: Exception, tracking_id: str) -> None:
         from gitlab_lsp.errors import GitLabLspError, RateLimited, TokenError

@@ -14,46 +14,31 @@ the `code-suggestions-api-error` check while it lasts.
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import logging
 from collections.abc import Coroutine
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from gitlab_lsp.sdk.options import ClientOptions
 from gitlab_lsp.server import messages as msg
 
 if TYPE_CHECKING:
     from gitlab_lsp.errors import TokenError
     from gitlab_lsp.sdk.client import CodeSuggestions
     from gitlab_lsp.sdk.events import ApiEvent
-    from gitlab_lsp.sdk.options import ClientOptions
     from gitlab_lsp.server.messages import Messages
     from gitlab_lsp.server.settings import Settings
 
 log = logging.getLogger(__name__)
 
 
-@dataclass(frozen=True)
-class ClientInfo:
-    """Who is calling, from `initializationOptions` (`ide`, `extension`): goes in User-Agent."""
-
-    ide_name: str | None = None
-    ide_version: str | None = None
-    ide_vendor: str | None = None
-    extension_name: str | None = None
-    extension_version: str | None = None
-
-
-def client_options(settings: Settings, info: ClientInfo) -> ClientOptions:
-    from gitlab_lsp.sdk.options import ClientOptions
-
+def client_options(settings: Settings, caller: ClientOptions) -> ClientOptions:
+    """The SDK's options: who is calling (`caller`, from `initialize`) and the settings'
+    connection options, in the one options type the SDK defines."""
     http = settings.http_agent_options
-    return ClientOptions(
+    return dataclasses.replace(
+        caller,
         direct_connection=settings.code_completion.direct_connection,
-        ide_name=info.ide_name,
-        ide_version=info.ide_version,
-        ide_vendor=info.ide_vendor,
-        extension_name=info.extension_name,
-        extension_version=info.extension_version,
         ca_bundle=http.ca,
         client_cert=http.cert,
         client_key=http.cert_key,
@@ -70,7 +55,7 @@ class Upstream:
         self._messages = messages
         self._client: CodeSuggestions | None = None
         self._key: tuple[object, ...] | None = None
-        self._info = ClientInfo()
+        self._caller = ClientOptions()
         self._failing: set[str] = set()
         #: The kind of the last token problem reported for the current client (its error type):
         #: the same condition found by another path does not raise a second popup.
@@ -81,18 +66,15 @@ class Upstream:
         #: The client whose token was last checked: one check per client is enough.
         self._checked: CodeSuggestions | None = None
 
-    @property
-    def info(self) -> ClientInfo:
-        return self._info
-
-    def set_info(self, info: ClientInfo) -> None:
-        """Called once at `initialize`, before the first client is built."""
-        self._info = info
+    def set_caller(self, caller: ClientOptions) -> None:
+        """Who is calling (IDE and extension names for the User-Agent), from `initialize`,
+        before the first client is built."""
+        self._caller = caller
         self._key = None
 
     def client(self, settings: Settings) -> CodeSuggestions:
         """The client for `settings`, built on first use after a connection change."""
-        key = (*settings.connection_key(), self._info)
+        key = (*settings.connection_key(), self._caller)
         if self._client is None or key != self._key:
             self._replace(settings, key)
         assert self._client is not None
@@ -103,7 +85,7 @@ class Upstream:
 
         old = self._client
         self._client = CodeSuggestions(
-            settings.base_url, settings.token, options=client_options(settings, self._info)
+            settings.base_url, settings.token, options=client_options(settings, self._caller)
         )
         self._key = key
         self._client.on_event(self._on_event)

@@ -380,3 +380,18 @@ def test_rule2_jsx_comment_container() -> None:
     )
     result = at(text, "javascriptreact")
     assert result.user_instruction == "render each todo with a checkbox"
+
+
+@pytest.mark.parametrize(
+    "before", ["", "#!/usr/bin/env python\n", "# -*- coding: utf-8 -*-\n", "# hello\n"]
+)
+def test_a_module_docstring_is_comment_whatever_comments_come_first(before: str) -> None:
+    """Rule 4 counts code lines; a module docstring is documentation, not code, and a
+    shebang or coding cookie above it must not turn its lines into code."""
+    from intent.rules import SMALL_FILE_LINES
+
+    docstring = '"""Tools.\n\n' + "".join(f"Line {n}.\n" for n in range(8)) + '"""\n'
+    code = "".join(f"x{n} = {n}\n" for n in range(SMALL_FILE_LINES - 1))
+    text = before + docstring + code + "\n"
+    result = intent.detect(text, text.count("\n"), 0, language_id="python")
+    assert result.generation_type == "small_file", result.reason

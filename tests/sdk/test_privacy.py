@@ -85,3 +85,42 @@ async def test_content_is_trimmed_to_the_gateway_limit_keeping_the_cursor_side(
     assert sent["content_above_cursor"].endswith("def near_cursor():\n    return ")
     assert len(sent["content_below_cursor"]) == MAX_SIDE_CHARS
     assert sent["content_below_cursor"].startswith("\n# right below\n")
+
+
+INSTRUCTION_SECRETS = {
+    "gitlab-pat": "glpat-Rq7mT2xV9kLp4sW8nZ3c",
+    "aws-key": "AKIAZ7VRSQ5TEXAMPL3Q",
+    "postgres-password": "Tr0ub4dor-x9Qz",
+}
+INSTRUCTIONS = {
+    "gitlab-pat": "call the gitlab api with token {} to list the projects",
+    "aws-key": "upload the report to s3 with the access key {}",
+    "postgres-password": "connect to postgres://admin:{}@db.internal:5432/app and list users",
+}
+
+
+@pytest.mark.parametrize("streamed", [False, True], ids=["whole", "streamed"])
+@pytest.mark.parametrize("kind", sorted(INSTRUCTION_SECRETS))
+async def test_a_secret_in_the_instruction_never_leaves_the_machine(
+    saas: MockStack, make_client: ClientFactory, kind: str, streamed: bool
+) -> None:
+    """The instruction is detected from the document and sent as a field of its own: it is
+    redacted like the content around the cursor (it once went out in clear)."""
+    secret = INSTRUCTION_SECRETS[kind]
+    above = f"import os\n\n\n# {INSTRUCTIONS[kind].format(secret)}\n"
+    cs = make_client(saas)
+    request = {"file_name": "tool.py", "content_above_cursor": above, "language_id": "python"}
+    if streamed:
+        assert [chunk async for chunk in cs.stream(**request)]
+    else:
+        suggestion = await cs.suggest(**request)
+        # detection did find the instruction, secret and all: only what is sent is masked
+        assert suggestion.generation_type == "comment"
+        assert suggestion.user_instruction is not None and secret in suggestion.user_instruction
+    sent = [
+        e for e in saas.control.requests() if e["path"].endswith("/code_suggestions/completions")
+    ]
+    assert sent, "the generation did not reach the instance"
+    instruction = sent[-1]["json"]["user_instruction"]
+    assert secret not in instruction and "*" * len(secret) in instruction
+    assert secret not in json.dumps(saas.control.requests())

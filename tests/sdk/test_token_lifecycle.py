@@ -32,8 +32,9 @@ async def test_short_lived_tokens_are_refreshed_before_any_request_waits(
         await asyncio.sleep(0.3)
 
     assert {s.route for s in later} == {"direct"}
-    # Tokens were refreshed in the background: no request waited for one.
-    assert max(s.timings.token_wait for s in later) < 5.0
+    # Tokens were refreshed in the background: after the first, no request waited for one
+    # (counted by the SDK, not timed: a local fetch can be quicker than any time bound).
+    assert cs._access.waits == 1
     assert len(direct_access_calls(stack)) >= 3
     assert instance_completions(stack) == []
 

@@ -108,14 +108,15 @@ def test_prepare_redacts_with_same_length() -> None:
 
 
 def test_instance_body_keeps_the_instruction_without_streaming() -> None:
-    prepared = content.prepare("a.py", "# sort\n", "", redact_secrets=False)
+    prepared = content.prepare(
+        "a.py", "# sort\n", "", redact_secrets=False, user_instruction="sort"
+    )
     body = content.instance_body(
         prepared,
         intent="generation",
         stream=False,
         project_path=None,
         generation_type="comment",
-        user_instruction="sort",
     )
     assert body["user_instruction"] == "sort"
     assert body["generation_type"] == "comment"

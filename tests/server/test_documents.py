@@ -15,7 +15,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lsprotocol import types
 
-from gitlab_lsp.server.documents import DocumentStore, clamp, file_name_of, offset_at
+from gitlab_lsp.server.documents import DocumentStore, file_name_of
+from intent.positions import clamp, offset_at
 
 URI = "file:///work/project/module.py"
 _BREAK = re.compile(r"\r\n|\r|\n")

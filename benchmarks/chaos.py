@@ -216,7 +216,8 @@ def fresh(stack: MockStack) -> None:
     """The mock back to defaults, with small hop latencies and no per-user rate limit: a
     user typing for minutes through the instance would reach Rails' 60 per minute, and the
     rate limit has its own rows."""
-    fresh(stack)
+    stack.control.reset()
+    stack.control.latency(client_instance=0.02, client_gateway=0.01, model=0.02)
     stack.control.rate_limits(completions=None, gateway=None)
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import time
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass
 
 
@@ -30,7 +31,10 @@ class CacheHit:
 
 
 class SuggestionCache:
-    def __init__(self, max_size: int = 100, ttl: float = 60.0) -> None:
+    def __init__(
+        self, max_size: int = 100, ttl: float = 60.0, clock: Callable[[], float] = time.monotonic
+    ) -> None:
+        self._clock = clock
         self._entries: OrderedDict[str, list[_Entry]] = OrderedDict()
         self.max_size = max_size
         self.ttl = ttl
@@ -47,9 +51,7 @@ class SuggestionCache:
         kept = tuple(c for c in choices if c)
         if not kept:
             return
-        entry = _Entry(
-            len(above), hash(above), _line_rest(below), kept, time.monotonic(), tracking_id
-        )
+        entry = _Entry(len(above), hash(above), _line_rest(below), kept, self._clock(), tracking_id)
         entries = self._entries.setdefault(uri, [])
         entries.append(entry)
         self._entries.move_to_end(uri)
@@ -66,7 +68,7 @@ class SuggestionCache:
         entries = self._entries.get(uri)
         if not entries:
             return None
-        now = time.monotonic()
+        now = self._clock()
         rest_of_line = _line_rest(below)
         for entry in reversed(entries):
             if now - entry.created > self.ttl:

@@ -123,6 +123,19 @@ async def test_stream_dropped_mid_body_raises_after_the_chunks_it_got(
             chunks.append(chunk)
 
 
+async def stream_outcome(stack: MockStack) -> str:
+    """How the instance saw the (one) streamed generation end, once it has ended.
+
+    `completed` if the client read the stream to its end, `client_disconnected` if it left
+    early: proof of an early close that no time bound on a loaded machine can give."""
+    while True:
+        outcomes = [e["outcome"] for e in instance_completions(stack)]
+        assert len(outcomes) == 1
+        if outcomes[0] != "pending":
+            return outcomes[0]
+        await asyncio.sleep(0.02)
+
+
 async def test_closing_a_stream_closes_the_http_stream_at_once(
     saas: MockStack, make_client: ClientFactory
 ) -> None:
@@ -131,11 +144,11 @@ async def test_closing_a_stream_closes_the_http_stream_at_once(
     stream = cs.stream(**GENERATION)
     first = await stream.__anext__()
     assert first
-    started = time.perf_counter()
     await stream.aclose()
-    assert time.perf_counter() - started < 0.4  # not waiting for the rest of the body
     with pytest.raises(StopAsyncIteration):
         await stream.__anext__()
+    # not waiting for the rest of the body: the instance saw the client leave mid-stream
+    assert await stream_outcome(saas) == "client_disconnected"
 
 
 async def test_cancelling_the_consumer_closes_the_stream(
@@ -152,11 +165,10 @@ async def test_cancelling_the_consumer_closes_the_stream(
     task = asyncio.create_task(consume())
     while not got:
         await asyncio.sleep(0.01)
-    started = time.perf_counter()
     task.cancel()
     with pytest.raises(asyncio.CancelledError):
         await task
-    assert time.perf_counter() - started < 0.4
+    assert await stream_outcome(saas) == "client_disconnected"
     # the pool is still usable afterwards
     assert (await cs.suggest(**COMPLETION)).route == "direct"
 

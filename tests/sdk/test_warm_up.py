@@ -100,12 +100,12 @@ async def test_a_failed_warm_up_is_logged_and_reported_by_the_first_request(
 def test_sync_warm_up_fetches_the_token_in_the_background(saas: MockStack) -> None:
     saas.control.latency(client_instance=INSTANCE_HOP)
     with SyncCodeSuggestions(saas.instance_url, saas.tokens["duo"], options=OPTIONS) as cs:
-        started = time.perf_counter()
         cs.warm_up()
-        assert time.perf_counter() - started < INSTANCE_HOP  # returned before the fetch
-        deadline = time.monotonic() + 5
+        # returned before the fetch (which takes INSTANCE_HOP): the token is not there yet
+        assert not cs.user_jwt_ready
+        deadline = time.monotonic() + 10
         while not cs.user_jwt_ready:
             assert time.monotonic() < deadline
             time.sleep(0.01)
-        assert cs.suggest(**COMPLETION).timings.token_wait < 5.0
+        assert cs.suggest(**COMPLETION).route == "direct"
     assert len(direct_access_calls(saas)) == 1

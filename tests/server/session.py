@@ -18,6 +18,7 @@ from typing import Any
 from lsprotocol import types
 from pytest_lsp import LanguageClient, client_capabilities
 
+STATS_REQUEST = "gitlab-lsp/stats"
 LOG_FILE = Path(tempfile.gettempdir()) / "gitlab-lsp-tests" / "server.log"
 SERVER_COMMAND = [sys.executable, "-m", "gitlab_lsp", "--stdio", "--log-file", str(LOG_FILE)]
 #: The server's environment: no GITLAB_TOKEN from the developer's shell, no system keyring, so
@@ -169,6 +170,23 @@ class Session:
         await asyncio.wait_for(enough(), timeout)
         return self.notifications[method]
 
+    async def barrier(self) -> None:
+        """One request's round trip: the server handles messages in order, so every
+        notification sent before it has been handled (and what it sent back has arrived)
+        once the answer is here. Used instead of sleeping before asserting that nothing
+        more happened."""
+        await self.client.protocol.send_request_async(STATS_REQUEST, {})
+
+
+async def eventually(condition: Any, timeout: float = 10.0) -> None:
+    """Wait until `condition()` holds; `timeout` only bounds a test that would hang."""
+
+    async def wait() -> None:
+        while not condition():
+            await asyncio.sleep(0.02)
+
+    await asyncio.wait_for(wait(), timeout)
+
 
 # --- the mock, as the tests use it -------------------------------------------------------
 
@@ -196,8 +214,11 @@ def suggestion_outcomes(mock: Any) -> list[str]:
     ]
 
 
-async def all_disconnected(mock: Any, timeout: float = 1.0) -> None:
-    """Wait until the mock saw every suggestion request's client leave (aborted HTTP calls)."""
+async def all_disconnected(mock: Any, timeout: float = 10.0) -> None:
+    """Wait until the mock saw every suggestion request's client leave (aborted HTTP calls).
+
+    An outcome, not a time: a call the client waited out ends `completed`, never
+    `client_disconnected`, so this fails however quick the machine is."""
 
     async def wait() -> None:
         while True:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from gitlab_lsp.server.cache import SuggestionCache
@@ -45,10 +43,13 @@ def test_misses(uri: str, above: str, below: str) -> None:
     assert cache.get(uri, above, below) is None
 
 
-def test_entries_expire() -> None:
-    cache = SuggestionCache(ttl=0.05)
+def test_entries_expire_after_the_ttl() -> None:
+    now = [1000.0]
+    cache = SuggestionCache(ttl=60.0, clock=lambda: now[0])
     cache.put("file:///a.py", ABOVE, BELOW, ["a + b"], "t1")
-    time.sleep(0.1)
+    now[0] += 60.0
+    assert cache.get("file:///a.py", ABOVE + "a", BELOW) is not None
+    now[0] += 0.01
     assert cache.get("file:///a.py", ABOVE + "a", BELOW) is None
 
 

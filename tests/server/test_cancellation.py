@@ -14,7 +14,7 @@ import pytest
 from lsprotocol import types
 from pygls.exceptions import JsonRpcException
 
-from .session import PY_TEXT, PY_URI, Session, end_of
+from .session import PY_TEXT, PY_URI, Session, end_of, eventually
 
 pytestmark = pytest.mark.asyncio
 
@@ -34,14 +34,6 @@ def completions(session: Session, route: str = "direct") -> list[dict[str, Any]]
         for e in session.mock.control.requests(party)
         if e["path"] == path and e.get("source", "client") == "client"
     ]
-
-
-async def eventually(condition: Any, timeout: float) -> None:
-    async def wait() -> None:
-        while not condition():
-            await asyncio.sleep(0.02)
-
-    await asyncio.wait_for(wait(), timeout)
 
 
 async def held_completion(session: Session, route: str = "direct") -> None:
@@ -82,15 +74,13 @@ def inline_request(session: Session, msg_id: int) -> asyncio.Future[Any]:
 async def assert_aborted(
     session: Session, request: asyncio.Future[Any], route: str = "direct"
 ) -> None:
-    loop = asyncio.get_running_loop()
-    cancelled_at = loop.time()
     with pytest.raises(JsonRpcException) as info:
-        await asyncio.wait_for(request, 1.0)
+        await asyncio.wait_for(request, 10)
     assert info.value.code == REQUEST_CANCELLED
-    # The party saw the connection close within a second, long before its delay ran out.
-    await eventually(lambda: completions(session, route)[0]["outcome"] != "pending", 1.0)
+    # The party saw the connection close before its delay ran out: a call that was waited
+    # out would have ended `completed` (an outcome, not a time bound).
+    await eventually(lambda: completions(session, route)[0]["outcome"] != "pending", 10)
     assert completions(session, route)[0]["outcome"] == "client_disconnected"
-    assert loop.time() - cancelled_at < HELD / 2
 
 
 @pytest.mark.parametrize("route", ["direct", "instance"])
@@ -102,7 +92,7 @@ async def test_cancel_request_aborts_the_http_call(session: Session, route: str)
     session.client.protocol.notify(types.CANCEL_REQUEST, types.CancelParams(id=4242))
     await assert_aborted(session, request, route)
     # A cancelled direct call is not a failure to fall back from: nothing else was sent.
-    await asyncio.sleep(0.2)
+    await session.barrier()
     assert len(completions(session, "direct")) == (1 if route == "direct" else 0)
     assert len(completions(session, "instance")) == (1 if route == "instance" else 0)
 

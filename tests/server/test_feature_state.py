@@ -82,7 +82,7 @@ async def test_active_editor_with_unusable_params_is_ignored(session: Session) -
     # The server is still up and answering, and none of those selected the text document.
     result = await session.inline(end_of(PY_TEXT))
     assert result is not None and result.items
-    await asyncio.sleep(0.2)
+    await session.barrier()
     assert not any(UNSUPPORTED in engaged(s) for s in session.notifications[STATE])
     errors = [m.message for m in session.client.log_messages if m.type == types.MessageType.Error]
     assert errors == []
@@ -108,7 +108,7 @@ async def test_additional_languages_get_suggestions(session: Session) -> None:
     session.mock.control.clear_requests()
     await session.inline(end_of(TXT_TEXT), uri=TXT_URI)
     assert upstream_calls(session.mock), "no request for a language named in additionalLanguages"
-    await asyncio.sleep(0.2)
+    await session.barrier()
     assert not any(UNSUPPORTED in engaged(s) for s in session.notifications[STATE])
 
 

@@ -17,6 +17,7 @@ from .session import (
     Session,
     all_disconnected,
     end_of,
+    eventually,
     gateway_down,
     inline_capabilities,
     slow_gateway,
@@ -158,9 +159,7 @@ async def test_cancel_streaming_stops_the_stream(session: Session) -> None:
     result = await session.inline(end_of(GEN_TEXT), uri=GEN_URI)
     assert result is not None and result.items[0].command is not None
     stream_id = result.items[0].command.arguments[0]  # type: ignore[index]
-    await asyncio.sleep(0.3)
-    loop = asyncio.get_running_loop()
-    cancelled_at = loop.time()
+    await eventually(lambda: suggestion_outcomes(session.mock) == ["pending"])
     session.client.protocol.notify("cancelStreaming", {"id": stream_id})
 
     async def done() -> dict[str, Any]:
@@ -170,9 +169,8 @@ async def test_cancel_streaming_stops_the_stream(session: Session) -> None:
                     return update  # type: ignore[no-any-return]
             await asyncio.sleep(0.02)
 
-    final = await asyncio.wait_for(done(), 5)
-    assert loop.time() - cancelled_at < 1.5, "the stream ran on after cancelStreaming"
-    assert _get(final, "completion") == ""  # the model had not answered yet
+    final = await asyncio.wait_for(done(), 10)
+    assert _get(final, "completion") == ""  # the model (5 s) had not answered yet
     await all_disconnected(session.mock)  # and the HTTP stream was closed, not left to run
 
 
@@ -196,8 +194,6 @@ async def test_cancel_request_is_answered_at_once(session: Session) -> None:
     await session.start()
     slow_gateway(session.mock)
     session.open()
-    loop = asyncio.get_running_loop()
-    started = loop.time()
     request = asyncio.ensure_future(
         session.client.protocol.send_request_async(
             types.TEXT_DOCUMENT_INLINE_COMPLETION,
@@ -211,12 +207,15 @@ async def test_cancel_request_is_answered_at_once(session: Session) -> None:
             msg_id=4242,
         )
     )
-    await asyncio.sleep(0.3)
+    await eventually(lambda: suggestion_outcomes(session.mock) == ["pending"])
     session.client.protocol.notify(types.CANCEL_REQUEST, types.CancelParams(id=4242))
     with pytest.raises(JsonRpcException) as info:
-        await asyncio.wait_for(request, 2)
+        await asyncio.wait_for(request, 10)
     assert info.value.code == -32800
-    assert loop.time() - started < 1.5
+    # Not timed: the gateway holds the call for 3 s, so an answer that waited for it would
+    # find the call completed; the mock saw the client leave instead.
+    assert suggestion_outcomes(session.mock) in (["pending"], ["client_disconnected"])
+    await eventually(lambda: suggestion_outcomes(session.mock) == ["client_disconnected"])
 
 
 async def test_typing_into_a_suggestion_is_served_from_the_cache(session: Session) -> None:
@@ -287,7 +286,7 @@ async def test_token_and_base_url_swap_at_run_time(session: Session, mock_gatewa
             }
         )
     )
-    await asyncio.sleep(0.2)
+    await session.barrier()
     assert _items(await session.inline(end_of(PY_TEXT)))
     assert upstream_calls(mock_gateway_sm)
 
@@ -385,7 +384,7 @@ async def test_acceptance_telemetry(session: Session) -> None:
             "context": {"trackingId": "other-suggestion", "optionId": 1},
         },
     )
-    await asyncio.sleep(0.3)
+    await session.barrier()
     logged = "\n".join(m.message for m in session.client.log_messages)
     assert f"suggestion_accepted {tracking_id}" in logged
     assert "suggestion_rejected other-suggestion option=1" in logged
@@ -531,7 +530,7 @@ async def test_a_refused_token_is_reported_once_and_not_retried_per_keystroke(
     session.mock.control.clear_requests()
     for _ in range(3):
         assert not _items(await session.inline(end_of(PY_TEXT)))
-    await asyncio.sleep(0.2)
+    await session.barrier()
     assert len(session.notifications["$/gitlab/token/check"]) == 1
     assert len(session.client.messages) == 1
     assert upstream_calls(session.mock) == []
@@ -583,6 +582,8 @@ async def test_a_new_request_ends_the_documents_stream(session: Session) -> None
     result = await session.inline(end_of(GEN_TEXT), uri=GEN_URI)
     assert result is not None and result.items[0].command is not None
     stream_id = result.items[0].command.arguments[0]  # type: ignore[index]
+    # the stream's HTTP call is under way (held by the slow model) before the user types on
+    await eventually(lambda: suggestion_outcomes(session.mock) == ["pending"])
     session.mock.control.latency()  # the request that ends the stream is answered at once
     session.type_at(GEN_URI, end_of(GEN_TEXT), "d", version=2)
     await session.inline(end_of(GEN_TEXT + "d"), uri=GEN_URI, invoked=False)

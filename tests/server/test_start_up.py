@@ -14,7 +14,7 @@ import pytest
 
 from gitlab_lsp.server.configuration import SETTINGS_GRACE
 
-from .session import PY_TEXT, Session, end_of, upstream_calls
+from .session import PY_TEXT, Session, end_of, eventually, upstream_calls
 
 pytestmark = pytest.mark.asyncio
 
@@ -31,14 +31,6 @@ def engaged(state: Any) -> list[str]:
 
 def instance_calls(session: Session, path: str) -> int:
     return sum(1 for e in session.mock.control.requests("instance") if e["path"] == path)
-
-
-async def eventually(condition: Any, timeout: float = 5.0) -> None:
-    async def wait() -> None:
-        while not condition():
-            await asyncio.sleep(0.02)
-
-    await asyncio.wait_for(wait(), timeout)
 
 
 @pytest.mark.parametrize("delay", [0.0, 0.3], ids=["during-the-pull", "after-the-pull"])

@@ -640,34 +640,14 @@ async def load(stack: MockStack, total: int) -> LoadResult:
 
 # --- secrets sweep ------------------------------------------------------------------------
 
-PLANTED = {
-    "pat in code": "glpat-Rq7mT2xV9kLp4sW8nZ3c",
-    "aws key": "AKIAQ3EGUKJ4ZZM7XW2P",
-    "aws secret": "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",
-    "postgres password": "S3cr3tPgPassw0rdX9",
-    "slack token": "xoxb-2048-1234567890-AbCdEfGhIjKlMnOpQrStUvWx",
-    "private key line": "MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7",
-}
+#: Fake secrets and the documents that carry them (a data file: the project's own sources
+#: are scanned for false positives by the redaction tests, and these are true positives).
+_PLANTED_DATA = json.loads((Path(__file__).parent / "data" / "chaos_secrets.json").read_text())
+PLANTED: dict[str, str] = _PLANTED_DATA["planted"]
 
 
 def planted_documents() -> list[tuple[str, str]]:
-    code = (
-        "import os\nimport boto3\n\n"
-        f'AWS_ACCESS_KEY_ID = "{PLANTED["aws key"]}"\n'
-        f'AWS_SECRET_ACCESS_KEY = "{PLANTED["aws secret"]}"\n'
-        f'DB = "postgresql://app:{PLANTED["postgres password"]}@db.internal:5432/app"\n'
-        f'SLACK = "{PLANTED["slack token"]}"\n'
-        "KEY = '''-----BEGIN PRIVATE KEY-----\n"
-        f"{PLANTED['private key line']}\n"
-        "hP3wXk9sQ2mT7vR1cY8zN4bL6fJ0gD5aE3uW2iK9oM7pQ1sT4vX6yZ8bC0dF2gH\n"
-        "-----END PRIVATE KEY-----\n'''\n\n"
-        "def connect():\n    return boto3.client('s3', "
-    )
-    instruction = (
-        "import os\n\n\n"
-        f"# call the gitlab api with token {PLANTED['pat in code']} to list the projects\n"
-    )
-    return [("file:///chaos/secrets.py", code), ("file:///chaos/instruction.py", instruction)]
+    return list(_PLANTED_DATA["documents"].items())
 
 
 @dataclass

@@ -1,8 +1,9 @@
 """`gitlab-lsp demo`: the README's first command, with no GitLab account needed.
 
 It starts the bundled mock (instance, CustomersDot, AI gateway, model) on free ports, then
-drives the real SDK against it: one completion, which goes straight to the AI gateway, and one
-streamed generation, which goes through the instance. The mock's own request log is printed
+drives the real SDK against it: one completion, which goes straight to the AI gateway, the
+same kind of completion without and with context from another file (the model completes the
+call that file defines), and one streamed generation, which goes through the instance. The mock's own request log is printed
 after each, so what the reader sees is the route the bytes actually took, not a claim.
 """
 
@@ -27,6 +28,20 @@ class Invoice:
     def total_with_tax(self, rate: float) -> int:
         return """
 COMPLETION_BELOW = "\n"
+
+CONTEXT_FILE = "billing/pay.py"
+CONTEXT_ABOVE = """from billing.tax import apply_tax
+
+
+def pay(invoice):
+    due = apply_tax("""
+CONTEXT_ITEM = {
+    "type": "snippet",
+    "name": "billing/tax.py",
+    "content": "def apply_tax(amount_cents: int, rate: float) -> int:\n"
+    '    """The amount with tax, rounded to the cent."""\n',
+    "resolution_strategy": "imports",
+}
 
 GENERATION_FILE = "billing/report.py"
 GENERATION_ABOVE = """import csv
@@ -90,7 +105,24 @@ async def _flows(stack: MockStack, out: TextIO) -> int:
         _print_hops(stack, out)
 
         stack.control.clear_requests()
-        out.write(f"\n2. Generation below the comment in:\n{_indent(GENERATION_ABOVE)}\n")
+        out.write("\n2. Completion with and without context, at the end of:\n")
+        out.write(f"{_indent(CONTEXT_ABOVE)}\n")
+        for label, context in (("without context", []), ("with billing/tax.py", [CONTEXT_ITEM])):
+            answer = await cs.suggest(
+                file_name=CONTEXT_FILE,
+                content_above_cursor=CONTEXT_ABOVE,
+                content_below_cursor="\n",
+                language_id="python",
+                intent="completion",
+                context=context,
+            )
+            out.write(f"   {label:<20}: {answer.text!r}\n")
+        gateway = [e for e in stack.control.requests() if e["path"].endswith("/completions")]
+        sent = (gateway[-1].get("json") or {}).get("context", []) if gateway else []
+        out.write(f"   context the gateway received: {[item['name'] for item in sent]}\n")
+
+        stack.control.clear_requests()
+        out.write(f"\n3. Generation below the comment in:\n{_indent(GENERATION_ABOVE)}\n")
         out.write("   streamed chunks: ")
         chunks: list[str] = []
         async for chunk in cs.stream(

@@ -118,6 +118,15 @@ class Document:
         if self._stale:
             self._reparse()
 
+    def syntax_tree(self) -> Tree | None:
+        """This version's tree, brought up to date (None for huge files, unknown languages
+        and Vue, whose tree covers only the script block), for callers that read the file's
+        structure (the context of a suggestion) without parsing it again."""
+        if self.language is None or self.language == VUE or self.huge:
+            return None
+        self.refresh()
+        return self._tree
+
     def detect(self, line: int, character: int) -> Intent:
         """The intent at an LSP position (0-based line, UTF-16 character)."""
         self.refresh()

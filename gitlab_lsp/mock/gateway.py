@@ -162,6 +162,7 @@ class Gateway:
             "instruction": _instruction_from_prompt(body.prompt),
             "choices": max(1, body.choices_count),
             "stream": body.stream,
+            "context": [item.content for item in body.context],
         }
         if body.stream:
             sse = request.headers.get("x-supports-sse-streaming", "").lower() == "true"

@@ -7,7 +7,9 @@ from typing import Any
 
 from gitlab_lsp.mock.validation import (
     CHOICES_MAX,
+    CONTEXT_CONTENT_MAX,
     CONTEXT_MAX_ITEMS,
+    CONTEXT_NAME_MAX,
     CONTEXT_TYPES,
     FILE_NAME_MAX,
     GATEWAY_CONTENT_MAX,
@@ -135,8 +137,8 @@ class _Gateway:
                     kind,
                     expected="'file' or 'snippet'",
                 )
-            name = self.string(item, "name", loc, required=True)
-            content = self.string(item, "content", loc, required=True)
+            name = self.string(item, "name", loc, required=True, max_len=CONTEXT_NAME_MAX)
+            content = self.string(item, "content", loc, required=True, max_len=CONTEXT_CONTENT_MAX)
             if kind in CONTEXT_TYPES and name is not None and content is not None:
                 items.append(ContextItem(kind, name, content))
         return items

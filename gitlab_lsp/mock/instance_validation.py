@@ -8,7 +8,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from gitlab_lsp.mock.validation import (
+    CONTEXT_CONTENT_MAX,
     CONTEXT_MAX_ITEMS,
+    CONTEXT_NAME_MAX,
     CONTEXT_TYPES,
     FILE_NAME_MAX,
     GENERATION_TYPES,
@@ -111,8 +113,14 @@ def validate_instance_request(body: Any) -> InstanceCodeRequest:
                 kind = text(item, "type", f"{label}[type]", required=True)
                 if kind is not None and kind not in CONTEXT_TYPES:
                     fail(f"{label}[type] does not have a valid value")
-                name = text(item, "name", f"{label}[name]", required=True)
-                content = text(item, "content", f"{label}[content]", required=True)
+                name = text(item, "name", f"{label}[name]", required=True, max_len=CONTEXT_NAME_MAX)
+                content = text(
+                    item,
+                    "content",
+                    f"{label}[content]",
+                    required=True,
+                    max_len=CONTEXT_CONTENT_MAX,
+                )
                 if kind in CONTEXT_TYPES and name is not None and content is not None:
                     context.append(ContextItem(kind, name, content))
     if messages:

@@ -20,6 +20,7 @@ from gitlab_lsp.mock.model_snippets import (
     SNIPPETS,
     TASK_KEYWORDS,
 )
+from gitlab_lsp.mock.model_workspace import complete_from_context
 
 _COMMENT = {"python": "#", "ruby": "#"}
 _STOPWORDS = frozenset(
@@ -97,6 +98,8 @@ class ModelRequest:
     suffix: str
     instruction: str | None
     choices: int
+    #: The contents of the request's context items (other files of the workspace).
+    context: tuple[str, ...] = ()
 
 
 def _words(text: str) -> list[str]:
@@ -254,6 +257,11 @@ def _complete_once(req: ModelRequest) -> str:
     line = lines[-1]
     indent = _indent_of(line)
     stripped = line.strip()
+
+    # A call or a name the workspace defines: the context says exactly what comes next.
+    from_context = complete_from_context(req.context, line) if req.context else None
+    if from_context is not None:
+        return from_context
 
     opened = _HEADER_OPEN[family].match(line)
     if opened:

@@ -44,7 +44,10 @@ def _parse(body: Any) -> ModelRequest | None:
         return None
     if not isinstance(choices, int) or isinstance(choices, bool) or not 1 <= choices <= 8:
         return None
-    return ModelRequest(kind, language, prefix, suffix, instruction, choices)
+    context = body.get("context", [])
+    if not isinstance(context, list) or not all(isinstance(c, str) for c in context):
+        return None
+    return ModelRequest(kind, language, prefix, suffix, instruction, choices, tuple(context))
 
 
 async def generate(request: Request, state: MockState) -> Response:

@@ -203,7 +203,7 @@ class CodeSuggestions:
 
         Keyword arguments: `file_name`, `content_above_cursor` (both required),
         `content_below_cursor`, `language_id`, `intent`, `generation_type`,
-        `user_instruction`, `choices` (see `SuggestionRequest`). Raises TokenError
+        `user_instruction`, `choices`, `context` (see `SuggestionRequest`). Raises TokenError
         subclasses, RateLimited, InstanceError, GatewayError or SuggestionTimeout when no
         route can answer.
         """
@@ -298,6 +298,8 @@ class CodeSuggestions:
             request.below,
             redact_secrets=self._options.redact_secrets,
             user_instruction=decision.user_instruction,
+            context=request.context,
+            budget=self._options.context_budget,
         )
         size = len(request.above) + len(request.below)
         if self._options.redact_secrets and size > _THREAD_THRESHOLD:

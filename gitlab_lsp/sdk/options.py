@@ -34,6 +34,8 @@ class ClientOptions:
     #: Mask secrets in the content before it leaves the machine.
     redact_secrets: bool = True
     project_path: str | None = None
+    #: Bytes for the current file plus its context (the official client's 50,000).
+    context_budget: int = 50_000
     #: Refresh the user JWT this many seconds before `expires_at` (capped at a third of its
     #: lifetime for short-lived tokens), in the background.
     refresh_margin: float = 300.0

@@ -9,10 +9,11 @@ call `suggest_request` / `stream_request`: one typed contract, no keyword splatt
 
 # No `from __future__ import annotations`: TypedDict must see `Required` to know the
 # required keys at run time (Python 3.11).
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Required, Self, TypedDict
 
+from gitlab_lsp.sdk.context.items import ContextItem, coerce_items
 from gitlab_lsp.sdk.intent_step import GENERATION_TYPES, INTENTS, IntentDecision, decide
 from intent.model import GenerationType, IntentKind
 
@@ -23,7 +24,9 @@ class SuggestionRequest(TypedDict, total=False):
     """Keyword arguments of `CodeSuggestions.suggest` / `.stream` and their sync twins.
 
     `intent` is `completion` or `generation`; left out, it is detected from the content.
-    `choices` (1 to 10) asks for several completion options.
+    `choices` (1 to 10) asks for several completion options. `context` is other text from
+    the workspace (`ContextItem`s or `{type, name, content}` mappings, best first); it is
+    redacted like the current file and cut to the byte budget.
     """
 
     file_name: Required[str]
@@ -34,6 +37,7 @@ class SuggestionRequest(TypedDict, total=False):
     generation_type: GenerationType | None
     user_instruction: str | None
     choices: int
+    context: Sequence[ContextItem | Mapping[str, Any]]
 
 
 _REQUIRED = frozenset(SuggestionRequest.__required_keys__)
@@ -56,6 +60,7 @@ class Request:
     generation_type: GenerationType | None = None
     user_instruction: str | None = None
     choices: int = 1
+    context: tuple[ContextItem, ...] = ()
 
     @classmethod
     def of(cls, fields: Mapping[str, Any]) -> Self:
@@ -76,6 +81,7 @@ class Request:
             generation_type=fields.get("generation_type"),
             user_instruction=fields.get("user_instruction"),
             choices=fields.get("choices", 1),
+            context=coerce_items(fields.get("context") or ()),
         )
 
     def __post_init__(self) -> None:
@@ -85,6 +91,8 @@ class Request:
             raise ValueError("content_above_cursor and content_below_cursor must be strings")
         if not isinstance(self.choices, int) or not 1 <= self.choices <= MAX_CHOICES:
             raise ValueError(f"choices must be an integer from 1 to {MAX_CHOICES}")
+        # Checked here too for requests built directly (the language server builds them).
+        object.__setattr__(self, "context", coerce_items(self.context))
         if self.intent is not None and self.intent not in INTENTS:
             raise ValueError(f"intent must be one of {INTENTS}, not {self.intent!r}")
         if self.generation_type is not None and self.generation_type not in GENERATION_TYPES:

@@ -20,6 +20,7 @@ from gitlab_lsp import __version__
 from gitlab_lsp.server import configuration, documents, logs, streaming, suggestions, telemetry
 from gitlab_lsp.server.cache import SuggestionCache
 from gitlab_lsp.server.configuration import Configuration
+from gitlab_lsp.server.context_feed import ContextFeed
 from gitlab_lsp.server.documents import DocumentStore
 from gitlab_lsp.server.messages import Messages
 from gitlab_lsp.server.protocol import GitLabProtocol
@@ -72,7 +73,8 @@ def create_server(defaults: Settings | None = None, *, configured: bool = False)
     streams = StreamManager(lsp)
     tracker = Telemetry(lambda: store.current.telemetry.enabled)
     docs = DocumentStore()
-    service = SuggestionService(store, docs, upstream, messages, cache, streams, tracker)
+    feed = ContextFeed(lsp, docs)
+    service = SuggestionService(store, docs, upstream, messages, cache, streams, tracker, feed)
     server = GitLabServer(lsp, store, docs, upstream, messages, cache, streams, tracker, service)
 
     def on_settings(old: Settings, new: Settings) -> None:

@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlsplit
 
+from gitlab_lsp.server.recency import Recency
+
 if TYPE_CHECKING:
     from collections.abc import Callable
 
@@ -70,6 +72,8 @@ class DocumentStore:
 
     def __init__(self) -> None:
         self._docs: dict[str, OpenDocument] = {}
+        #: Most recently used documents and latest edits, for the context of a suggestion.
+        self.recency = Recency()
 
     def get(self, uri: str) -> OpenDocument | None:
         return self._docs.get(uri)
@@ -92,10 +96,15 @@ class DocumentStore:
             doc=intent.Document(text, language_id=language_id, filename=name),
         )
         self._docs[uri] = opened
+        self.recency.touch(uri)
         return opened
 
     def close(self, uri: str) -> None:
         self._docs.pop(uri, None)
+        self.recency.forget(uri)
+
+    def all(self) -> list[OpenDocument]:
+        return list(self._docs.values())
 
     def change(
         self,
@@ -119,8 +128,10 @@ class DocumentStore:
                     start=(change.range.start.line, change.range.start.character),
                     end=(change.range.end.line, change.range.end.character),
                 )
+                self.recency.edited(uri, change.range.start.line, change.text)
             else:
                 opened.doc.apply_change(change.text)
+                self.recency.touch(uri)
         opened.version = version
         return opened
 

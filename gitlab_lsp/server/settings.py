@@ -48,6 +48,11 @@ class CodeCompletionSettings:
     disabled_supported_languages: tuple[str, ...] = ()
     debounce_ms: int = 250
     direct_connection: bool = True
+    #: Context sources besides open tabs (`openTabsContext`), the byte budget and exclusions.
+    context_imports: bool = True
+    context_recent_edits: bool = True
+    context_budget_bytes: int = 50_000
+    context_exclusions: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -84,6 +89,7 @@ class Settings:
     ignore_certificate_errors: bool = False
     http_agent_options: HttpAgentOptions = HttpAgentOptions()
     suggestions_cache: CacheSettings = CacheSettings()
+    open_tabs_context: bool = True
 
     def connection_key(self) -> tuple[object, ...]:
         """What the SDK client depends on: a change here means a new client."""
@@ -95,6 +101,7 @@ class Settings:
             self.http_agent_options,
             self.code_completion.enable_secret_redaction,
             self.code_completion.direct_connection,
+            self.code_completion.context_budget_bytes,
         )
 
 
@@ -150,6 +157,14 @@ def _languages(key: str, value: object) -> tuple[str, ...]:
     raise InvalidSetting(key, "expected a list of language identifiers")
 
 
+def _globs(key: str, value: object) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return tuple(v.strip() for v in value if v.strip())
+    raise InvalidSetting(key, "expected a list of glob patterns")
+
+
 def _int_range(low: int, high: int) -> Callable[[str, object], int]:
     def check(key: str, value: object) -> int:
         if isinstance(value, bool) or not isinstance(value, int | float) or value != int(value):
@@ -196,6 +211,7 @@ _TOP: dict[str, tuple[str, Check]] = {
     "projectPath": ("project_path", _optional_str),
     "logLevel": ("log_level", _log_level),
     "ignoreCertificateErrors": ("ignore_certificate_errors", _bool),
+    "openTabsContext": ("open_tabs_context", _bool),
 }
 _SECTIONS: dict[str, tuple[str, dict[str, tuple[str, Check]]]] = {
     "codeCompletion": (
@@ -207,6 +223,10 @@ _SECTIONS: dict[str, tuple[str, dict[str, tuple[str, Check]]]] = {
             "disabledSupportedLanguages": ("disabled_supported_languages", _languages),
             "debounceMs": ("debounce_ms", _int_range(0, 5000)),
             "directConnection": ("direct_connection", _bool),
+            "contextImports": ("context_imports", _bool),
+            "contextRecentEdits": ("context_recent_edits", _bool),
+            "contextBudgetBytes": ("context_budget_bytes", _int_range(0, 1_000_000)),
+            "contextExclusions": ("context_exclusions", _globs),
         },
     ),
     "telemetry": (

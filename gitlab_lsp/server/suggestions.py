@@ -36,6 +36,7 @@ if TYPE_CHECKING:
 
     from gitlab_lsp.sdk.request import Request
     from gitlab_lsp.server.cache import SuggestionCache
+    from gitlab_lsp.server.context_feed import ContextFeed
     from gitlab_lsp.server.documents import DocumentStore, OpenDocument
     from gitlab_lsp.server.messages import Messages
     from gitlab_lsp.server.settings import Settings, SettingsStore
@@ -131,7 +132,9 @@ class SuggestionService:
         cache: SuggestionCache,
         streams: StreamManager,
         telemetry: Telemetry,
+        context: ContextFeed | None = None,
     ) -> None:
+        self._context = context
         self._settings = settings
         self._documents = documents
         self._upstream = upstream
@@ -225,6 +228,8 @@ class SuggestionService:
             )
             return
         self._active_uri = uri
+        if uri in self._documents:
+            self._documents.recency.touch(uri)
         self.refresh_active_document()
 
     def refresh_active_document(self) -> None:
@@ -294,7 +299,7 @@ class SuggestionService:
         if not ctx.eligible():
             return None, ctx
         tracking_id = uuid.uuid4().hex
-        request = self._request(ctx, invoked)
+        request = self._request(ctx, invoked, settings)
         client = self._upstream.client(settings)
         self.stats.upstream += 1
         self._record("suggestion_requested", tracking_id)
@@ -335,7 +340,7 @@ class SuggestionService:
             self._cache.put(opened.uri, ctx.above, ctx.below, list(choices), tracking_id)
         return Outcome(choices, tracking_id), ctx
 
-    def _request(self, ctx: Context, invoked: bool) -> Request:
+    def _request(self, ctx: Context, invoked: bool, settings: Settings) -> Request:
         """The SDK request, with the intent read off the incremental document."""
         from gitlab_lsp.sdk.request import Request
 
@@ -346,6 +351,8 @@ class SuggestionService:
             language_id=ctx.opened.language_id,
             choices=INVOKED_CHOICES if invoked else 1,
         )
+        if self._context is not None:
+            request = dataclasses.replace(request, **self._context_fields(ctx, settings))
         try:
             detected = ctx.opened.doc.detect(ctx.line, ctx.character)
         except Exception:
@@ -357,6 +364,17 @@ class SuggestionService:
             generation_type=detected.generation_type,
             user_instruction=detected.user_instruction,
         )
+
+    def _context_fields(self, ctx: Context, settings: Settings) -> dict[str, Any]:
+        """The file name relative to the workspace and the context items; a failure to build
+        context costs the context, never the suggestion."""
+        assert self._context is not None
+        fields: dict[str, Any] = {"file_name": self._context.file_name(ctx.opened, settings)}
+        try:
+            fields["context"] = tuple(self._context.items(ctx.opened, len(ctx.above), settings))
+        except Exception:
+            log.warning("building context failed; the request goes without", exc_info=True)
+        return fields
 
     def _failed(self, exc: Exception, tracking_id: str) -> None:
         from gitlab_lsp.errors import GitLabLspError, RateLimited, TokenError

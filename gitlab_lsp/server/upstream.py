@@ -45,6 +45,7 @@ def client_options(settings: Settings, caller: ClientOptions) -> ClientOptions:
         ignore_certificate_errors=settings.ignore_certificate_errors,
         redact_secrets=settings.code_completion.enable_secret_redaction,
         project_path=settings.project_path,
+        context_budget=settings.code_completion.context_budget_bytes,
     )
 
 

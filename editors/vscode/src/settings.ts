@@ -28,6 +28,11 @@ export const SERVER_SETTING_KEYS: readonly string[] = [
   'suggestionsCache.enabled',
   'suggestionsCache.maxSize',
   'suggestionsCache.ttl',
+  'openTabsContext',
+  'codeCompletion.contextImports',
+  'codeCompletion.contextRecentEdits',
+  'codeCompletion.contextBudgetBytes',
+  'codeCompletion.contextExclusions',
 ];
 
 /** Keys that configure the extension itself and are never sent to the server. */

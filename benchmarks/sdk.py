@@ -3,7 +3,7 @@
     .venv/bin/python benchmarks/sdk.py [--requests 40] [--concurrency 50] [--first-runs 5]
 
 Runs the real SDK against the bundled mock over real HTTP, with the mock's per-hop latencies
-set as in seed 002 (the Rails hop costs ~150 ms that the direct route skips), and prints a
+set as in GitLab's direct-connection design (the Rails hop costs ~150 ms that the direct route skips), and prints a
 table: p50 / p99 / mean per route, a new client's first completion with and without
 `warm_up()`, and how many `direct_access` calls N concurrent first
 requests cause (single flight: 1).
@@ -21,7 +21,7 @@ from gitlab_lsp import ClientOptions, CodeSuggestions
 from gitlab_lsp.mock import MockStack
 from gitlab_lsp.sdk.request import SuggestionRequest
 
-#: Seconds per hop (seed 002: the client -> Rails hop is what direct connections save).
+#: Seconds per hop (the client -> Rails hop is what direct connections save).
 HOPS = {
     "client_instance": 0.150,
     "client_gateway": 0.020,

@@ -1,8 +1,8 @@
 """`intent eval`: run labelled cases through `detect` and measure agreement.
 
-Reads the project corpus (intent/corpus/*.jsonl) and the official client's suite
-(../shared/datasets/gitlab_lsp_intent_cases.jsonl): there a null `intent` means the
-official client sent none, which routes like a completion, so it counts as one.
+Reads the project corpus (intent/corpus/*.jsonl) and, in the same format, the official
+client's own test cases (CI passes their file): there a null `intent` means the official
+client sent none, which routes like a completion, so it counts as one.
 """
 
 from __future__ import annotations

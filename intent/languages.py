@@ -396,10 +396,6 @@ def resolve(language_id: str | None = None, filename: str | None = None) -> str 
     return None
 
 
-def spec_for(name: str) -> LanguageSpec:
-    return _BY_ID[name]
-
-
 def supported_languages() -> list[str]:
     return sorted({s.name for s in SPECS} | {VUE})
 

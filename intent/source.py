@@ -161,9 +161,6 @@ class SourceView:
         start, end = self.line_range(line)
         return self.data[start:end]
 
-    def line_text(self, line: int) -> str:
-        return self.line_bytes(line).decode("utf-8", errors="replace")
-
     def is_blank(self, line: int) -> bool:
         return not self.line_bytes(line).strip(_WS)
 

@@ -28,6 +28,14 @@ def register(subparsers: Any) -> None:
     )
     parser.add_argument("--realm", choices=("saas", "self-managed"), default="saas")
     parser.add_argument(
+        "--remote-control",
+        action="store_true",
+        help=(
+            "let other machines use the control surface /-/mock/ (refused by default: its "
+            "request log shows every header clients sent, credentials included)"
+        ),
+    )
+    parser.add_argument(
         "--json", action="store_true", help="print one JSON object with the URLs and tokens"
     )
     parser.set_defaults(func=_run)
@@ -36,4 +44,10 @@ def register(subparsers: Any) -> None:
 def _run(args: argparse.Namespace) -> int:
     from gitlab_lsp.mock.serve import serve_forever
 
-    return serve_forever(host=args.host, port=args.port, realm=args.realm, as_json=args.json)
+    return serve_forever(
+        host=args.host,
+        port=args.port,
+        realm=args.realm,
+        as_json=args.json,
+        remote_control=args.remote_control,
+    )

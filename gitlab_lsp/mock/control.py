@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+import ipaddress
 from collections.abc import Awaitable, Callable
 from dataclasses import asdict
 from typing import Any
@@ -59,8 +61,34 @@ async def _json_object(request: Request) -> dict[str, Any]:
 Handler = Callable[[Request], Awaitable[Response]]
 
 
-def _guard(handler: Handler) -> Handler:
+def _from_this_machine(request: Request) -> bool:
+    """A loopback client, or one connecting from the address it connected to (this machine
+    calling its own non-loopback address, as the mock's own client does under `--host IP`)."""
+    client = request.client.host if request.client else ""
+    server = request.scope.get("server") or ("",)
+    try:
+        address = ipaddress.ip_address(client)
+    except ValueError:
+        return False
+    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
+        address = address.ipv4_mapped
+    return address.is_loopback or client == server[0]
+
+
+def _guarded(handler: Handler, *, remote_control: bool = False) -> Handler:
+    """Answer 422 for a bad control request; and 403 to a client on another machine unless
+    the mock was started with `remote_control` (the request log holds every header the
+    clients sent, credentials included)."""
+
     async def guarded(request: Request) -> Response:
+        if not remote_control and not _from_this_machine(request):
+            return JSONResponse(
+                {
+                    "detail": "the mock's control surface answers this machine only; "
+                    "start the mock with --remote-control to allow other machines"
+                },
+                status_code=403,
+            )
         try:
             return await handler(request)
         except BadControlRequest as exc:
@@ -74,9 +102,12 @@ def control_routes(
     keyrings: dict[str, KeyRing],
     info: Callable[[], dict[str, Any]],
     sync_instance_token: Callable[[], Awaitable[object]] | None = None,
+    *,
+    remote_control: bool = False,
 ) -> list[Mount]:
     """`sync_instance_token` makes a self-managed instance sync its IJWT now (None on SaaS,
-    whose instance signs its own)."""
+    whose instance signs its own); `remote_control` lets other machines use the surface."""
+    _guard = functools.partial(_guarded, remote_control=remote_control)
 
     async def requests(request: Request) -> Response:
         if request.method == "DELETE":

@@ -1,7 +1,7 @@
 """The AI gateway: token authority, code completions and generations, health.
 
 It authenticates every request (see gateway_auth), throttles per user (taking rate limiting
-over from Rails, as the seeds ask), validates the v2 body and asks the model over HTTP.
+over from Rails, as GitLab's design asks), validates the v2 body and asks the model over HTTP.
 """
 
 from __future__ import annotations

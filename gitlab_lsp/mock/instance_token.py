@@ -40,7 +40,7 @@ def sign_instance_jwt(
     """An instance JWT signed with `keys`; returns (token, exp).
 
     One shape for both signers: a SaaS instance signs its own, CustomersDot signs the IJWT of a
-    self-managed instance (wire-protocol.md, "Instance JWT").
+    self-managed instance (docs/protocol.md, "Instance JWT").
     """
     now = issuer_now()
     expires_at = now + lifetime

@@ -66,7 +66,9 @@ def _announce(text: str) -> None:
         os.close(devnull)
 
 
-def serve_forever(*, host: str, port: int, realm: str, as_json: bool) -> int:
+def serve_forever(
+    *, host: str, port: int, realm: str, as_json: bool, remote_control: bool = False
+) -> int:
     logging.basicConfig(
         level=logging.WARNING, stream=sys.stderr, format="%(levelname)s %(name)s: %(message)s"
     )
@@ -76,7 +78,7 @@ def serve_forever(*, host: str, port: int, realm: str, as_json: bool) -> int:
         stop.set()
 
     previous = {sig: signal.signal(sig, on_signal) for sig in (signal.SIGINT, signal.SIGTERM)}
-    stack = MockStack(realm=realm, host=host, port=port)
+    stack = MockStack(realm=realm, host=host, port=port, remote_control=remote_control)
     try:
         stack.start()
     except MockStartupError as exc:

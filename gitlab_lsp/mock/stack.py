@@ -92,12 +92,21 @@ class MockStack:
     the Cloud Connector (AI gateway) on N+2 and the model on N+3.
     """
 
-    def __init__(self, realm: str = "saas", host: str = "127.0.0.1", port: int = 0) -> None:
+    def __init__(
+        self,
+        realm: str = "saas",
+        host: str = "127.0.0.1",
+        port: int = 0,
+        *,
+        remote_control: bool = False,
+    ) -> None:
         if realm not in REALMS:
             raise ValueError(f"realm must be one of {', '.join(REALMS)}")
         self.realm = realm
         self.host = host
         self.port = port
+        #: Whether other machines may use the control surface (it shows every header sent).
+        self.remote_control = remote_control
         self.instance_id = str(uuid.uuid4())
         self.state = MockState()
         self.keyrings = {party: KeyRing(party) for party in ("instance", "customersdot", "gateway")}
@@ -295,6 +304,7 @@ class MockStack:
                     self.keyrings,
                     lambda: self.info,
                     credential.sync if self.realm == "self-managed" else None,
+                    remote_control=self.remote_control,
                 )
             ),
         )

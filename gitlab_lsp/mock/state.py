@@ -25,7 +25,7 @@ REQUEST_LOG_BODY_BYTES = 64 * 1024 * 1024
 
 @dataclass
 class Latency:
-    """Injected delays in seconds, one per hop (seed 002 compares the two routes), and the
+    """Injected delays in seconds, one per hop (the benchmarks compare the two routes), and the
     model's pause between streamed pieces, so that a stream takes time like a real one."""
 
     client_instance: float = 0.0

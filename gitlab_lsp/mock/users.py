@@ -9,7 +9,6 @@ from dataclasses import dataclass
 
 #: Scopes that let a PAT use Code Suggestions.
 CODE_SUGGESTIONS_SCOPES = ("api", "ai_features")
-ROLES = ("duo", "no_seat", "expired", "no_scope")
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from gitlab_lsp.sdk import model_text
 from gitlab_lsp.sdk.context.budget import DEFAULT_BUDGET, fill, utf8_len
 from gitlab_lsp.sdk.context.items import ContextItem
 
-#: The AI gateway rejects either side above this many characters (wire-protocol.md).
+#: The AI gateway rejects either side above this many characters (docs/protocol.md).
 MAX_SIDE_CHARS = 100_000
 #: Rails rejects longer file names.
 MAX_FILE_NAME = 255

@@ -1,4 +1,4 @@
-"""The client headers of the wire protocol ("Client headers" in wire-protocol.md)."""
+"""The client headers of the wire protocol ("Client headers" in docs/protocol.md)."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ def user_agent(options: ClientOptions) -> str:
 def client_headers(options: ClientOptions) -> dict[str, str]:
     """Headers that identify this client on every request, to either party.
 
-    Exactly the spec's list: IDE vendor and extension are known to the options but are not
+    Exactly the list in docs/protocol.md: IDE vendor and extension are known to the options but are not
     wire headers, so they stay out of requests.
     """
     return {

@@ -1,6 +1,6 @@
 """Turn a streamed generation body into text chunks, as they arrive.
 
-Two formats (wire-protocol.md): raw text chunks (`Content-Type: text/event-stream` but no SSE
+Two formats (docs/protocol.md): raw text chunks (`Content-Type: text/event-stream` but no SSE
 framing), or real SSE when the response carries `X-Streaming-Format: sse`, whose
 `content_chunk` events carry `choices[0].delta.content`.
 """

@@ -10,8 +10,10 @@ configured level.
 from __future__ import annotations
 
 import asyncio
+import io
 import logging
 import logging.handlers
+import os
 import sys
 import threading
 from pathlib import Path
@@ -37,6 +39,35 @@ def default_log_file() -> Path:
     import platformdirs
 
     return Path(platformdirs.user_log_dir("gitlab-lsp", appauthor=False)) / "gitlab-lsp.log"
+
+
+class PrivateLogFile(logging.handlers.RotatingFileHandler):
+    """The log file, readable by its owner alone, and never losing a record to encoding.
+
+    It names the files being edited and the instance used (0600 in a 0700 directory: not
+    for other users of the machine). Text the editor sent can hold lone surrogates (a file
+    name that is not valid UTF-8); they are written as backslash escapes instead of making
+    the handler drop the record with a UnicodeEncodeError.
+    """
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(
+            path, maxBytes=5_000_000, backupCount=2, encoding="utf-8", errors="backslashreplace"
+        )
+
+    def _open(self) -> io.TextIOWrapper:
+        fd = os.open(self.baseFilename, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+        os.fchmod(fd, 0o600)  # a file left by an older version may be world-readable
+        return open(fd, "a", encoding=self.encoding, errors=self.errors)
+
+
+def _private_directory(path: Path, *, ours: bool) -> None:
+    """Create `path` (and missing parents) as 0700; a directory that is the server's own (the
+    default log directory) is made 0700 even if it already exists."""
+    missing = [p for p in (path, *path.parents) if not p.exists()]
+    path.mkdir(parents=True, exist_ok=True)
+    for directory in [path, *missing] if ours else missing:
+        os.chmod(directory, 0o700)
 
 
 class _ScrubFilter(logging.Filter):
@@ -78,12 +109,8 @@ def configure(level: str, log_file: str | None) -> Path | None:
     path: Path | None = Path(log_file).expanduser() if log_file else default_log_file()
     try:
         assert path is not None
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handlers.append(
-            logging.handlers.RotatingFileHandler(
-                path, maxBytes=5_000_000, backupCount=2, encoding="utf-8"
-            )
-        )
+        _private_directory(path.parent, ours=not log_file)
+        handlers.append(PrivateLogFile(path))
     except OSError as exc:
         print(f"gitlab-lsp: cannot write the log file {path}: {exc}", file=sys.stderr)
         path = None

@@ -1,6 +1,6 @@
 """The custom notifications GitLab's editor plugins listen to, and `window/showMessage`.
 
-Names and payloads are those of the official server (lsp-surface.md), so gitlab.vim and the
+Names and payloads are those of the official server (docs/server.md), so gitlab.vim and the
 VS Code extension show our state without changes. Feature state is sent only when it changes,
 as the official server does: plugins redraw their status icon on every notification; and
 only once the authentication state is known, so that no "ready" precedes "sign in".

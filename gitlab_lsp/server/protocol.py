@@ -23,6 +23,8 @@ from pygls.exceptions import JsonRpcException, JsonRpcInvalidParams, JsonRpcInva
 from pygls.protocol import LanguageServerProtocol
 from pygls.protocol.language_server import lsp_method
 
+from gitlab_lsp.server import pygls_compat
+
 log = logging.getLogger(__name__)
 
 
@@ -54,12 +56,14 @@ class GitLabProtocol(LanguageServerProtocol):
     def handle_message(self, message: Any) -> None:
         if isinstance(message, RejectedRequest):
             log.warning("rejected %s request %r: invalid params", message.method, message.id)
-            self._send_response(message.id, error=message.error)
+            pygls_compat.send_response(self, message.id, error=message.error)
             return
         if getattr(message, "jsonrpc", None) != self.VERSION:
             msg_id = getattr(message, "id", None)
             if isinstance(msg_id, int | str) and isinstance(getattr(message, "method", None), str):
-                self._send_response(msg_id, error=JsonRpcInvalidRequest().to_response_error())
+                pygls_compat.send_response(
+                    self, msg_id, error=JsonRpcInvalidRequest().to_response_error()
+                )
             log.warning("ignored a message that is not JSON-RPC 2.0")
             return
         super().handle_message(message)
@@ -80,19 +84,19 @@ class GitLabProtocol(LanguageServerProtocol):
     def lsp_text_document__did_open(
         self, params: types.DidOpenTextDocumentParams
     ) -> Generator[Any, Any, None]:
-        if (handler := self.fm.features.get(types.TEXT_DOCUMENT_DID_OPEN)) is not None:
+        if (handler := pygls_compat.user_handler(self, types.TEXT_DOCUMENT_DID_OPEN)) is not None:
             yield handler, (params,), None
 
     @lsp_method(types.TEXT_DOCUMENT_DID_CHANGE)
     def lsp_text_document__did_change(
         self, params: types.DidChangeTextDocumentParams
     ) -> Generator[Any, Any, None]:
-        if (handler := self.fm.features.get(types.TEXT_DOCUMENT_DID_CHANGE)) is not None:
+        if (handler := pygls_compat.user_handler(self, types.TEXT_DOCUMENT_DID_CHANGE)) is not None:
             yield handler, (params,), None
 
     @lsp_method(types.TEXT_DOCUMENT_DID_CLOSE)
     def lsp_text_document__did_close(
         self, params: types.DidCloseTextDocumentParams
     ) -> Generator[Any, Any, None]:
-        if (handler := self.fm.features.get(types.TEXT_DOCUMENT_DID_CLOSE)) is not None:
+        if (handler := pygls_compat.user_handler(self, types.TEXT_DOCUMENT_DID_CLOSE)) is not None:
             yield handler, (params,), None

@@ -1,6 +1,6 @@
 """Editor settings: parsed once into a frozen, typed value, or rejected as a whole.
 
-Keys are those of GitLab's official language server (see lsp-surface.md), so an editor set up
+Keys are those of GitLab's official language server (see docs/server.md), so an editor set up
 for it works unchanged. Two keys are ours: `codeCompletion.debounceMs` and
 `codeCompletion.directConnection`. An update is applied on top of the current settings and
 is all-or-nothing: if any key is bad, every problem is reported and the last good settings

@@ -41,10 +41,6 @@ class StreamManager:
         #: The text each running stream has received so far.
         self._text: dict[str, str] = {}
 
-    @property
-    def active(self) -> int:
-        return len(self._tasks)
-
     def start(self, stream_id: str, uri: str, open_stream: StreamFactory) -> None:
         """Run a stream; a newer suggestion for the same document ends any older stream."""
         self.cancel_document(uri)

@@ -1,28 +1,44 @@
-"""How bytes reach the server and what happens to the ones that are not a valid message.
+"""How bytes reach the server, and what happens to the ones that are not a valid message.
 
 pygls reads stdin through its thread pool (one hand-off per header line and one per body:
 three thread switches for every message, most of the server's per-request overhead on a busy
-machine); here the event loop watches the pipe itself. pygls also pops a dialog for every
-malformed message and never answers one that is not JSON; here such failures are logged and a
-ParseError is answered, as JSON-RPC asks.
+machine) and dies on a header line longer than its buffer; here the event loop watches the
+pipe itself, `framing` cuts messages out of whatever arrives, and `envelope` answers what
+JSON-RPC and LSP say must be answered before pygls sees a message. No input ends the process:
+only the end of stdin or the `exit` notification does.
 """
 
 from __future__ import annotations
 
 import asyncio
-import json
+import contextlib
 import logging
 import os
 import stat
 import sys
 import threading
+from collections.abc import Awaitable, Callable
+from concurrent.futures import Future
 from typing import Any, BinaryIO
 
-from pygls.exceptions import JsonRpcParseError
-from pygls.io_ import StdoutWriter, run_async
+from lsprotocol import types
+from pygls.exceptions import (
+    JsonRpcException,
+    JsonRpcInternalError,
+    JsonRpcInvalidParams,
+    JsonRpcInvalidRequest,
+    JsonRpcMethodNotFound,
+)
 from pygls.lsp.server import LanguageServer
 
+from gitlab_lsp.server import pygls_compat
+from gitlab_lsp.server.envelope import Dispatch, Envelope
+from gitlab_lsp.server.framing import FrameReader, Junk
+
 log = logging.getLogger(__name__)
+
+#: How long `exit` (or the end of stdin) waits for a `shutdown` still closing connections.
+SHUTDOWN_GRACE_S = 5.0
 
 
 def _is_stream(stream: BinaryIO) -> bool:
@@ -34,60 +50,146 @@ def _is_stream(stream: BinaryIO) -> bool:
     return stat.S_ISFIFO(mode) or stat.S_ISSOCK(mode) or stat.S_ISCHR(mode)
 
 
+class PipeWriter:
+    """Writes messages to the editor; once the editor has closed its end, drops them.
+
+    A closed pipe is how an editor says goodbye, not a server error: it is logged once at
+    INFO and `on_closed` stops reading.
+    """
+
+    def __init__(self, stdout: BinaryIO, on_closed: Callable[[], None]) -> None:
+        self._stdout = stdout
+        self._on_closed = on_closed
+        self.closed = False
+
+    def write(self, data: bytes) -> None:
+        if self.closed:
+            return
+        try:
+            self._stdout.write(data)
+            self._stdout.flush()
+        except (BrokenPipeError, ConnectionResetError, ValueError):  # ValueError: closed file
+            self.closed = True
+            log.info("the editor closed the connection")
+            self._on_closed()
+
+    def close(self) -> None:
+        self.closed = True
+        with contextlib.suppress(OSError):
+            self._stdout.close()
+
+
 class GitLabLanguageServer(LanguageServer):
     def start_io(self, stdin: BinaryIO | None = None, stdout: BinaryIO | None = None) -> None:
-        """Serve over stdio, reading stdin with the event loop's own pipe transport.
+        """Serve over stdio until stdin ends or the editor sends `exit`.
 
-        A stdin the loop cannot watch (a regular file) falls back to pygls' reader.
+        `exit` ends the process with LSP's exit code: 0 after `shutdown`, 1 without.
         """
         stdin = stdin or sys.stdin.buffer
         stdout = stdout or sys.stdout.buffer
-        if not _is_stream(stdin):
-            super().start_io(stdin, stdout)
-            return
-        self._stop_event = threading.Event()
-        self.protocol.set_writer(StdoutWriter(stdout))
+        stop = threading.Event()
+        pygls_compat.set_stop_event(self, stop)
+        exit_code: Any = None
         try:
-            asyncio.run(self._serve_pipe(stdin))
-        except BrokenPipeError:
-            log.error("the editor closed the connection")
-        except (KeyboardInterrupt, SystemExit):
+            asyncio.run(self._serve(stdin, stdout, stop))
+        except SystemExit as exc:  # raised by pygls' `exit` handler
+            exit_code = exc.code
+        except KeyboardInterrupt:
             pass
         finally:
             self.shutdown()  # type: ignore[no-untyped-call]
+        if exit_code:
+            raise SystemExit(exit_code)
 
-    async def _serve_pipe(self, stdin: BinaryIO) -> None:
+    async def _serve(self, stdin: BinaryIO, stdout: BinaryIO, stop: threading.Event) -> None:
         loop = asyncio.get_running_loop()
-        reader = asyncio.StreamReader(limit=1 << 20)
-        await loop.connect_read_pipe(lambda: asyncio.StreamReaderProtocol(reader), stdin)
-        assert self._stop_event is not None
-        try:
-            await run_async(
-                stop_event=self._stop_event,
-                reader=reader,
-                protocol=self.protocol,
-                logger=log,
-                error_handler=self.report_server_error,
+        loop.set_exception_handler(_quiet_cancellations)
+        read: Callable[[int], Awaitable[bytes]]
+        if _is_stream(stdin):
+            reader = asyncio.StreamReader()
+            transport, _ = await loop.connect_read_pipe(
+                lambda: asyncio.StreamReaderProtocol(reader), stdin
             )
-        except asyncio.IncompleteReadError:
-            log.info("stdin closed in the middle of a message")
+            read = reader.read
+            on_closed: Callable[[], None] = transport.close
+        else:  # a regular file (a replayed session): read it in a worker thread
+
+            def read(n: int) -> Awaitable[bytes]:
+                return loop.run_in_executor(None, stdin.read, n)
+
+            on_closed = stop.set
+        self.protocol.set_writer(PipeWriter(stdout, on_closed))
+        frames = FrameReader(read)
+        envelope = Envelope()
+        shutdown: Future[Any] | None = None
+        while not stop.is_set():
+            item = await frames.next()
+            if item is None:
+                log.info("stdin closed")
+                break
+            if isinstance(item, Junk):
+                answers, message = envelope.junk(item.reason), None
+            else:
+                answers, message = envelope.receive(item.body)
+            for answer in answers:
+                pygls_compat.send_raw(self.protocol, answer)
+            if message is None:
+                continue
+            if message.method == types.EXIT:
+                await _settle(shutdown)
+            self._dispatch(message)
+            if message.method == types.SHUTDOWN:
+                shutdown = pygls_compat.pending_requests(self.protocol).get(message.id)
+        await _settle(shutdown)
+
+    def _dispatch(self, message: Dispatch) -> None:
+        """Hand a well-formed message to pygls; a failure there is answered, never fatal."""
+        try:
+            self.protocol.handle_message(self.protocol.structure_message(message.data))
+        except JsonRpcException as exc:
+            log.warning("could not read %s: %s", message.method or "a response", exc)
+            if message.method is not None and "id" in message.data:
+                pygls_compat.send_response(self.protocol, message.id, error=exc.to_response_error())
+        except Exception:
+            log.exception("failed to handle %s", message.method or "a response")
+            if message.method is not None and "id" in message.data:
+                error = JsonRpcInternalError(f"failed to handle {message.method}")
+                pygls_compat.send_response(
+                    self.protocol, message.id, error=error.to_response_error()
+                )
 
     def report_server_error(self, error: Exception, source: Any) -> None:
         """Log protocol-level failures instead of popping a dialog per malformed message.
 
-        A message that is not JSON at all is answered with a ParseError (id null), as
-        JSON-RPC asks.
+        What the editor got wrong (an unknown method, bad params) is answered and logged as
+        a warning; ERROR is kept for the server's own failures.
         """
-        if isinstance(error, json.JSONDecodeError | UnicodeDecodeError):
-            log.warning("received a message that is not JSON: %s", error)
-            error = JsonRpcParseError()
-            # Written as a plain dict: lsprotocol's converter would drop the null id.
-            self.protocol._send_data(
-                {
-                    "jsonrpc": "2.0",
-                    "id": None,
-                    "error": {"code": error.code, "message": "Parse error"},
-                }
-            )
+        if isinstance(error, JsonRpcMethodNotFound | JsonRpcInvalidParams | JsonRpcInvalidRequest):
+            log.warning("%s (%s)", error, getattr(source, "__name__", source))
             return
         log.error("server error (%s): %s", getattr(source, "__name__", source), error)
+
+
+def _quiet_cancellations(loop: asyncio.AbstractEventLoop, context: dict[str, Any]) -> None:
+    """A handler cancelled because the editor left (`exit`, a closed pipe) is no error.
+
+    pygls chains a built-in handler to ours through done-callbacks that re-raise a
+    cancellation; asyncio would log each at ERROR. Everything else is reported as usual.
+    """
+    if isinstance(context.get("exception"), asyncio.CancelledError):
+        log.debug("cancelled on the way out: %s", context.get("message"))
+        return
+    loop.default_exception_handler(context)
+
+
+async def _settle(shutdown: Future[Any] | None) -> None:
+    """Let a `shutdown` in progress finish (close connections, answer) before the loop ends,
+    so that `exit` right behind it neither cancels it nor exits with 1."""
+    if shutdown is None or shutdown.done():
+        return
+    try:
+        await asyncio.wait_for(asyncio.shield(asyncio.wrap_future(shutdown)), SHUTDOWN_GRACE_S)
+    except TimeoutError:
+        log.warning("shutdown did not finish within %.0f s; exiting anyway", SHUTDOWN_GRACE_S)
+    except (asyncio.CancelledError, Exception):  # its outcome was already answered
+        pass

@@ -88,14 +88,18 @@ def test_tampered_payload(mock_gateway: MockStack, client: httpx.Client) -> None
     assert (response.status_code, response.json()) == (401, FORBIDDEN)
 
 
+#: Collection time: the time-dependent claims below are shifted to the time the test runs.
+NOW = int(time.time())
+
+
 @pytest.mark.parametrize(
     "claims",
     [
         {"aud": "someone-else"},
         {"aud": None},
-        {"exp": int(time.time()) - 1},
+        {"exp": NOW - 1},
         {"exp": None},
-        {"nbf": int(time.time()) + 60},
+        {"nbf": NOW + 60},
         {"iss": "https://evil.example.com"},
         {"sub": None},
     ],
@@ -112,6 +116,12 @@ def test_tampered_payload(mock_gateway: MockStack, client: httpx.Client) -> None
 def test_invalid_claims_are_forbidden(
     mock_gateway: MockStack, client: httpx.Client, claims: dict[str, object]
 ) -> None:
+    # Times are relative to when the test runs, not to when it was collected (minutes earlier
+    # in a full run: a "not yet valid" token would be valid by then).
+    now = int(time.time())
+    claims = {
+        k: now + v - NOW if isinstance(v, int) and v >= NOW - 3600 else v for k, v in claims.items()
+    }
     response = completions(
         client, mock_gateway, instance_headers(mock_gateway, forge(mock_gateway, **claims))
     )

@@ -10,6 +10,8 @@ import pytest
 from lsprotocol import types
 from pygls.exceptions import JsonRpcException
 
+from gitlab_lsp.server.pygls_compat import pending_requests
+
 from .session import PY_TEXT, PY_URI, Session, end_of
 
 pytestmark = pytest.mark.asyncio
@@ -25,7 +27,7 @@ def send_raw(session: Session, body: bytes) -> None:
 def expect_answer(session: Session, msg_id: int) -> asyncio.Future[object]:
     """A future for the answer to a request written with `send_raw`."""
     future: concurrent.futures.Future[object] = concurrent.futures.Future()
-    session.client.protocol._request_futures[msg_id] = future
+    pending_requests(session.client.protocol)[msg_id] = future
     return asyncio.wrap_future(future)
 
 

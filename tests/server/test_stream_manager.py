@@ -31,9 +31,14 @@ def manager() -> tuple[StreamManager, FakeProtocol]:
     return StreamManager(server), server.protocol  # type: ignore[arg-type]
 
 
-async def settle(streams: StreamManager) -> None:
-    while streams.active:
-        await asyncio.sleep(0.01)
+async def settle(sent: FakeProtocol, *stream_ids: str) -> None:
+    """Until every one of `stream_ids` has sent a `done: true`."""
+
+    async def wait() -> None:
+        while not all(dones(sent.sent, i) for i in stream_ids):
+            await asyncio.sleep(0.01)
+
+    await asyncio.wait_for(wait(), 10)
 
 
 def dones(sent: list[dict[str, Any]], stream_id: str) -> list[dict[str, Any]]:
@@ -62,7 +67,7 @@ async def test_a_stream_superseded_before_it_ran_still_ends_with_one_done() -> N
     # Two requests for the same document handled in one loop iteration (one write).
     streams.start("first", "file:///a.py", never_ends)
     streams.start("second", "file:///a.py", lambda: chunks(["x = 1"]))
-    await settle(streams)
+    await settle(sent, "first", "second")
     assert dones(sent.sent, "first") == [{"id": "first", "completion": "", "done": True}]
     assert [d["completion"] for d in dones(sent.sent, "second")] == ["x = 1"]
 
@@ -75,7 +80,8 @@ async def test_cancel_failure_and_completion_each_send_exactly_one_done() -> Non
     while not any(p["id"] == "cancelled" for p in sent.sent):
         await asyncio.sleep(0.01)
     assert streams.cancel("cancelled")
-    await settle(streams)
+    await settle(sent, "cancelled", "failed", "finished")
+    await asyncio.sleep(0)  # the tasks' done callbacks forget them
     assert not streams.cancel("cancelled")  # gone: a late cancelStreaming changes nothing
     for stream_id, text in (("cancelled", "partial"), ("failed", "half"), ("finished", "ab")):
         assert [d["completion"] for d in dones(sent.sent, stream_id)] == [text], stream_id
@@ -85,7 +91,7 @@ async def test_many_small_chunks_are_coalesced_and_the_last_text_goes_with_done(
     streams, sent = manager()
     pieces = ["y" * 1024] * 500
     streams.start("big", "file:///a.py", lambda: chunks(pieces))
-    await settle(streams)
+    await settle(sent, "big")
     updates = [p for p in sent.sent if p["id"] == "big"]
     assert updates[-1] == {"id": "big", "completion": "".join(pieces), "done": True}
     assert len(updates) < 50, f"{len(updates)} notifications for 500 chunks"
@@ -108,5 +114,5 @@ async def test_text_is_shown_while_the_model_pauses() -> None:
 
     await asyncio.wait_for(shown("ab"), 5)
     assert not any(p["done"] for p in sent.sent)
-    await settle(streams)
+    await settle(sent, "slow")
     assert [d["completion"] for d in dones(sent.sent, "slow")] == ["abc"]

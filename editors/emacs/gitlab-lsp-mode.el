@@ -5,7 +5,7 @@
 ;; Registers gitlab-lsp as an lsp-mode add-on client: it runs next to the language's own
 ;; server (pyright, gopls...) rather than instead of it.  Suggestions come through
 ;; `completion-at-point' (company, corfu...); on lsp-mode 9+ `lsp-inline-completion-display'
-;; shows them as ghost text when lsp-mode declares inline completion to the server.
+;; shows them as ghost text (the server offers both to every client).
 ;;
 ;;   (add-to-list 'load-path "/path/to/editors/emacs")
 ;;   (with-eval-after-load 'lsp-mode (require 'gitlab-lsp-mode))

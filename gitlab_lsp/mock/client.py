@@ -164,6 +164,19 @@ class MockControl:
         result: dict[str, Any] = self._call("PUT", "/rate_limits", json=changes)
         return result
 
+    def gitlab_version(self, version: str) -> None:
+        """What `/api/v4/version` reports ("17.1.0-ee": no direct_access; < 16.8: unsupported)."""
+        self._call("PUT", "/version", json={"version": version})
+
+    def oauth_token_expires_in(self, seconds: int) -> None:
+        """Move the `oauth` token's expiry to `seconds` from now (0 or less: expired)."""
+        self._call("PUT", "/oauth_token", json={"expires_in": seconds})
+
+    def feature_flags(self, **flags: bool) -> dict[str, bool]:
+        """Set GraphQL `featureFlagEnabled` answers; returns them all."""
+        result: dict[str, bool] = self._call("PUT", "/feature_flags", json=flags)
+        return result
+
     def state(self) -> dict[str, Any]:
         result: dict[str, Any] = self._call("GET", "/state")
         return result

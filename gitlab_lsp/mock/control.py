@@ -102,11 +102,13 @@ def control_routes(
     keyrings: dict[str, KeyRing],
     info: Callable[[], dict[str, Any]],
     sync_instance_token: Callable[[], Awaitable[object]] | None = None,
+    extra: list[Route] | None = None,
     *,
     remote_control: bool = False,
 ) -> list[Mount]:
     """`sync_instance_token` makes a self-managed instance sync its IJWT now (None on SaaS,
-    whose instance signs its own); `remote_control` lets other machines use the surface."""
+    whose instance signs its own); `extra`: other modules' control routes (guarded like
+    the rest); `remote_control` lets other machines use the surface."""
     _guard = functools.partial(_guarded, remote_control=remote_control)
 
     async def requests(request: Request) -> Response:
@@ -253,5 +255,6 @@ def control_routes(
         Route("/rate_limits", _guard(rate_limits), methods=["GET", "PUT"]),
         Route("/reset", _guard(reset), methods=["POST"]),
         Route("/state", _guard(snapshot), methods=["GET"]),
+        *(Route(r.path, _guard(r.endpoint), methods=r.methods) for r in extra or []),
     ]
     return [Mount(CONTROL_PREFIX, routes=routes)]

@@ -14,6 +14,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import BaseRoute, Route
 
+from gitlab_lsp.mock import graphql, oauth
 from gitlab_lsp.mock.apps import party_app
 from gitlab_lsp.mock.errors import UpstreamError
 from gitlab_lsp.mock.instance_token import InstanceCredential, sign_instance_jwt
@@ -21,17 +22,17 @@ from gitlab_lsp.mock.instance_validation import InstanceCodeRequest, validate_in
 from gitlab_lsp.mock.keys import KeyRing
 from gitlab_lsp.mock.oidc import oidc_routes
 from gitlab_lsp.mock.ratelimit import RateLimited
-from gitlab_lsp.mock.state import MockState
+from gitlab_lsp.mock.state import MockState, version_at_least
 from gitlab_lsp.mock.streaming import TruncatableStream
-from gitlab_lsp.mock.users import CODE_SUGGESTIONS_SCOPES, Directory, PersonalAccessToken
+from gitlab_lsp.mock.users import CODE_SUGGESTIONS_SCOPES, Credential, Directory, OAuthToken
 from gitlab_lsp.mock.validation import ValidationFailed, strict_json_loads
 
-GITLAB_VERSION = "17.6.0-ee"
 USER_TOKEN_LIFETIME = 3600
 MAX_FORWARDED_BYTES = 600_000
 FORWARD_TIMEOUT = 60.0
 RAILS_ORIGIN = {"X-GitLab-Error-Origin": "monolith"}
 READ_SCOPES = ("api", "read_api", "read_user")
+GRAPHQL_SCOPES = ("api", "read_api", "ai_features")
 
 
 class RailsError(Exception):
@@ -99,13 +100,13 @@ class Instance:
                     "/api/v4/code_suggestions/direct_access", self.direct_access, methods=["POST"]
                 ),
                 Route("/api/v4/code_suggestions/completions", self.completions, methods=["POST"]),
+                Route("/api/graphql", self.graphql, methods=["POST"]),
+                Route("/oauth/token/info", self.oauth_token_info, methods=["GET"]),
             ]
         )
 
     # --- authentication -------------------------------------------------------------
-    def _authenticate(
-        self, request: Request, scopes: tuple[str, ...] | None
-    ) -> PersonalAccessToken:
+    def _authenticate(self, request: Request, scopes: tuple[str, ...] | None) -> Credential:
         token = request.headers.get("private-token")
         if token is None:
             scheme, _, credentials = request.headers.get("authorization", "").partition(" ")
@@ -128,26 +129,26 @@ class Instance:
             )
         return pat
 
-    def _code_suggestions_user(self, request: Request) -> PersonalAccessToken:
+    def _code_suggestions_user(self, request: Request) -> Credential:
         pat = self._authenticate(request, CODE_SUGGESTIONS_SCOPES)
         if not pat.user.has_duo_seat:
             raise _unauthorized()
         return pat
 
-    def _throttle(self, rule: str, pat: PersonalAccessToken) -> None:
+    def _throttle(self, rule: str, pat: Credential) -> None:
         try:
             self.state.rate_limits.hit(rule, str(pat.user.id))
         except RateLimited as exc:
             raise RailsError(429, _too_many(), {"Retry-After": str(exc.retry_after)}) from None
 
-    def _gateway_headers(self, pat: PersonalAccessToken) -> dict[str, str]:
+    def _gateway_headers(self, pat: Credential) -> dict[str, str]:
         """The headers clients must forward verbatim to the gateway."""
         headers = {
             "X-Gitlab-Instance-Id": self.instance_id,
             "X-Gitlab-Realm": self.realm,
             "X-Gitlab-Global-User-Id": pat.user.global_user_id,
             "X-Gitlab-Host-Name": urlsplit(self.url).hostname or "localhost",
-            "X-Gitlab-Version": GITLAB_VERSION,
+            "X-Gitlab-Version": self.state.gitlab_version,
             "X-Gitlab-Feature-Enabled-By-Namespace-Ids": "",
             "x-gitlab-enabled-feature-flags": "",
         }
@@ -161,7 +162,8 @@ class Instance:
             self._authenticate(request, (*READ_SCOPES, "ai_features"))
         except RailsError as exc:
             return exc.response()
-        return JSONResponse({"version": GITLAB_VERSION, "revision": "mock", "enterprise": True})
+        version = self.state.gitlab_version
+        return JSONResponse({"version": version, "revision": "mock", "enterprise": True})
 
     async def user(self, request: Request) -> Response:
         try:
@@ -173,12 +175,28 @@ class Instance:
     async def token_self(self, request: Request) -> Response:
         try:
             pat = self._authenticate(request, None)
+            if isinstance(pat, OAuthToken):  # not a personal access token
+                raise RailsError(404, {"message": "404 Not Found"})
         except RailsError as exc:
             return exc.response()
         return JSONResponse(pat.as_api())
 
+    async def graphql(self, request: Request) -> Response:
+        try:
+            has_token = "authorization" in request.headers or "private-token" in request.headers
+            who = self._authenticate(request, GRAPHQL_SCOPES) if has_token else None
+        except RailsError as exc:
+            return exc.response()
+        viewer = graphql.Viewer(who, self.directory, self.state, self.url)
+        return await graphql.respond(request, viewer)
+
+    async def oauth_token_info(self, request: Request) -> Response:
+        return oauth.token_info(request, self.directory)
+
     # --- direct access --------------------------------------------------------------
     async def direct_access(self, request: Request) -> Response:
+        if not version_at_least(self.state.gitlab_version, (17, 2)):
+            return JSONResponse({"error": "404 Not Found"}, status_code=404)  # not there yet
         try:
             pat = self._code_suggestions_user(request)
             if not self.state.direct_connections:
@@ -200,9 +218,7 @@ class Instance:
             answer["model_details"] = dict(self.state.model_details)
         return JSONResponse(answer, status_code=201)
 
-    async def _user_token(
-        self, pat: PersonalAccessToken, headers: dict[str, str]
-    ) -> tuple[str, int]:
+    async def _user_token(self, pat: Credential, headers: dict[str, str]) -> tuple[str, int]:
         lifetime = self.state.token_lifetime or USER_TOKEN_LIFETIME
         if self.realm == "saas":
             return sign_instance_jwt(

@@ -20,6 +20,7 @@ from typing import Any
 import uvicorn
 from starlette.types import ASGIApp
 
+from gitlab_lsp.mock import oauth
 from gitlab_lsp.mock.calls import party_client
 from gitlab_lsp.mock.client import MockControl
 from gitlab_lsp.mock.cloud import cloud_route
@@ -281,6 +282,7 @@ class MockStack:
         )
         jwks = JwksCache(clients["gateway"], trusted)
         state.on_reset(jwks.clear)
+        state.on_reset(self.directory.reset)
         gateway = Gateway(
             state=state,
             keys=self.keyrings["gateway"],
@@ -304,6 +306,7 @@ class MockStack:
                     self.keyrings,
                     lambda: self.info,
                     credential.sync if self.realm == "self-managed" else None,
+                    extra=oauth.control_routes(state, self.directory),
                     remote_control=self.remote_control,
                 )
             ),

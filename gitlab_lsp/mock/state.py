@@ -21,6 +21,20 @@ from gitlab_lsp.mock.ratelimit import RateLimiter
 #: this many entries, and at most this many bytes of request bodies.
 REQUEST_LOG_LIMIT = 5000
 REQUEST_LOG_BODY_BYTES = 64 * 1024 * 1024
+#: The GitLab version the instance reports until told otherwise.
+DEFAULT_GITLAB_VERSION = "17.6.0-ee"
+#: Instance feature flags GitLab's editor plugins ask about, and their default state.
+DEFAULT_FEATURE_FLAGS = {
+    "advanced_context_resolver": True,
+    "code_suggestions_context": True,
+    "duo_additional_context": True,
+}
+
+
+def version_at_least(version: str, minimum: tuple[int, int]) -> bool:
+    """Whether a version such as "17.1.0-ee" is at least `minimum` (major, minor)."""
+    parts = version.split("-", 1)[0].split(".")
+    return (int(parts[0]), int(parts[1])) >= minimum
 
 
 @dataclass
@@ -78,6 +92,10 @@ class MockState:
         #: What direct_access answers as `model_details` (a configured model); None omits it,
         #: as GitLab does when no model is chosen for code suggestions.
         self.model_details: dict[str, str] | None = None
+        #: What `/api/v4/version` says (direct_access exists from 17.2).
+        self.gitlab_version = DEFAULT_GITLAB_VERSION
+        #: GraphQL `featureFlagEnabled(name:)` answers; unknown flags are off.
+        self.feature_flags = dict(DEFAULT_FEATURE_FLAGS)
         self.started_at = time.time()
         #: Set when the stack shuts down, so that requests held by faults let go at once.
         self.stopping = asyncio.Event()
@@ -96,6 +114,8 @@ class MockState:
         self.instance_token_lifetime = None
         self.direct_connections = True
         self.model_details = None
+        self.gitlab_version = DEFAULT_GITLAB_VERSION
+        self.feature_flags = dict(DEFAULT_FEATURE_FLAGS)
         for hook in self._reset_hooks:
             hook()
 
@@ -107,6 +127,8 @@ class MockState:
             "instance_token_lifetime": self.instance_token_lifetime,
             "direct_connections": self.direct_connections,
             "model_details": self.model_details,
+            "gitlab_version": self.gitlab_version,
+            "feature_flags": dict(self.feature_flags),
             "rate_limits": {
                 rule: list(limit) if limit is not None else None
                 for rule, limit in self.rate_limits.limits.items()

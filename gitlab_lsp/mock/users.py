@@ -5,10 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import secrets
-from dataclasses import dataclass
+import time
+from dataclasses import dataclass, field
 
 #: Scopes that let a PAT use Code Suggestions.
 CODE_SUGGESTIONS_SCOPES = ("api", "ai_features")
+#: Lifetime of GitLab's OAuth access tokens (seconds).
+OAUTH_LIFETIME = 7200
 
 
 @dataclass(frozen=True)
@@ -59,6 +62,49 @@ class PersonalAccessToken:
         }
 
 
+@dataclass
+class OAuthToken:
+    """An OAuth access token, as GitLab's editor plugins obtain by signing in.
+
+    Its expiry moves (the control surface sets it), so it is not frozen like a PAT.
+    """
+
+    id: int
+    token: str
+    user: User
+    scopes: tuple[str, ...]
+    created_at: float = field(default_factory=time.time)
+    expires_at: float = 0.0
+
+    def __post_init__(self) -> None:
+        if not self.expires_at:
+            self.expires_at = self.created_at + OAUTH_LIFETIME
+
+    @property
+    def expired(self) -> bool:
+        return time.time() >= self.expires_at
+
+    def expires_in(self) -> int:
+        return max(0, int(self.expires_at - time.time()))
+
+    def as_token_info(self) -> dict[str, object]:
+        """`GET /oauth/token/info`, as GitLab (Doorkeeper) answers it."""
+        left = self.expires_in()
+        return {
+            "resource_owner_id": self.user.id,
+            "scope": list(self.scopes),
+            "scopes": list(self.scopes),
+            "expires_in": left,
+            "expires_in_seconds": left,
+            "application": {"uid": "mock-editor-extension"},
+            "created_at": int(self.created_at),
+        }
+
+
+#: What authenticates a request to the instance.
+Credential = PersonalAccessToken | OAuthToken
+
+
 def _new_pat() -> str:
     return "glpat-" + secrets.token_urlsafe(15)[:20]
 
@@ -95,8 +141,22 @@ class Directory:
             self._tokens[pat.token] = pat
             self.by_role[role] = pat
 
-    def find(self, token: str) -> PersonalAccessToken | None:
+        self.oauth = OAuthToken(
+            id=1, token=secrets.token_hex(32), user=self.duo_user, scopes=("api",)
+        )
+
+    def find(self, token: str) -> Credential | None:
+        if token == self.oauth.token:
+            return self.oauth
         return self._tokens.get(token)
 
+    def reset(self) -> None:
+        """Back to a fresh OAuth token lifetime (the PATs never change)."""
+        self.oauth.created_at = time.time()
+        self.oauth.expires_at = self.oauth.created_at + OAUTH_LIFETIME
+
     def tokens(self) -> dict[str, str]:
-        return {role: pat.token for role, pat in self.by_role.items()}
+        return {
+            **{role: pat.token for role, pat in self.by_role.items()},
+            "oauth": self.oauth.token,
+        }

@@ -36,6 +36,7 @@ from gitlab_lsp.sdk.availability import Availability
 from gitlab_lsp.sdk.direct_access import DirectAccess, DirectAccessManager
 from gitlab_lsp.sdk.direct_route import DirectFailed, DirectRoute, DirectUnauthorized
 from gitlab_lsp.sdk.events import EventCallback, RouteHealth
+from gitlab_lsp.sdk.instance_checks import InstanceStatus, duo_seat, instance_version
 from gitlab_lsp.sdk.instance_route import InstanceRoute
 from gitlab_lsp.sdk.intent_step import IntentDecision
 from gitlab_lsp.sdk.models import Suggestion, Timings, TokenInfo
@@ -97,6 +98,8 @@ class CodeSuggestions:
         )
         self._recovery = RecoveryProbe(self._pools, self._availability)
         self._warm_ups: set[asyncio.Task[None]] = set()
+        #: The instance's version and the user's seat, read once (single flight).
+        self._status: asyncio.Future[InstanceStatus] | None = None
         self._closed = False
 
     # --- lifecycle -----------------------------------------------------------------------
@@ -119,6 +122,9 @@ class CodeSuggestions:
         for task in self._warm_ups:
             task.cancel()
         await asyncio.gather(*self._warm_ups, return_exceptions=True)
+        if self._status is not None and not self._status.done():
+            self._status.cancel()
+            await asyncio.gather(self._status, return_exceptions=True)
         await self._access.aclose()
         await self._recovery.aclose()
         await self._pools.aclose()
@@ -165,6 +171,31 @@ class CodeSuggestions:
         """Ask the instance whether the token is usable; raises a TokenError saying why not."""
         return await self._instance.check_token()
 
+    async def instance_status(self) -> InstanceStatus:
+        """The instance's version and whether the user has a Duo seat, read once per client.
+
+        Raises TokenMissing without a token; an instance that cannot tell gives None fields.
+        """
+        if self._status is None:
+            self._status = asyncio.ensure_future(self._read_status())
+        return await asyncio.shield(self._status)
+
+    async def _read_status(self) -> InstanceStatus:
+        token = await self._tokens.token()
+        client = self._pools.for_url(self._instance_url)
+        url, options = self._instance_url, self._options
+        version, seat = await asyncio.gather(
+            instance_version(client, url, token, options), duo_seat(client, url, token, options)
+        )
+        return InstanceStatus(version, seat)
+
+    async def _direct_available(self) -> bool:
+        """False on instances older than 17.2, which have no `direct_access` to ask."""
+        try:
+            return (await self.instance_status()).direct_access_available
+        except GitLabLspError:
+            return True  # the request itself reports what is wrong
+
     async def warm_up(self) -> None:
         """Start fetching the user JWT now, in the background, and return at once.
 
@@ -186,6 +217,9 @@ class CodeSuggestions:
             await self._tokens.resolve()
         except (TokenMissing, NoKeyringBackend) as exc:
             log.debug("warm-up skipped: %s", exc)
+            return
+        if not await self._direct_available():
+            log.debug("warm-up skipped: the instance is older than GitLab 17.2")
             return
         try:
             await self._access.get()
@@ -319,6 +353,8 @@ class CodeSuggestions:
         """A completion, direct when possible; returns the answer and the token wait (ms)."""
         if not self._options.direct_connection:
             return await self._via_instance(content, "direct connection is off"), 0.0
+        if not await self._direct_available():
+            return await self._via_instance(content, "the instance is older than 17.2"), 0.0
         refusal = self._availability.direct_refusal()
         if refusal is not None:
             return await self._via_instance(content, refusal), 0.0

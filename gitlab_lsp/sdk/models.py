@@ -54,3 +54,5 @@ class TokenInfo:
     expires_at: str | None
     user_id: int | None
     username: str | None = None
+    #: Seconds the token has left when the instance says (OAuth access tokens), else None.
+    expires_in: float | None = None

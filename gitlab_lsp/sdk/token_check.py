@@ -1,4 +1,10 @@
-"""Is the user's token usable, and if not, why? (`personal_access_tokens/self`)"""
+"""Is the user's token usable, and if not, why?
+
+Personal access tokens (`glpat-...`) are checked with `personal_access_tokens/self`; other
+tokens first as OAuth access tokens (what GitLab's VS Code and JetBrains plugins hand the
+server) with `/oauth/token/info`, which tells their scopes and the seconds they have left,
+then, if the instance does not know them as such, as PATs of the older prefix-less kind.
+"""
 
 from __future__ import annotations
 
@@ -22,7 +28,85 @@ from gitlab_lsp.sdk.options import ClientOptions
 USABLE_SCOPES = frozenset({"api", "ai_features"})
 
 
+#: Prefix of GitLab's personal access tokens.
+PAT_PREFIX = "glpat-"
+
+
 async def check_token(
+    client: httpx.AsyncClient, instance_url: str, token: str, options: ClientOptions
+) -> TokenInfo:
+    if not token.startswith(PAT_PREFIX):
+        oauth = await _check_oauth(client, instance_url, token, options)
+        if oauth is not None:
+            return oauth
+    return await _check_pat(client, instance_url, token, options)
+
+
+async def _check_oauth(
+    client: httpx.AsyncClient, instance_url: str, token: str, options: ClientOptions
+) -> TokenInfo | None:
+    """The OAuth token's scopes and lifetime; None when the instance does not know it as one."""
+    try:
+        response = await client.get(
+            f"{instance_url}/oauth/token/info",
+            headers=instance_headers(options, token),
+            timeout=max(options.timeout, 10.0),
+        )
+    except httpx.HTTPError as exc:
+        raise InstanceError(0, f"cannot reach {instance_url}: {type(exc).__name__}") from None
+    if response.status_code == 401:
+        # "invalid": not an OAuth token at all (maybe an older PAT); expired/revoked: it was one.
+        if _reason(response) in ("", "invalid"):
+            return None
+        raise _unauthorized(response, instance_url)
+    if response.status_code != 200:
+        return None
+    try:
+        body = response.json()
+    except ValueError:
+        raise InstanceError(200, "/oauth/token/info answered something unexpected") from None
+    if not isinstance(body, dict):
+        raise InstanceError(200, "/oauth/token/info answered something unexpected")
+    raw_scopes = body.get("scope", body.get("scopes"))
+    if isinstance(raw_scopes, str):
+        raw_scopes = raw_scopes.split()
+    scopes = tuple(str(s) for s in raw_scopes or ())
+    if not USABLE_SCOPES.intersection(scopes):
+        raise TokenScopeMissing(
+            f"the OAuth token has scopes {', '.join(scopes) or 'none'}; code suggestions need "
+            "`api` or `ai_features`"
+        )
+    left = body.get("expires_in_seconds", body.get("expires_in"))
+    expires_in = (
+        float(left) if isinstance(left, int | float) and not isinstance(left, bool) else None
+    )
+    if expires_in is not None and expires_in <= 0:
+        raise TokenExpired(f"the OAuth token has expired on {instance_url}; sign in again")
+    owner = body.get("resource_owner_id")
+    return TokenInfo(
+        kind="oauth",
+        name=None,
+        scopes=scopes,
+        expires_at=None,
+        user_id=owner if isinstance(owner, int) and not isinstance(owner, bool) else None,
+        expires_in=expires_in,
+    )
+
+
+def _reason(response: httpx.Response) -> str:
+    """`expired`, `revoked`, `invalid` or "" from a 401's OAuth error description."""
+    try:
+        body = response.json()
+    except ValueError:
+        return ""
+    text = str(body.get("error_description") or "") if isinstance(body, dict) else ""
+    for word in ("expired", "revoked", "invalid"):
+        if word in text.lower():
+            return word
+    return ""
+
+
+async def _check_pat(
     client: httpx.AsyncClient, instance_url: str, token: str, options: ClientOptions
 ) -> TokenInfo:
     headers = instance_headers(options, token)

@@ -17,7 +17,15 @@ from lsprotocol import types
 from pygls.lsp.server import LanguageServer
 
 from gitlab_lsp import __version__
-from gitlab_lsp.server import configuration, documents, logs, streaming, suggestions, telemetry
+from gitlab_lsp.server import (
+    configuration,
+    documents,
+    logs,
+    streaming,
+    suggestions,
+    telemetry,
+    validate_configuration,
+)
 from gitlab_lsp.server.cache import SuggestionCache
 from gitlab_lsp.server.configuration import Configuration
 from gitlab_lsp.server.context_feed import ContextFeed
@@ -97,6 +105,7 @@ def create_server(defaults: Settings | None = None, *, configured: bool = False)
     suggestions.register(lsp, service)
     streaming.register(lsp, streams)
     telemetry.register(lsp, tracker)
+    validate_configuration.register(lsp, store, upstream)
 
     @lsp.feature(types.INITIALIZED)
     async def initialized(params: types.InitializedParams) -> None:

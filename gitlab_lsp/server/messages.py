@@ -27,9 +27,10 @@ API_ERROR_CHECK = "code-suggestions-api-error"
 UNSUPPORTED_LANGUAGE = "code-suggestions-document-unsupported-language"
 DISABLED_LANGUAGE = "code-suggestions-document-disabled-language"
 UNSUPPORTED_VERSION = "code-suggestions-unsupported-gitlab-version"
+NO_LICENSE = "code-suggestions-no-license"
 
 #: Checks that hold for the whole server, against those that depend on the active document.
-_GLOBAL_CHECKS = (AUTHENTICATION_REQUIRED, API_ERROR_CHECK, UNSUPPORTED_VERSION)
+_GLOBAL_CHECKS = (AUTHENTICATION_REQUIRED, API_ERROR_CHECK, UNSUPPORTED_VERSION, NO_LICENSE)
 
 
 class Messages:

@@ -27,6 +27,7 @@ INTERNALS: tuple[tuple[str, str, str], ...] = (
     ("JsonRPCProtocol", "_send_response", "answer a request from outside its handler"),
     ("JsonRPCProtocol", "_send_data", "write a raw JSON-RPC object (null id, batch answer)"),
     ("JsonRPCProtocol", "_request_futures", "in-flight requests: shutdown's, tests' answers"),
+    ("JsonRPCProtocol", "_converter", "structure a request ourselves (no ERROR traceback)"),
     ("JsonRPCProtocol", "fm", "the feature manager holding user handlers"),
     ("FeatureManager", "features", "user handlers by method, behind built-in ones"),
     ("JsonRPCServer", "_stop_event", "stop the serve loop when the server shuts down"),
@@ -43,6 +44,12 @@ def send_response(protocol: JsonRPCProtocol, msg_id: Any, *, error: Any) -> None
 def send_raw(protocol: JsonRPCProtocol, data: Any) -> None:
     """Write `data` (a JSON-serialisable object or list) as one message."""
     protocol._send_data(data)
+
+
+def structure(protocol: JsonRPCProtocol, data: Any, message_type: Any) -> Any:
+    """`data` as a `message_type` with pygls' converter, raising what the converter raises
+    (pygls' own path logs a traceback at ERROR first)."""
+    return protocol._converter.structure(data, message_type)
 
 
 def user_handler(protocol: JsonRPCProtocol, method: str) -> Callable[..., Any] | None:

@@ -26,10 +26,9 @@ from typing import TYPE_CHECKING, Any
 
 from lsprotocol import types
 
+from gitlab_lsp.server import items
 from gitlab_lsp.server import messages as msg
-from gitlab_lsp.server.streaming import START_STREAMING_COMMAND
-from gitlab_lsp.server.telemetry import ACCEPTED_COMMAND
-from intent.positions import locate, utf16_units
+from intent.positions import locate
 
 if TYPE_CHECKING:
     from pygls.lsp.server import LanguageServer
@@ -50,12 +49,9 @@ ACTIVE_EDITOR_CHANGED = "$/gitlab/didChangeDocumentInActiveEditor"
 STATS_REQUEST = "gitlab-lsp/stats"
 MIN_CONTENT = 10
 INVOKED_CHOICES = 4
-LABEL_WIDTH = 60
 #: What may follow the cursor for it to count as "at or near the end of the line": closing
 #: brackets and quotes, then at most one `:{;,` (the official client's rule).
 _NEAR_END_OF_LINE = re.compile(r"\s*[)}\]\"'`]*\s*[:{;,]?\s*")
-#: The identifier the cursor is in (searched for in the last 200 characters only).
-_WORD_BEFORE_CURSOR = re.compile(r"\w+\Z")
 
 
 @dataclass(frozen=True)
@@ -146,12 +142,15 @@ class SuggestionService:
         #: The document the editor shows, from `$/gitlab/didChangeDocumentInActiveEditor`.
         self._active_uri: str | None = None
         self.stats = Stats()
+        #: How the editor inserts completion items (from `initialize`).
+        self.client_traits = items.ClientTraits()
 
     # --- LSP handlers --------------------------------------------------------------------
 
     async def inline_completion(
         self, params: types.InlineCompletionParams
     ) -> types.InlineCompletionList | None:
+        # Trigger kinds arrive normalised (protocol.py): a missing context means automatic.
         invoked = params.context.trigger_kind == types.InlineCompletionTriggerKind.Invoked
         pos = params.position
         outcome, ctx = await self._run(
@@ -159,22 +158,11 @@ class SuggestionService:
         )
         if outcome is None or ctx is None:
             return None
-        here = types.Range(start=ctx.position, end=ctx.position)
+        where = items.Where(ctx.position, _line_before(ctx), ctx.opened.language_id)
         if outcome.stream_id is not None:
-            command = types.Command(
-                title="Start streaming",
-                command=START_STREAMING_COMMAND,
-                arguments=[outcome.stream_id, outcome.tracking_id],
-            )
-            item = types.InlineCompletionItem(insert_text="", range=here, command=command)
-            return types.InlineCompletionList(items=[item])
-        return types.InlineCompletionList(
-            items=[
-                types.InlineCompletionItem(
-                    insert_text=choice, range=here, command=self._accept_command(outcome, i)
-                )
-                for i, choice in enumerate(outcome.choices)
-            ]
+            return items.streaming_item(where, outcome.stream_id, outcome.tracking_id)
+        return items.inline_items(
+            outcome.choices, where, outcome.tracking_id, telemetry=self._telemetry.enabled
         )
 
     async def completion(self, params: types.CompletionParams) -> types.CompletionList | None:
@@ -188,32 +176,14 @@ class SuggestionService:
         )
         if outcome is None or ctx is None:
             return None
-        # Many clients filter items against the word before the cursor whatever the edit's
-        # range says, so the edit starts at that word and repeats it: "retu" + "rn x" is
-        # offered as "return x", replacing "retu".
-        word = _WORD_BEFORE_CURSOR.search(ctx.above[-200:])
-        typed = word.group() if word else ""
-        start = types.Position(line=ctx.line, character=ctx.character - utf16_units(typed))
-        replaced = types.Range(start=start, end=ctx.position)
-        language = ctx.opened.language_id
-        items = [
-            types.CompletionItem(
-                label=_label(typed + choice),
-                kind=types.CompletionItemKind.Text,
-                detail="GitLab Duo Code Suggestions",
-                documentation=types.MarkupContent(
-                    kind=types.MarkupKind.Markdown, value=f"```{language}\n{choice}\n```"
-                ),
-                sort_text=f"{i:02d}",
-                filter_text=typed + choice,
-                insert_text_format=types.InsertTextFormat.PlainText,
-                text_edit=types.TextEdit(range=replaced, new_text=typed + choice),
-                command=self._accept_command(outcome, i),
-            )
-            for i, choice in enumerate(outcome.choices)
-        ]
-        # Incomplete: the editor asks again as the user types, and the cache answers.
-        return types.CompletionList(is_incomplete=True, items=items)
+        where = items.Where(ctx.position, _line_before(ctx), ctx.opened.language_id)
+        return items.completion_items(
+            outcome.choices,
+            where,
+            outcome.tracking_id,
+            telemetry=self._telemetry.enabled,
+            client=self.client_traits,
+        )
 
     def active_document_changed(self, params: Any) -> None:
         """`$/gitlab/didChangeDocumentInActiveEditor`: recompute the language check.
@@ -405,17 +375,13 @@ class SuggestionService:
         self._messages.set_document_check(check, language if check else "")
         return check is None
 
-    def _accept_command(self, outcome: Outcome, option: int) -> types.Command | None:
-        if not self._telemetry.enabled:
-            return None
-        return types.Command(
-            title="Accept suggestion",
-            command=ACCEPTED_COMMAND,
-            arguments=[outcome.tracking_id, option],
-        )
-
     def _record(self, action: str, tracking_id: str) -> None:
         self._telemetry.record(action, tracking_id)
+
+
+def _line_before(ctx: Context) -> str:
+    tail = ctx.above[-400:]
+    return tail[tail.rfind("\n") + 1 :]
 
 
 def _unique(choices: list[str]) -> tuple[str, ...]:
@@ -424,14 +390,6 @@ def _unique(choices: list[str]) -> tuple[str, ...]:
         if choice and choice.strip():
             seen.setdefault(choice, None)
     return tuple(seen)
-
-
-def _label(choice: str) -> str:
-    first = choice.strip().split("\n", 1)[0].strip()
-    multi = "\n" in choice.strip()
-    if len(first) > LABEL_WIDTH:
-        return first[: LABEL_WIDTH - 1] + "…"
-    return first + (" …" if multi else "")
 
 
 def active_document_uri(params: object) -> str | None:
@@ -474,6 +432,9 @@ def register(server: LanguageServer, service: SuggestionService) -> None:
 
     @server.feature(types.TEXT_DOCUMENT_COMPLETION, types.CompletionOptions())
     async def completion(params: types.CompletionParams) -> types.CompletionList | None:
+        service.client_traits = items.ClientTraits.of(
+            getattr(server.protocol, "initialize_params", None)
+        )
         return await service.completion(params)
 
     @server.feature(ACTIVE_EDITOR_CHANGED)

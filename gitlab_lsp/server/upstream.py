@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from gitlab_lsp.sdk.options import ClientOptions
 from gitlab_lsp.server import messages as msg
+from gitlab_lsp.server.account_checks import AccountChecks
 
 if TYPE_CHECKING:
     from gitlab_lsp.errors import TokenError
@@ -66,6 +67,11 @@ class Upstream:
         self._background: set[asyncio.Task[None]] = set()
         #: The client whose token was last checked: one check per client is enough.
         self._checked: CodeSuggestions | None = None
+        self._account = AccountChecks(messages, self.report_token_error)
+
+    @property
+    def caller(self) -> ClientOptions:
+        return self._caller
 
     def set_caller(self, caller: ClientOptions) -> None:
         """Who is calling (IDE and extension names for the User-Agent), from `initialize`,
@@ -113,14 +119,18 @@ class Upstream:
         from gitlab_lsp.errors import GitLabLspError, TokenError
 
         try:
-            await client.check_token()
+            info = await client.check_token()
+            if client is not self._client:
+                return  # settings changed meanwhile (gitlab.vim pushes twice, the token last)
         except TokenError as exc:
-            self.report_token_error(exc)
+            if client is self._client:
+                self.report_token_error(exc)
         except GitLabLspError as exc:
             log.warning("could not check the token: %s", exc.message)
             self._messages.state_known()
         else:
             self.token_works()
+            await self._account.after_token_check(client, info, lambda: client is self._client)
 
     def report_token_error(self, exc: TokenError) -> None:
         """Tell the user once per problem (one popup, one wording), not once per keystroke.
@@ -194,6 +204,7 @@ class Upstream:
         task.add_done_callback(self._background.discard)
 
     async def aclose(self) -> None:
+        self._account.cancel()
         if self._client is not None:
             await self._client.aclose()
             self._client = None

@@ -51,7 +51,8 @@
                (items (append (if (vectorp result) result (plist-get result :items)) nil))
                (first (car items)))
           (gitlab-test-put :items (length items))
-          (gitlab-test-put :text (plist-get (plist-get first :textEdit) :newText))
+          (gitlab-test-put :text (or (plist-get (plist-get first :textEdit) :newText)
+                                     (plist-get first :insertText)))
           (gitlab-test-put :label (plist-get first :label)))
         ;; 2. What a user gets: completion-at-point inserts the item and Eglot applies its edit.
         (let ((before (buffer-substring-no-properties (point-min) (point-max))))

@@ -53,7 +53,9 @@
              (items (append (if (hash-table-p result) (gethash "items" result) result) nil))
              (first (car items)))
         (gitlab-test-put :items (length items))
-        (gitlab-test-put :text (and first (gethash "newText" (gethash "textEdit" first)))))
+        (gitlab-test-put :text (and first (or (and (gethash "textEdit" first)
+                                                    (gethash "newText" (gethash "textEdit" first)))
+                                               (gethash "insertText" first)))))
       ;; 2. What a user gets from completion-at-point.
       (gitlab-test-put :completion-feature
                        (if (lsp-feature? "textDocument/completion") t :json-false))

@@ -1,7 +1,7 @@
 -- Drives Neovim 0.12+ for tests/editors/test_neovim.py with nothing but lsp/gitlab_lsp.lua and
 -- Neovim's own inline completion: wait for the client, enter insert mode at the end of the
 -- last line as a user would, let vim.lsp.inline_completion ask by itself, read the ghost
--- text it draws, accept it with vim.lsp.inline_completion.get(), read the buffer.
+-- text it draws, accept it with <Tab> (stock Neovim maps <Tab> too), read the buffer.
 -- Everything is bounded; the results go to $GITLAB_LSP_TEST_OUT as JSON.
 
 local out = assert(vim.env.GITLAB_LSP_TEST_OUT)
@@ -12,6 +12,13 @@ local results = { version = ('%d.%d'):format(v.major, v.minor) }
 
 local function finish(err)
   results.error = err
+  -- Did the config tell the server which document is in front, for the first buffer too?
+  local log = io.open(vim.lsp.get_log_path(), 'r')
+  local sent = log and log:read('*a') or ''
+  if log then
+    log:close()
+  end
+  results.active_editor_sent = sent:find('didChangeDocumentInActiveEditor', 1, true) ~= nil
   local f = assert(io.open(out, 'w'))
   f:write(vim.json.encode(results))
   f:close()
@@ -58,8 +65,9 @@ timer:start(100, 50, vim.schedule_wrap(function()
     end
     results.ghost = table.concat(ghost)
     results.mode = vim.api.nvim_get_mode().mode
-    accepted = vim.lsp.inline_completion.get()
-    results.get_returned = accepted
+    -- Accept with the key the config maps (<Tab>), through the mappings, as typed.
+    vim.api.nvim_feedkeys(vim.keycode('<Tab>'), 'm', false)
+    accepted = true
     return
   end
   local now = table.concat(vim.api.nvim_buf_get_lines(bufnr, 0, -1, false), '\n')

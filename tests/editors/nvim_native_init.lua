@@ -5,3 +5,5 @@ vim.opt.runtimepath:prepend(assert(vim.env.GITLAB_LSP_NVIM_RTP))
 vim.opt.swapfile = false
 vim.lsp.config('gitlab_lsp', { cmd = vim.json.decode(assert(vim.env.GITLAB_LSP_CMD)) })
 vim.lsp.enable('gitlab_lsp')
+-- The client's log keeps every message Neovim sends (the tests read it).
+vim.lsp.set_log_level('debug')

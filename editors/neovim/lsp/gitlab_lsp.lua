@@ -11,10 +11,35 @@
 --     settings = { gitlab = { baseUrl = 'https://gitlab.example.com' } },
 --   })
 --
--- On Neovim 0.12+ suggestions appear as ghost text (vim.lsp.inline_completion); accept one
--- with vim.lsp.inline_completion.get() (mapped to <Tab> below when nothing else claims it).
--- On 0.11 they come through the completion menu (vim.lsp.completion). Neovim 0.7 to 0.10:
--- use the Lua module in ../lua/gitlab_lsp instead.
+-- On Neovim 0.12+ suggestions appear as ghost text (vim.lsp.inline_completion); <Tab> accepts
+-- one (a buffer-local mapping that falls back to whatever <Tab> did before, such as stock
+-- Neovim's snippet jump). Another key: `vim.g.gitlab_lsp_accept_key = '<C-l>'` before the
+-- server starts; `false` maps nothing (call vim.lsp.inline_completion.get() yourself).
+-- On 0.11 they come through the completion menu (vim.lsp.completion: <C-x><C-o>, then
+-- <C-y>). Neovim 0.7 to 0.10: use the Lua module in ../lua/gitlab_lsp instead.
+
+-- The key that accepts ghost text: buffer-local, so it wins over global mappings, and when no
+-- suggestion is shown it does what the key did before (or types it).
+local function map_accept(bufnr)
+  local key = vim.g.gitlab_lsp_accept_key
+  if key == false then
+    return
+  end
+  key = key or '<Tab>'
+  local before = vim.fn.maparg(key, 'i', false, true)
+  vim.keymap.set('i', key, function()
+    if vim.lsp.inline_completion.get() then
+      return ''
+    end
+    if before.callback then
+      local keys = before.callback()
+      return before.expr == 1 and keys or ''
+    elseif before.rhs and before.rhs ~= '' then
+      return before.expr == 1 and vim.api.nvim_eval(before.rhs) or vim.keycode(before.rhs)
+    end
+    return vim.keycode(key)
+  end, { buffer = bufnr, expr = true, desc = 'GitLab: accept the suggestion' })
+end
 
 local function ide_version()
   local v = vim.version()
@@ -76,24 +101,22 @@ return {
   },
   on_attach = function(client, bufnr)
     -- Tell the server which document is in front, so the feature state it reports says
-    -- whether suggestions work for that document's language.
-    vim.api.nvim_create_autocmd('BufEnter', {
-      group = vim.api.nvim_create_augroup('gitlab_lsp_active_' .. bufnr, { clear = true }),
-      buffer = bufnr,
-      callback = function()
-        client:notify('$/gitlab/didChangeDocumentInActiveEditor', { uri = vim.uri_from_bufnr(bufnr) })
-      end,
-    })
+    -- whether suggestions work for that document's language: now for the buffer being
+    -- attached if it is in front (its BufEnter came before the server), then on every entry.
+    local function active()
+      client:notify('$/gitlab/didChangeDocumentInActiveEditor', { uri = vim.uri_from_bufnr(bufnr) })
+    end
+    local group = vim.api.nvim_create_augroup('gitlab_lsp_active_' .. bufnr, { clear = true })
+    vim.api.nvim_create_autocmd('BufEnter', { group = group, buffer = bufnr, callback = active })
+    if vim.api.nvim_get_current_buf() == bufnr then
+      active()
+    end
+    -- The server offers both ghost text and the menu: use ghost text where Neovim has it, so
+    -- that a suggestion never shows twice.
     if vim.lsp.inline_completion
       and client:supports_method('textDocument/inlineCompletion', bufnr) then
       vim.lsp.inline_completion.enable(true, { bufnr = bufnr })
-      if vim.fn.maparg('<Tab>', 'i') == '' then
-        vim.keymap.set('i', '<Tab>', function()
-          if not vim.lsp.inline_completion.get() then
-            return '<Tab>'
-          end
-        end, { buffer = bufnr, expr = true, desc = 'GitLab: accept the suggestion' })
-      end
+      map_accept(bufnr)
     elseif vim.lsp.completion and client:supports_method('textDocument/completion', bufnr) then
       vim.lsp.completion.enable(true, client.id, bufnr, { autotrigger = false })
     end

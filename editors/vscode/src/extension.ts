@@ -97,6 +97,10 @@ class GitLabExtension implements vscode.Disposable {
         String(this.context.extension.packageJSON.version ?? '0.0.0'),
       ),
       middleware: {
+        // The server offers completion items too (for editors without inline completion, as
+        // GitLab's own server does); VS Code shows the same suggestion as ghost text, so the
+        // menu source stays silent and the server is never asked for it.
+        provideCompletionItem: () => undefined,
         provideInlineCompletionItems: async (document, position, context, token, next) => {
           const streamed = this.streamedItem(document, position);
           if (streamed !== undefined) {

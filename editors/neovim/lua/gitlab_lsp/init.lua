@@ -5,7 +5,7 @@
 --   require('gitlab_lsp').setup({ settings = { baseUrl = 'https://gitlab.example.com' } })
 --
 -- Completion through the client's omnifunc (<C-x><C-o>) works too: the server answers
--- textDocument/completion with one multi-line item.
+-- textDocument/completion with items whose insertText is the whole suggestion.
 
 local M = {}
 
@@ -35,8 +35,8 @@ local defaults = {
     codeCompletion = { enabled = true },
     featureFlags = { streamCodeGenerations = true },
   },
-  -- Ghost text through textDocument/inlineCompletion. With false, the server offers plain
-  -- textDocument/completion instead (it advertises one or the other), used via omnifunc.
+  -- Ghost text through textDocument/inlineCompletion. With false, suggestions come through
+  -- textDocument/completion and omnifunc (<C-x><C-o>) only.
   ghost_text = true,
   -- Ask for a suggestion by itself after typing stops (the server debounces too).
   auto_trigger = true,
@@ -339,16 +339,21 @@ local function on_attach(bufnr)
   vim.bo[bufnr].omnifunc = 'v:lua.vim.lsp.omnifunc'
   -- Tell the server which document is in front, so the feature state (and M.status()) says
   -- whether suggestions work for its language.
+  local function active()
+    local c = client()
+    if c then
+      c.notify('$/gitlab/didChangeDocumentInActiveEditor', { uri = vim.uri_from_bufnr(bufnr) })
+    end
+  end
   api.nvim_create_autocmd('BufEnter', {
     group = api.nvim_create_augroup('gitlab_lsp_active_' .. bufnr, { clear = true }),
     buffer = bufnr,
-    callback = function()
-      local c = client()
-      if c then
-        c.notify('$/gitlab/didChangeDocumentInActiveEditor', { uri = vim.uri_from_bufnr(bufnr) })
-      end
-    end,
+    callback = active,
   })
+  -- The first buffer's BufEnter came before the server: announce it now.
+  if api.nvim_get_current_buf() == bufnr then
+    active()
+  end
   if not config.ghost_text then
     return
   end

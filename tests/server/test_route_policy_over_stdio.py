@@ -78,6 +78,13 @@ async def test_a_refused_token_sends_nothing_upstream_while_paused(session: Sess
     await session.start(token="glpat-revokedrevokedrevoked")
     session.open()
     await session.wait_for("$/gitlab/token/check")
+    # The start-up warm-up asks direct_access once on its own: let it land first.
+    await _until(
+        lambda: any(
+            e["path"].endswith("/direct_access") and e.get("outcome")
+            for e in session.mock.control.requests()
+        )
+    )
     session.mock.control.clear_requests()
     for _ in range(3):
         assert not _items(await session.inline(end_of(PY_TEXT)))

@@ -3,8 +3,11 @@
 It starts the bundled mock (instance, CustomersDot, AI gateway, model) on free ports, then
 drives the real SDK against it: one completion, which goes straight to the AI gateway, the
 same kind of completion without and with context from another file (the model completes the
-call that file defines), and one streamed generation, which goes through the instance. The mock's own request log is printed
-after each, so what the reader sees is the route the bytes actually took, not a claim.
+call that file defines), and one streamed generation, which goes through the instance. The
+mock's own request log is printed after each, so what the reader sees is the route the bytes
+actually took, not a claim. Last, the first completion is reported as shown and accepted, and
+the demo prints what the instance's usage analytics learned from that (as the mock recorded
+it: no code, only the language, the size in lines and the suggestion's tracking id).
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 if TYPE_CHECKING:
     from gitlab_lsp.mock import MockStack
+    from gitlab_lsp.sdk.client import CodeSuggestions
 
 COMPLETION_FILE = "billing/invoice.py"
 COMPLETION_ABOVE = """import dataclasses
@@ -103,6 +107,7 @@ async def _flows(stack: MockStack, out: TextIO) -> int:
         )
         out.write(f"   suggestion: {completion.text!r}\n")
         _print_hops(stack, out)
+        _report_accepted(cs, completion.text)
 
         stack.control.clear_requests()
         out.write("\n2. Completion with and without context, at the end of:\n")
@@ -137,9 +142,33 @@ async def _flows(stack: MockStack, out: TextIO) -> int:
         out.write(f" ({len(chunks)} chunks)\n{_indent(''.join(chunks))}\n")
         _print_hops(stack, out)
 
+    # Leaving `async with` flushed the usage events to the instance.
+    learned = stack.control.events()["instance"]
+    out.write(
+        "\n4. What the instance's usage analytics learned (completion shown, then accepted):\n"
+    )
+    for name, count in sorted(learned["events"].items()):
+        out.write(f"     {name:<34} {count}\n")
+    for event in stack.control.events()["recent"]:
+        if event["to"] == "instance":
+            out.write(f"     {event['event']:<34} {event.get('additional_properties')}\n")
     ok = bool(completion.text) and completion.route == "direct" and bool(chunks)
+    ok = ok and learned["events"].get("code_suggestion_accepted_in_ide") == 1
     out.write("\nBoth flows went through the mock as the protocol prescribes.\n" if ok else "")
     return 0 if ok else 1
+
+
+def _report_accepted(cs: CodeSuggestions, text: str) -> None:
+    """What an editor integration reports: the suggestion was shown, then accepted."""
+    import uuid
+
+    from gitlab_lsp.sdk.telemetry import SuggestionFacts, line_count
+
+    tracking_id = uuid.uuid4().hex
+    size = line_count(text)
+    facts = SuggestionFacts(language="python", suggestion_size=size, option_sizes=(size,))
+    cs.telemetry.record("suggestion_shown", tracking_id, facts)
+    cs.telemetry.record("suggestion_accepted", tracking_id, option=0)
 
 
 def _print_hops(stack: MockStack, out: TextIO) -> None:

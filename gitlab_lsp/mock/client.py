@@ -181,6 +181,11 @@ class MockControl:
         result: dict[str, Any] = self._call("GET", "/state")
         return result
 
+    def events(self) -> dict[str, Any]:
+        """What the instance, the gateway and the Snowplow collector learned about usage."""
+        result: dict[str, Any] = self._call("GET", "/events")
+        return result
+
     def reset(self) -> None:
         """Everything back to defaults: log, faults, latency, lifetimes, limits and counters."""
         self._call("POST", "/reset")

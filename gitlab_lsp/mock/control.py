@@ -17,6 +17,7 @@ from gitlab_lsp.mock.faults import PARTIES, Fault, InvalidFault
 from gitlab_lsp.mock.keys import KeyRing
 from gitlab_lsp.mock.ratelimit import DEFAULT_LIMITS
 from gitlab_lsp.mock.state import Latency, MockState
+from gitlab_lsp.mock.usage import events_route
 from gitlab_lsp.mock.validation import strict_json_loads
 
 CONTROL_PREFIX = "/-/mock"
@@ -255,6 +256,7 @@ def control_routes(
         Route("/rate_limits", _guard(rate_limits), methods=["GET", "PUT"]),
         Route("/reset", _guard(reset), methods=["POST"]),
         Route("/state", _guard(snapshot), methods=["GET"]),
+        events_route(state.usage),
         *(Route(r.path, _guard(r.endpoint), methods=r.methods) for r in extra or []),
     ]
     return [Mount(CONTROL_PREFIX, routes=routes)]

@@ -146,6 +146,8 @@ class Gateway:
             )
         except ValidationFailed as exc:
             return JSONResponse({"detail": exc.errors}, status_code=422)
+        if body.telemetry:
+            self.state.usage.gateway(body.telemetry)
         language = language_of(body.language_identifier, body.file_name)
         # The real gateway names the model it used; echoing the one asked for lets tests see
         # that a client forwarded direct_access's model_details.

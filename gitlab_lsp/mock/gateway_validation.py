@@ -13,6 +13,7 @@ from gitlab_lsp.mock.validation import (
     CONTEXT_TYPES,
     FILE_NAME_MAX,
     GATEWAY_CONTENT_MAX,
+    TELEMETRY_MAX_ITEMS,
     ContextItem,
     ValidationFailed,
 )
@@ -33,6 +34,7 @@ class CodeRequest:
     model_provider: str | None = None
     model_name: str | None = None
     project_path: str | None = None
+    telemetry: list[dict[str, Any]] = field(default_factory=list)
 
 
 class _Gateway:
@@ -100,6 +102,50 @@ class _Gateway:
             )
             return 0
         return value
+
+    def telemetry(self, obj: dict[str, Any]) -> list[dict[str, Any]]:
+        """The `telemetry` counters: at most 10 items, each with integer `requests`,
+        `accepts` and `errors` and optional model and language names."""
+        value = obj.get("telemetry")
+        if value is None:
+            return []
+        if not isinstance(value, list):
+            self.fail(["telemetry"], "list_type", "Input should be a valid list", value)
+            return []
+        if len(value) > TELEMETRY_MAX_ITEMS:
+            self.fail(
+                ["telemetry"],
+                "too_long",
+                f"List should have at most {TELEMETRY_MAX_ITEMS} items after validation, not {len(value)}",
+                "...",
+                max_length=TELEMETRY_MAX_ITEMS,
+            )
+            return []
+        items: list[dict[str, Any]] = []
+        for index, item in enumerate(value):
+            loc: list[Any] = ["telemetry", index]
+            if not isinstance(item, dict):
+                self.fail(
+                    loc,
+                    "model_attributes_type",
+                    "Input should be a valid dictionary or object to extract fields from",
+                    item,
+                )
+                continue
+            errors = len(self.errors)
+            for key in ("model_engine", "model_name", "lang"):
+                self.string(item, key, loc, required=False)
+            for key in ("requests", "accepts", "errors"):
+                count = item.get(key)
+                if key not in item:
+                    self.fail([*loc, key], "missing", "Field required", item)
+                elif not isinstance(count, int) or isinstance(count, bool):
+                    self.fail([*loc, key], "int_type", "Input should be a valid integer", count)
+            if item.get("experiments") is not None and not isinstance(item["experiments"], list):
+                self.fail([*loc, "experiments"], "list_type", "Input should be a valid list", item)
+            if len(self.errors) == errors:
+                items.append(item)
+        return items
 
     def context(self, obj: dict[str, Any]) -> list[ContextItem]:
         value = obj.get("context")
@@ -198,8 +244,7 @@ def validate_gateway_request(body: Any, *, generation: bool) -> CodeRequest:
     stream = check.boolean(body, "stream")
     choices = check.integer(body, "choices_count", low=0, high=CHOICES_MAX)
     context = check.context(body)
-    if body.get("telemetry") is not None and not isinstance(body["telemetry"], list):
-        check.fail(["telemetry"], "list_type", "Input should be a valid list", body["telemetry"])
+    telemetry = check.telemetry(body)
     prompt: str | list[Any] | None = None
     if generation:
         if "prompt" not in body or body["prompt"] is None:
@@ -223,4 +268,5 @@ def validate_gateway_request(body: Any, *, generation: bool) -> CodeRequest:
         model_provider=provider,
         model_name=model_name,
         project_path=project_path,
+        telemetry=telemetry,
     )

@@ -24,6 +24,7 @@ from gitlab_lsp.mock.oidc import oidc_routes
 from gitlab_lsp.mock.ratelimit import RateLimited
 from gitlab_lsp.mock.state import MockState, version_at_least
 from gitlab_lsp.mock.streaming import TruncatableStream
+from gitlab_lsp.mock.usage import usage_routes
 from gitlab_lsp.mock.users import CODE_SUGGESTIONS_SCOPES, Credential, Directory, OAuthToken
 from gitlab_lsp.mock.validation import ValidationFailed, strict_json_loads
 
@@ -100,6 +101,7 @@ class Instance:
                     "/api/v4/code_suggestions/direct_access", self.direct_access, methods=["POST"]
                 ),
                 Route("/api/v4/code_suggestions/completions", self.completions, methods=["POST"]),
+                *usage_routes(self.state.usage, self._usage_refusal),
                 Route("/api/graphql", self.graphql, methods=["POST"]),
                 Route("/oauth/token/info", self.oauth_token_info, methods=["GET"]),
             ]
@@ -128,6 +130,14 @@ class Instance:
                 },
             )
         return pat
+
+    def _usage_refusal(self, request: Request) -> Response | None:
+        """Usage events need a valid token that IDEs have (`api` or `ai_features`)."""
+        try:
+            self._authenticate(request, CODE_SUGGESTIONS_SCOPES)
+        except RailsError as exc:
+            return exc.response()
+        return None
 
     def _code_suggestions_user(self, request: Request) -> Credential:
         pat = self._authenticate(request, CODE_SUGGESTIONS_SCOPES)

@@ -16,6 +16,7 @@ from typing import Any
 
 from gitlab_lsp.mock.faults import FaultTable
 from gitlab_lsp.mock.ratelimit import RateLimiter
+from gitlab_lsp.mock.usage import UsageCollector
 
 #: The request log keeps the newest entries only, so a long-running mock stays small: at most
 #: this many entries, and at most this many bytes of request bodies.
@@ -82,6 +83,8 @@ class MockState:
 
     def __init__(self) -> None:
         self.requests = RequestLog()
+        #: Usage events and counters the parties received (`GET /-/mock/events`).
+        self.usage = UsageCollector()
         self.faults = FaultTable()
         self.rate_limits = RateLimiter()
         self.latency = Latency()
@@ -107,6 +110,7 @@ class MockState:
 
     def reset(self) -> None:
         self.requests.clear()
+        self.usage.clear()
         self.faults.clear()
         self.rate_limits.reset()
         self.latency = Latency()

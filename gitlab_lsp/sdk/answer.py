@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from gitlab_lsp.sdk.models import Route
 from gitlab_lsp.sdk.transport import RequestTrace
@@ -13,3 +13,5 @@ class Answer:
     choices: list[str]
     route: Route
     trace: RequestTrace
+    #: The model that answered, as the response names it (`engine`, `name`, `lang`).
+    model: dict[str, str] = field(default_factory=dict)

@@ -43,6 +43,7 @@ from gitlab_lsp.sdk.models import Suggestion, Timings, TokenInfo
 from gitlab_lsp.sdk.options import ClientOptions
 from gitlab_lsp.sdk.recovery import RecoveryProbe
 from gitlab_lsp.sdk.request import Request, SuggestionRequest
+from gitlab_lsp.sdk.telemetry.usage import UsageTelemetry
 from gitlab_lsp.sdk.token_source import TokenSource
 from gitlab_lsp.sdk.transport import ConnectionPools
 
@@ -87,7 +88,15 @@ class CodeSuggestions:
             self._tokens.token,
             availability=self._availability,
         )
-        self._direct = DirectRoute(self._pools, options, self._availability)
+        self.telemetry = UsageTelemetry(
+            self._instance_url, options, self._tokens.token, version=self._known_version
+        )
+        self._direct = DirectRoute(
+            self._pools,
+            options,
+            self._availability,
+            self.telemetry.counters if options.telemetry_enabled else None,
+        )
         self._instance = InstanceRoute(
             self._instance_url,
             self._pools,
@@ -125,6 +134,7 @@ class CodeSuggestions:
         if self._status is not None and not self._status.done():
             self._status.cancel()
             await asyncio.gather(self._status, return_exceptions=True)
+        await self.telemetry.aclose()
         await self._access.aclose()
         await self._recovery.aclose()
         await self._pools.aclose()
@@ -188,6 +198,13 @@ class CodeSuggestions:
             instance_version(client, url, token, options), duo_seat(client, url, token, options)
         )
         return InstanceStatus(version, seat)
+
+    async def _known_version(self) -> str | None:
+        """The instance's version from the instance check (None when it cannot tell)."""
+        try:
+            return (await self.instance_status()).version
+        except GitLabLspError:
+            return None
 
     async def _direct_available(self) -> bool:
         """False on instances older than 17.2, which have no `direct_access` to ask."""
@@ -302,6 +319,7 @@ class CodeSuggestions:
             user_instruction=decision.user_instruction,
             route=answer.route,
             timings=timings,
+            model=dict(answer.model),
         )
 
     async def _stream(self, request: Request) -> AsyncIterator[str]:

@@ -154,8 +154,10 @@ def direct_body(
     choices: int,
     project_path: str | None,
     model_details: dict[str, str] | None,
+    telemetry: list[dict[str, Any]] | None = None,
 ) -> dict[str, Any]:
-    """Body of `POST {gateway}/v2/completions`."""
+    """Body of `POST {gateway}/v2/completions`; `telemetry` is the counters since the
+    previous direct request (see sdk/telemetry/gateway_counters.py)."""
     current_file: dict[str, Any] = {
         "file_name": content.file_name,
         "content_above_cursor": content.above,
@@ -174,6 +176,8 @@ def direct_body(
         body["context"] = content.context_json()
     if project_path:
         body["project_path"] = project_path
+    if telemetry:
+        body["telemetry"] = telemetry
     if model_details:
         if "model_provider" in model_details:
             body["model_provider"] = model_details["model_provider"]
@@ -214,6 +218,16 @@ def instance_body(
         if content.user_instruction:
             body["user_instruction"] = content.user_instruction
     return body
+
+
+def parse_model(body: Any) -> dict[str, str]:
+    """The `model` object of a v2 response (`engine`, `name`, `lang`), its strings only."""
+    model = body.get("model") if isinstance(body, dict) else None
+    if not isinstance(model, dict):
+        return {}
+    return {
+        k: v for k, v in model.items() if k in ("engine", "name", "lang") and isinstance(v, str)
+    }
 
 
 def parse_choices(body: Any) -> list[str]:

@@ -7,6 +7,7 @@ count it in the breaker, refresh the JWT).
 from __future__ import annotations
 
 import logging
+from typing import Any
 
 import httpx
 
@@ -18,6 +19,7 @@ from gitlab_lsp.sdk.direct_access import DirectAccess
 from gitlab_lsp.sdk.headers import direct_headers
 from gitlab_lsp.sdk.http_util import error_detail, retry_after
 from gitlab_lsp.sdk.options import ClientOptions
+from gitlab_lsp.sdk.telemetry.gateway_counters import GatewayCounters
 from gitlab_lsp.sdk.transport import AnswerTooLarge, ConnectionPools
 
 log = logging.getLogger("gitlab_lsp.sdk.direct_route")
@@ -45,11 +47,17 @@ class DirectUnauthorized(Exception):
 
 class DirectRoute:
     def __init__(
-        self, pools: ConnectionPools, options: ClientOptions, availability: Availability
+        self,
+        pools: ConnectionPools,
+        options: ClientOptions,
+        availability: Availability,
+        counters: GatewayCounters | None = None,
     ) -> None:
         self._pools = pools
         self._options = options
         self._availability = availability
+        #: Usage counters that ride on each body (None: telemetry off).
+        self._counters = counters
 
     async def complete(
         self,
@@ -59,12 +67,29 @@ class DirectRoute:
         choices: int,
     ) -> Answer:
         """Raises DirectUnauthorized for a 401, DirectFailed for any other failure."""
+        counted = self._counters.take() if self._counters is not None else []
+        try:
+            return await self._complete(access, content, language_id, choices, counted)
+        except BaseException:
+            if self._counters is not None:
+                self._counters.give_back(counted)  # the gateway did not take them
+            raise
+
+    async def _complete(
+        self,
+        access: DirectAccess,
+        content: content_mod.Content,
+        language_id: str | None,
+        choices: int,
+        counted: list[dict[str, Any]],
+    ) -> Answer:
         body = content_mod.direct_body(
             content,
             language_id=language_id,
             choices=choices,
             project_path=self._options.project_path,
             model_details=dict(access.model_details) if access.model_details else None,
+            telemetry=counted,
         )
         timeout = self._options.timeout
         try:
@@ -83,7 +108,9 @@ class DirectRoute:
         status = response.status_code
         if status == 200:
             try:
-                return Answer(content_mod.parse_choices(response.json()), "direct", trace)
+                answer = response.json()
+                texts = content_mod.parse_choices(answer)
+                return Answer(texts, "direct", trace, content_mod.parse_model(answer))
             except ValueError as exc:
                 raise DirectFailed(status, f"unreadable answer: {exc}") from None
         if status == 401:

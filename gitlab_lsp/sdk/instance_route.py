@@ -118,12 +118,13 @@ class InstanceRoute:
         if response.status_code not in (200, 201):
             raise await self._error(response)
         try:
-            choices = content_mod.parse_choices(response.json())
+            answer = response.json()
+            choices = content_mod.parse_choices(answer)
         except ValueError as exc:
             self._health.failed("instance", response.status_code, "unreadable answer")
             raise InstanceError(response.status_code, f"unreadable answer: {exc}") from None
         self._health.ok("instance")
-        return Answer(choices, "instance", trace)
+        return Answer(choices, "instance", trace, content_mod.parse_model(answer))
 
     async def stream(
         self, content: content_mod.Content, decision: IntentDecision

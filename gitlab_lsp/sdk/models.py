@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
 from intent.model import GenerationType, IntentKind
@@ -37,6 +37,8 @@ class Suggestion:
     user_instruction: str | None
     route: Route
     timings: Timings
+    #: The model that answered, as the response names it (`engine`, `name`, `lang`).
+    model: dict[str, str] = field(default_factory=dict)
 
     def as_dict(self) -> dict[str, Any]:
         data = asdict(self)

@@ -47,3 +47,11 @@ class ClientOptions:
     #: probe, up to `breaker_max_cooldown`).
     breaker_cooldown: float = 10.0
     breaker_max_cooldown: float = 120.0
+    #: Report suggestion events (instance usage events, gateway counters, Snowplow); False
+    #: sends none of them.
+    telemetry_enabled: bool = True
+    #: Base URL of a Snowplow collector for suggestion events; None sends none.
+    tracking_url: str | None = None
+    #: The instance's version if the caller knows it (`17.6.0-ee`); None asks the instance
+    #: once, when usage events are first sent.
+    instance_version: str | None = None

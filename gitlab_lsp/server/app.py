@@ -79,7 +79,9 @@ def create_server(defaults: Settings | None = None, *, configured: bool = False)
         store.current.suggestions_cache.max_size, store.current.suggestions_cache.ttl
     )
     streams = StreamManager(lsp)
-    tracker = Telemetry(lambda: store.current.telemetry.enabled)
+    tracker = Telemetry(
+        lambda: store.current.telemetry.enabled, lambda: upstream.usage(store.current)
+    )
     docs = DocumentStore()
     feed = ContextFeed(lsp, docs)
     service = SuggestionService(store, docs, upstream, messages, cache, streams, tracker, feed)

@@ -305,7 +305,7 @@ class SuggestionService:
         if not choices:
             self._record("suggestion_not_provided", tracking_id)
             return None, ctx
-        self._record("suggestion_shown", tracking_id)
+        self._telemetry.shown(tracking_id, opened, choices, suggestion, invoked)
         if settings.suggestions_cache.enabled:
             self._cache.put(opened.uri, ctx.above, ctx.below, list(choices), tracking_id)
         return Outcome(choices, tracking_id), ctx

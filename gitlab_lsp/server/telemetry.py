@@ -1,9 +1,10 @@
-"""Suggestion lifecycle telemetry: what was shown, accepted, rejected or not provided.
+"""Suggestion lifecycle telemetry: the server's side is only to forward events to the SDK.
 
-Editors report through `$/gitlab/telemetry` (GitLab's plugins) or by running the item's
-`gitlab.ls.codeSuggestionAccepted` command (any editor that runs an accepted item's command).
-Events are kept as counters per action and logged at debug level with the tracking id only:
-no content, no token. With `telemetry.enabled` false nothing is recorded and items carry no
+Editors report through `$/gitlab/telemetry` (GitLab's plugins, and gitlab.vim from its
+CompleteDone hook) or by running the item's `gitlab.ls.codeSuggestionAccepted` command; the
+suggestion service reports what it showed. Everything goes to the current client's
+`UsageTelemetry` (gitlab_lsp/sdk/telemetry), which decides what counts and sends it off the
+request path. With `telemetry.enabled` false nothing is recorded or sent and items carry no
 command.
 """
 
@@ -11,15 +12,23 @@ from __future__ import annotations
 
 import logging
 from collections import Counter
-from collections.abc import Callable, Mapping
-from typing import Any
+from collections.abc import Callable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+from urllib.parse import unquote, urlsplit
 
 # Imported at run time: pygls reads the command handler's annotations to bind its arguments.
 from pygls.lsp.server import LanguageServer
 
+if TYPE_CHECKING:
+    from gitlab_lsp.sdk.models import Suggestion
+    from gitlab_lsp.sdk.telemetry import UsageTelemetry
+    from gitlab_lsp.server.documents import OpenDocument
+
 log = logging.getLogger(__name__)
 
 TELEMETRY_NOTIFICATION = "$/gitlab/telemetry"
+#: Our request: what was counted and what the queues hold (for tests and the benchmark).
+STATS_REQUEST = "gitlab-lsp/telemetryStats"
 ACCEPTED_COMMAND = "gitlab.ls.codeSuggestionAccepted"
 CATEGORY = "code_suggestions"
 ACTIONS = frozenset(
@@ -40,29 +49,69 @@ class InvalidTelemetryEvent(ValueError):
 
 
 class Telemetry:
-    def __init__(self, enabled: Callable[[], bool]) -> None:
+    """`usage` gives the current client's UsageTelemetry (None: no client can be built)."""
+
+    def __init__(
+        self, enabled: Callable[[], bool], usage: Callable[[], UsageTelemetry | None]
+    ) -> None:
         self._enabled = enabled
+        self._usage = usage
+        #: Events that counted, per action (for `gitlab-lsp/stats` and the tests).
         self.counts: Counter[str] = Counter()
-        self._seen: dict[str, set[str]] = {}
 
     @property
     def enabled(self) -> bool:
         return self._enabled()
 
-    def record(self, action: str, tracking_id: str, option_id: int | None = None) -> None:
+    def record(
+        self,
+        action: str,
+        tracking_id: str,
+        option_id: int | None = None,
+        *,
+        facts: Any = None,
+    ) -> None:
         if not self._enabled():
             return
         if action not in ACTIONS:
             raise InvalidTelemetryEvent(f"unknown action {action!r}")
-        done = self._seen.setdefault(tracking_id, set())
-        # An accepted suggestion is reported by both the command and the plugin: count it once.
-        if action in done and action in ("suggestion_accepted", "suggestion_rejected"):
+        usage = self._usage()
+        if usage is None or not usage.enabled:
             return
-        done.add(action)
-        if len(self._seen) > 1000:
-            self._seen.pop(next(iter(self._seen)))
-        self.counts[action] += 1
-        log.debug("telemetry %s %s option=%s", action, tracking_id, option_id)
+        if usage.record(action, tracking_id, facts, option=option_id):
+            self.counts[action] += 1
+            log.debug("telemetry %s %s option=%s", action, tracking_id, option_id)
+
+    def usage_stats(self) -> dict[str, Any] | None:
+        usage = self._usage() if self._enabled() else None
+        return usage.stats() if usage is not None else None
+
+    def shown(
+        self,
+        tracking_id: str,
+        opened: OpenDocument,
+        choices: Sequence[str],
+        suggestion: Suggestion,
+        invoked: bool,
+    ) -> None:
+        """The editor was given `choices`: what is reported about them (no text)."""
+        if not self._enabled():
+            return
+        from gitlab_lsp.sdk.telemetry import SuggestionFacts, line_count
+
+        sizes = tuple(line_count(choice) for choice in choices)
+        facts = SuggestionFacts(
+            language=opened.language_id or None,
+            suggestion_size=sizes[0] if sizes else 0,
+            option_sizes=sizes,
+            options_count=len(choices),
+            is_invoked=invoked,
+            route=suggestion.route,
+            model_engine=suggestion.model.get("engine"),
+            model_name=suggestion.model.get("name"),
+            document_path=local_path(opened.uri),
+        )
+        self.record("suggestion_shown", tracking_id, facts=facts)
 
     def record_notification(self, params: object) -> None:
         """Validate and record a `$/gitlab/telemetry` notification."""
@@ -74,8 +123,18 @@ class Telemetry:
         tracking_id = context.get("trackingId")
         if not isinstance(action, str) or not isinstance(tracking_id, str):
             raise InvalidTelemetryEvent("expected an action and context.trackingId")
+        if action not in ACTIONS:
+            raise InvalidTelemetryEvent(f"unknown action {action!r}")
         option = context.get("optionId")
         self.record(action, tracking_id, option if isinstance(option, int) else None)
+
+
+def local_path(uri: str) -> str | None:
+    """The local file behind a `file:` URI (to find its git branch), else None."""
+    parts = urlsplit(uri)
+    if parts.scheme != "file":
+        return None
+    return unquote(parts.path) or None
 
 
 def _as_mapping(value: object) -> Mapping[str, Any]:
@@ -97,6 +156,11 @@ def register(server: LanguageServer, telemetry: Telemetry) -> None:
             telemetry.record_notification(params)
         except InvalidTelemetryEvent as exc:
             log.debug("ignored a telemetry event: %s", exc)
+
+    @server.feature(STATS_REQUEST)
+    def stats(_params: Any) -> dict[str, Any]:
+        usage = telemetry.usage_stats()
+        return {"counts": dict(telemetry.counts), "usage": usage}
 
     @server.command(ACCEPTED_COMMAND)
     def on_accepted(ls: LanguageServer, *arguments: object) -> None:

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from gitlab_lsp.errors import TokenError
     from gitlab_lsp.sdk.client import CodeSuggestions
     from gitlab_lsp.sdk.events import ApiEvent
+    from gitlab_lsp.sdk.telemetry import UsageTelemetry
     from gitlab_lsp.server.messages import Messages
     from gitlab_lsp.server.settings import Settings
 
@@ -46,6 +47,8 @@ def client_options(settings: Settings, caller: ClientOptions) -> ClientOptions:
         ignore_certificate_errors=settings.ignore_certificate_errors,
         redact_secrets=settings.code_completion.enable_secret_redaction,
         project_path=settings.project_path,
+        telemetry_enabled=settings.telemetry.enabled,
+        tracking_url=settings.telemetry.tracking_url,
         context_budget=settings.code_completion.context_budget_bytes,
     )
 
@@ -81,11 +84,21 @@ class Upstream:
 
     def client(self, settings: Settings) -> CodeSuggestions:
         """The client for `settings`, built on first use after a connection change."""
-        key = (*settings.connection_key(), self._caller)
+        key = (*settings.connection_key(), settings.telemetry, self._caller)
         if self._client is None or key != self._key:
             self._replace(settings, key)
         assert self._client is not None
         return self._client
+
+    def usage(self, settings: Settings) -> UsageTelemetry | None:
+        """The current client's usage telemetry (None when no client can be built)."""
+        from gitlab_lsp.errors import GitLabLspError
+
+        try:
+            return self.client(settings).telemetry
+        except GitLabLspError as exc:
+            log.debug("no usage telemetry: %s", exc)
+            return None
 
     def _replace(self, settings: Settings, key: tuple[object, ...]) -> None:
         from gitlab_lsp.sdk.client import CodeSuggestions

@@ -374,9 +374,7 @@ async def test_acceptance_telemetry(session: Session) -> None:
     command = result.items[0].command
     assert command.arguments is not None
     tracking_id = command.arguments[0]
-    await session.client.workspace_execute_command_async(
-        types.ExecuteCommandParams(command=command.command, arguments=command.arguments)
-    )
+    # A rejection for a suggestion this server never showed does not count.
     session.client.protocol.notify(
         "$/gitlab/telemetry",
         {
@@ -385,10 +383,17 @@ async def test_acceptance_telemetry(session: Session) -> None:
             "context": {"trackingId": "other-suggestion", "optionId": 1},
         },
     )
+    await session.client.workspace_execute_command_async(
+        types.ExecuteCommandParams(command=command.command, arguments=command.arguments)
+    )
     await session.barrier()
+    stats = await session.client.protocol.send_request_async("gitlab-lsp/telemetryStats", None)
+    counts = _get(stats, "counts")
+    assert _get(counts, "suggestion_shown") == 1
+    assert _get(counts, "suggestion_accepted") == 1
+    assert getattr(counts, "suggestion_rejected", None) is None
     logged = "\n".join(m.message for m in session.client.log_messages)
     assert f"suggestion_accepted {tracking_id}" in logged
-    assert "suggestion_rejected other-suggestion option=1" in logged
 
 
 async def test_telemetry_disabled_items_carry_no_command(session: Session) -> None:

@@ -64,6 +64,10 @@ class DirectAccessDisabled(GitLabLspError):
     """The instance administrator turned direct connections off (403 from direct_access)."""
 
 
+class InsecureGateway(GitLabLspError):
+    """An https instance named a plain-http AI gateway; the downgrade is refused."""
+
+
 class RateLimited(GitLabLspError):
     """A server answered 429 or the client's own budget is spent; retry after `retry_after` s."""
 

@@ -74,6 +74,11 @@ class CircuitBreaker:
         if self._state is BreakerState.HALF_OPEN and self._probe_in_flight:
             self._probe_in_flight = False
 
+    def probe_now(self) -> None:
+        """Something cheaper than a request says the route is back: end the cooldown now."""
+        if self._state is BreakerState.OPEN:
+            self._opened_at = self._clock() - self._cooldown
+
     def _open(self) -> None:
         self._state = BreakerState.OPEN
         self._opened_at = self._clock()

@@ -23,6 +23,7 @@ from gitlab_lsp.errors import (
     ConfigurationError,
     DirectAccessDisabled,
     GitLabLspError,
+    InsecureGateway,
     InstanceError,
     NoKeyringBackend,
     RateLimited,
@@ -31,7 +32,7 @@ from gitlab_lsp.errors import (
 )
 from gitlab_lsp.sdk import content as content_mod
 from gitlab_lsp.sdk.answer import Answer
-from gitlab_lsp.sdk.breaker import CircuitBreaker
+from gitlab_lsp.sdk.availability import Availability
 from gitlab_lsp.sdk.direct_access import DirectAccess, DirectAccessManager
 from gitlab_lsp.sdk.direct_route import DirectFailed, DirectRoute, DirectUnauthorized
 from gitlab_lsp.sdk.events import EventCallback, RouteHealth
@@ -40,6 +41,7 @@ from gitlab_lsp.sdk.instance_route import InstanceRoute
 from gitlab_lsp.sdk.intent_step import IntentDecision
 from gitlab_lsp.sdk.models import Suggestion, Timings, TokenInfo
 from gitlab_lsp.sdk.options import ClientOptions
+from gitlab_lsp.sdk.recovery import RecoveryProbe
 from gitlab_lsp.sdk.request import Request, SuggestionRequest
 from gitlab_lsp.sdk.telemetry.usage import UsageTelemetry
 from gitlab_lsp.sdk.token_source import TokenSource
@@ -50,7 +52,7 @@ log = logging.getLogger("gitlab_lsp.sdk.client")
 #: Above this many characters, redaction runs in a worker thread to keep the loop responsive.
 _THREAD_THRESHOLD = 50_000
 #: Errors of direct_access that mean "no JWT now", not "the user's token is bad".
-_NO_JWT_NOW = (DirectAccessDisabled, RateLimited, InstanceError)
+_NO_JWT_NOW = (DirectAccessDisabled, RateLimited, InstanceError, InsecureGateway)
 
 
 def _normalise_url(base_url: str) -> str:
@@ -78,21 +80,32 @@ class CodeSuggestions:
         self._tokens = TokenSource(self._instance_url, token)
         self._pools = ConnectionPools(options)
         self._health = RouteHealth()
+        self._availability = Availability(options)
         self._access = DirectAccessManager(
-            self._instance_url, self._pools, options, self._tokens.token
+            self._instance_url,
+            self._pools,
+            options,
+            self._tokens.token,
+            availability=self._availability,
         )
         self.telemetry = UsageTelemetry(
             self._instance_url, options, self._tokens.token, version=self._known_version
         )
         self._direct = DirectRoute(
-            self._pools, options, self.telemetry.counters if options.telemetry_enabled else None
+            self._pools,
+            options,
+            self._availability,
+            self.telemetry.counters if options.telemetry_enabled else None,
         )
         self._instance = InstanceRoute(
-            self._instance_url, self._pools, options, self._tokens, self._health
+            self._instance_url,
+            self._pools,
+            options,
+            self._tokens,
+            self._health,
+            self._availability,
         )
-        self._breaker = CircuitBreaker(
-            options.breaker_threshold, options.breaker_cooldown, options.breaker_max_cooldown
-        )
+        self._recovery = RecoveryProbe(self._pools, self._availability)
         self._warm_ups: set[asyncio.Task[None]] = set()
         #: The instance's version and the user's seat, read once (single flight).
         self._status: asyncio.Future[InstanceStatus] | None = None
@@ -123,6 +136,7 @@ class CodeSuggestions:
             await asyncio.gather(self._status, return_exceptions=True)
         await self.telemetry.aclose()
         await self._access.aclose()
+        await self._recovery.aclose()
         await self._pools.aclose()
 
     @property
@@ -132,6 +146,16 @@ class CodeSuggestions:
     @property
     def options(self) -> ClientOptions:
         return self._options
+
+    @property
+    def availability(self) -> Availability:
+        """The policy that says which route may be used now; the server asks it too."""
+        return self._availability
+
+    @property
+    def recovery_checks(self) -> int:
+        """Health checks sent to the gateway while its direct route was down."""
+        return self._recovery.checks
 
     @property
     def direct_access_requests(self) -> int:
@@ -261,7 +285,9 @@ class CodeSuggestions:
         content = await self._prepare(request, decision)
         token_wait = 0.0
         if decision.intent == "generation":
-            answer = await self._instance.complete(content, decision)
+            answer = await self._instance.complete(
+                content, decision, self._options.generation_timeout
+            )
         else:
             answer, token_wait = await self._completion(
                 content, request.language_id, request.choices
@@ -340,7 +366,9 @@ class CodeSuggestions:
     async def _via_instance(self, content: content_mod.Content, why: str) -> Answer:
         log.debug("completion goes through the instance: %s", why)
         decision = IntentDecision("completion", None, None, 0.0)
-        return await self._instance.complete(content, decision)
+        # A completion keeps a completion's deadline on the instance too: one the user has
+        # typed past is worthless, however long a generation may take.
+        return await self._instance.complete(content, decision, self._options.timeout)
 
     async def _completion(
         self, content: content_mod.Content, language_id: str | None, choices: int
@@ -350,10 +378,9 @@ class CodeSuggestions:
             return await self._via_instance(content, "direct connection is off"), 0.0
         if not await self._direct_available():
             return await self._via_instance(content, "the instance is older than 17.2"), 0.0
-        if self._direct.blocked:
-            return await self._via_instance(content, "the gateway asked to retry later"), 0.0
-        if not self._breaker.allow():
-            return await self._via_instance(content, "the direct route's breaker is open"), 0.0
+        refusal = self._availability.direct_refusal()
+        if refusal is not None:
+            return await self._via_instance(content, refusal), 0.0
         outcome_known = False
         try:
             waited = time.perf_counter()
@@ -369,17 +396,18 @@ class CodeSuggestions:
             except DirectFailed as failure:
                 outcome_known = failure.counts_as_failure
                 if failure.counts_as_failure:
-                    self._breaker.record_failure()
+                    self._availability.direct_failed()
                     self._health.failed("direct", failure.status, failure.reason)
+                    self._recovery.watch(access.base_url)
                 answer = await self._via_instance(content, f"direct failed ({failure.reason})")
                 return answer, token_wait
             outcome_known = True
-            self._breaker.record_success()
+            self._availability.direct_succeeded()
             self._health.ok("direct")
             return answer, token_wait
         finally:
             if not outcome_known:  # e.g. cancelled: let the next request probe instead
-                self._breaker.release_probe()
+                self._availability.direct_inconclusive()
 
     async def _direct_with_retry(
         self,

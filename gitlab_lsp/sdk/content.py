@@ -13,6 +13,7 @@ from functools import lru_cache
 from typing import Any
 
 from gitlab_lsp.privacy import Outbound, outbound, outbound_around_cursor
+from gitlab_lsp.sdk import model_text
 from gitlab_lsp.sdk.context.budget import DEFAULT_BUDGET, fill, utf8_len
 from gitlab_lsp.sdk.context.items import ContextItem
 
@@ -241,5 +242,5 @@ def parse_choices(body: Any) -> list[str]:
     texts: list[str] = []
     for choice in choices:
         if isinstance(choice, dict) and isinstance(choice.get("text"), str):
-            texts.append(choice["text"])
+            texts.append(model_text.clean(choice["text"]))
     return texts

@@ -10,8 +10,11 @@ way. Here:
   lifetime for short-lived tokens), so a completion never waits for a token;
 - any number of concurrent needs share one request (single flight);
 - the instance's budget (10 calls per 5 minutes per user) is counted locally, and 429 /
-  `Retry-After` and 403 "disabled" block further calls until they may succeed; while
-  blocked, callers get the error at once and send their completion through the instance.
+  `Retry-After`, 403 "disabled" and errors block further calls until they may succeed (the
+  waits are decided by `availability.Availability`); while blocked, callers get the error
+  at once and send their completion through the instance;
+- a plain-http gateway address from an https instance is refused (`InsecureGateway`): the
+  code and the user JWT must not travel unencrypted because an answer said so.
 """
 
 from __future__ import annotations
@@ -19,7 +22,6 @@ from __future__ import annotations
 import asyncio
 import collections
 import contextlib
-import copy
 import logging
 import time
 from collections.abc import Awaitable, Callable, Mapping
@@ -32,12 +34,14 @@ import httpx
 from gitlab_lsp.errors import (
     DirectAccessDisabled,
     GitLabLspError,
+    InsecureGateway,
     InstanceError,
     NoDuoSeat,
     RateLimited,
     TokenInvalid,
     TokenScopeMissing,
 )
+from gitlab_lsp.sdk.availability import TOKEN_FETCH_BACKOFF, Availability
 from gitlab_lsp.sdk.headers import instance_headers
 from gitlab_lsp.sdk.http_util import error_detail, retry_after, server_clock_skew
 from gitlab_lsp.sdk.options import ClientOptions
@@ -48,11 +52,6 @@ log = logging.getLogger("gitlab_lsp.sdk.direct_access")
 PATH = "/api/v4/code_suggestions/direct_access"
 BUDGET_CALLS = 10
 BUDGET_WINDOW = 300.0
-#: Without `Retry-After`, a 429 blocks calls this long.
-DEFAULT_RETRY_AFTER = 60.0
-#: After an instance error (5xx, unreachable), wait this long before asking again (doubling).
-ERROR_BACKOFF = 2.0
-ERROR_BACKOFF_MAX = 60.0
 
 
 @dataclass(frozen=True)
@@ -89,6 +88,7 @@ class DirectAccessManager:
         options: ClientOptions,
         user_token: Callable[[], Awaitable[str]],
         clock: Callable[[], float] = time.time,
+        availability: Availability | None = None,
     ) -> None:
         self._instance_url = instance_url
         self._pools = pools
@@ -100,9 +100,8 @@ class DirectAccessManager:
         self._timer: asyncio.TimerHandle | None = None
         self._background: set[asyncio.Task[None]] = set()
         self._calls: collections.deque[float] = collections.deque()
-        self._blocked_until = 0.0
-        self._blocked_error: GitLabLspError | None = None
-        self._backoff = ERROR_BACKOFF
+        #: Decides how long a failed fetch blocks the next (shared with the client's routes).
+        self._availability = availability or Availability(options, clock)
         self._closed = False
         #: How many direct_access requests this client has sent (for tests and benchmarks).
         self.requests_sent = 0
@@ -166,7 +165,7 @@ class DirectAccessManager:
     def _kick_refresh(self) -> None:
         if self._closed or (self._inflight is not None and not self._inflight.done()):
             return
-        if self._clock() < self._blocked_until:
+        if self._availability.token_fetch_wait() > 0:
             return
         task = asyncio.create_task(self._background_refresh(), name="gitlab-lsp token refresh")
         self._background.add(task)
@@ -178,9 +177,8 @@ class DirectAccessManager:
         except GitLabLspError as exc:
             log.debug("background refresh of the user JWT failed: %s", exc)
             current = self._current
-            retry_at = max(self._blocked_until, self._clock() + ERROR_BACKOFF)
-            if isinstance(exc, RateLimited) and exc.retry_after:
-                retry_at = max(retry_at, self._clock() + exc.retry_after)
+            wait = max(self._availability.token_fetch_wait(), TOKEN_FETCH_BACKOFF)
+            retry_at = self._clock() + wait
             if current is not None and retry_at < current.usable_until:
                 self._schedule(retry_at)
 
@@ -195,12 +193,9 @@ class DirectAccessManager:
     # --- the request ---------------------------------------------------------------------
 
     def _raise_if_blocked(self, now: float) -> None:
-        if now < self._blocked_until and self._blocked_error is not None:
-            # A copy: re-raising one instance would keep growing its traceback.
-            error = copy.copy(self._blocked_error)
-            if isinstance(error, RateLimited):
-                error.retry_after = self._blocked_until - now
-            raise error
+        blocked = self._availability.token_fetch_blocked()
+        if blocked is not None:
+            raise blocked
         while self._calls and self._calls[0] <= now - BUDGET_WINDOW:
             self._calls.popleft()
         if len(self._calls) >= BUDGET_CALLS:
@@ -210,11 +205,6 @@ class DirectAccessManager:
                 f"next token in {wait:.0f} s",
                 retry_after=wait,
             )
-
-    def _block(self, seconds: float, error: GitLabLspError) -> GitLabLspError:
-        self._blocked_until = self._clock() + seconds
-        self._blocked_error = error
-        return error
 
     async def _fetch(self) -> DirectAccess:
         self._raise_if_blocked(self._clock())
@@ -246,50 +236,46 @@ class DirectAccessManager:
         if status in (200, 201):
             try:
                 access = self._parse(response)
+            except InsecureGateway as exc:
+                self._availability.token_fetch_failed(exc)
+                raise
             except (ValueError, KeyError, TypeError) as exc:
                 raise self._error_backoff(
                     InstanceError(status, f"malformed direct_access answer: {exc}")
                 ) from None
             self._current = access
-            self._blocked_until = 0.0
-            self._blocked_error = None
-            self._backoff = ERROR_BACKOFF
+            self._availability.token_fetch_succeeded()
             self._schedule(access.refresh_at)
             return access
         detail = error_detail(response)
         if status == 401:
-            raise self._block(
-                self._backoff,
-                TokenInvalid(
-                    f"{self._instance_url} rejected the token (401): it is wrong, revoked or "
-                    "expired"
-                ),
+            refused = TokenInvalid(
+                f"{self._instance_url} rejected the token (401): it is wrong, revoked or expired"
             )
+            self._availability.token_fetch_refused(refused)
+            raise refused
         if status == 403:
             if "disabled" in detail.lower():
                 recheck = self._options.direct_access_recheck
-                raise self._block(
-                    recheck,
-                    DirectAccessDisabled(
-                        f"direct connections are disabled on {self._instance_url}; "
-                        f"completions go through the instance (re-checked every {recheck:.0f} s)"
-                    ),
+                disabled = DirectAccessDisabled(
+                    f"direct connections are disabled on {self._instance_url}; "
+                    f"completions go through the instance (re-checked every {recheck:.0f} s)"
                 )
-            raise self._block(self._backoff, forbidden(self._instance_url, detail))
+                self._availability.token_fetch_disabled(disabled)
+                raise disabled
+            refused_403 = forbidden(self._instance_url, detail)
+            self._availability.token_fetch_refused(refused_403)
+            raise refused_403
         if status == 429:
-            wait = retry_after(response, DEFAULT_RETRY_AFTER)
-            raise self._block(
-                wait,
-                RateLimited(
-                    f"direct_access rate-limited by {self._instance_url}; retry in {wait:.0f} s",
-                    retry_after=wait,
-                ),
+            wait = self._availability.token_fetch_rate_limited(retry_after(response))
+            raise RateLimited(
+                f"direct_access rate-limited by {self._instance_url}; retry in {wait:.0f} s",
+                retry_after=wait,
             )
         raise self._error_backoff(InstanceError(status, f"direct_access failed: {detail}"))
 
     def _error_backoff(self, error: InstanceError) -> InstanceError:
-        self._block(self._backoff, error)
-        self._backoff = min(self._backoff * 2, ERROR_BACKOFF_MAX)
+        self._availability.token_fetch_failed(error)
         return error
 
     def _parse(self, response: httpx.Response) -> DirectAccess:
@@ -300,8 +286,14 @@ class DirectAccessManager:
         headers = body.get("headers") or {}
         if not isinstance(base_url, str) or not isinstance(token, str) or not token:
             raise ValueError("base_url and token must be strings")
-        if urlsplit(base_url).scheme not in ("http", "https"):
+        scheme = urlsplit(base_url).scheme
+        if scheme not in ("http", "https"):
             raise ValueError("base_url is not an http(s) URL")
+        if scheme == "http" and urlsplit(self._instance_url).scheme == "https":
+            raise InsecureGateway(
+                f"{self._instance_url} named a plain-http AI gateway ({base_url}); refusing to "
+                "send code and the user JWT unencrypted: completions go through the instance"
+            )
         if not isinstance(headers, dict):
             raise ValueError("headers must be an object")
         model = body.get("model_details")

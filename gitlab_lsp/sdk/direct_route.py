@@ -7,7 +7,6 @@ count it in the breaker, refresh the JWT).
 from __future__ import annotations
 
 import logging
-import time
 from typing import Any
 
 import httpx
@@ -15,18 +14,17 @@ import httpx
 from gitlab_lsp.errors import GatewayError
 from gitlab_lsp.sdk import content as content_mod
 from gitlab_lsp.sdk.answer import Answer
+from gitlab_lsp.sdk.availability import Availability
 from gitlab_lsp.sdk.direct_access import DirectAccess
 from gitlab_lsp.sdk.headers import direct_headers
 from gitlab_lsp.sdk.http_util import error_detail, retry_after
 from gitlab_lsp.sdk.options import ClientOptions
 from gitlab_lsp.sdk.telemetry.gateway_counters import GatewayCounters
-from gitlab_lsp.sdk.transport import ConnectionPools
+from gitlab_lsp.sdk.transport import AnswerTooLarge, ConnectionPools
 
 log = logging.getLogger("gitlab_lsp.sdk.direct_route")
 
 PATH = "/v2/completions"
-#: Without `Retry-After`, a 429 from the gateway keeps completions on the instance this long.
-DEFAULT_RETRY_AFTER = 30.0
 
 
 class DirectFailed(Exception):
@@ -52,18 +50,14 @@ class DirectRoute:
         self,
         pools: ConnectionPools,
         options: ClientOptions,
+        availability: Availability,
         counters: GatewayCounters | None = None,
     ) -> None:
         self._pools = pools
         self._options = options
+        self._availability = availability
         #: Usage counters that ride on each body (None: telemetry off).
         self._counters = counters
-        #: monotonic time until which the gateway asked us (429) to stay away
-        self.blocked_until = 0.0
-
-    @property
-    def blocked(self) -> bool:
-        return time.monotonic() < self.blocked_until
 
     async def complete(
         self,
@@ -107,6 +101,8 @@ class DirectRoute:
             )
         except (TimeoutError, httpx.TimeoutException):
             raise DirectFailed(0, f"timed out after {timeout:g} s") from None
+        except AnswerTooLarge as exc:
+            raise DirectFailed(200, f"unusable answer: {exc}") from None
         except httpx.HTTPError as exc:
             raise DirectFailed(0, f"connection failed: {type(exc).__name__}") from None
         status = response.status_code
@@ -121,8 +117,7 @@ class DirectRoute:
             raise DirectUnauthorized()
         detail = error_detail(response)
         if status == 429:
-            wait = retry_after(response, DEFAULT_RETRY_AFTER)
-            self.blocked_until = time.monotonic() + wait
+            wait = self._availability.rate_limited("direct", retry_after(response))
             raise DirectFailed(status, f"rate-limited for {wait:.0f} s", counts_as_failure=False)
         if status not in (403, 408) and status < 500:
             # The gateway refused the request itself (422...): a protocol mismatch worth a

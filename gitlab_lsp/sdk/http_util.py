@@ -33,11 +33,12 @@ def error_detail(response: httpx.Response) -> str:
     return scrub(json.dumps(body)[:_DETAIL_LIMIT])
 
 
-def retry_after(response: httpx.Response, default: float) -> float:
-    """Seconds to wait according to `Retry-After` (delta-seconds or an HTTP date)."""
+def retry_after(response: httpx.Response) -> float | None:
+    """Seconds to wait according to `Retry-After` (delta-seconds or an HTTP date), unclamped;
+    None when absent or unreadable (the availability policy clamps and defaults it)."""
     value = response.headers.get("Retry-After")
     if not value:
-        return default
+        return None
     try:
         return max(0.0, float(value))
     except ValueError:
@@ -45,7 +46,7 @@ def retry_after(response: httpx.Response, default: float) -> float:
     try:
         when = email.utils.parsedate_to_datetime(value)
     except (TypeError, ValueError):
-        return default
+        return None
     return max(0.0, when.timestamp() - time.time())
 
 

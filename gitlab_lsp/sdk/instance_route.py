@@ -25,6 +25,7 @@ from gitlab_lsp.errors import (
 )
 from gitlab_lsp.sdk import content as content_mod
 from gitlab_lsp.sdk.answer import Answer
+from gitlab_lsp.sdk.availability import Availability
 from gitlab_lsp.sdk.direct_access import forbidden
 from gitlab_lsp.sdk.events import RouteHealth
 from gitlab_lsp.sdk.headers import instance_headers
@@ -35,13 +36,11 @@ from gitlab_lsp.sdk.options import ClientOptions
 from gitlab_lsp.sdk.streaming import text_chunks
 from gitlab_lsp.sdk.token_check import check_token
 from gitlab_lsp.sdk.token_source import TokenSource
-from gitlab_lsp.sdk.transport import ConnectionPools
+from gitlab_lsp.sdk.transport import AnswerTooLarge, ConnectionPools
 
 log = logging.getLogger("gitlab_lsp.sdk.instance_route")
 
 PATH = "/api/v4/code_suggestions/completions"
-#: Without `Retry-After` on a 429, tell the caller to wait this long.
-DEFAULT_RETRY_AFTER = 60.0
 
 
 class InstanceRoute:
@@ -52,7 +51,9 @@ class InstanceRoute:
         options: ClientOptions,
         tokens: TokenSource,
         health: RouteHealth,
+        availability: Availability,
     ) -> None:
+        self._availability = availability
         self._url = instance_url
         self._pools = pools
         self._options = options
@@ -92,10 +93,12 @@ class InstanceRoute:
             generation_type=decision.generation_type,
         )
 
-    async def complete(self, content: content_mod.Content, decision: IntentDecision) -> Answer:
-        """One non-streamed answer (a generation, or a completion that could not go direct)."""
+    async def complete(
+        self, content: content_mod.Content, decision: IntentDecision, timeout: float
+    ) -> Answer:
+        """One non-streamed answer (a generation, or a completion that could not go direct)
+        within `timeout` seconds in all."""
         token = await self._tokens.token()
-        timeout = self._options.generation_timeout
         try:
             response, trace = await self._pools.post_json(
                 self._url + PATH,
@@ -106,6 +109,9 @@ class InstanceRoute:
         except (TimeoutError, httpx.TimeoutException):
             self._health.failed("instance", 0, "timeout")
             raise SuggestionTimeout(f"{self._url} did not answer within {timeout:g} s") from None
+        except AnswerTooLarge as exc:
+            self._health.failed("instance", 200, str(exc))
+            raise InstanceError(200, f"unusable answer: {exc}") from None
         except httpx.HTTPError as exc:
             self._health.failed("instance", 0, type(exc).__name__)
             raise InstanceError(0, f"cannot reach {self._url}: {type(exc).__name__}") from None
@@ -141,16 +147,18 @@ class InstanceRoute:
                 if response.status_code not in (200, 201):
                     await response.aread()
                     raise await self._error(response)
-                self._health.ok("instance")
                 log.debug(
                     "streaming generation via instance: connect=%.1f first_byte=%.1f ms",
                     trace.connect_ms,
                     trace.first_byte_ms,
                 )
                 count = 0
-                async for chunk in text_chunks(response):
+                async for chunk in text_chunks(response, seconds=self._options.generation_timeout):
                     count += 1
                     yield chunk
+                # Recovered only once a whole answer came: a stream that drops after its
+                # 200 headers is a failure, not a recovery followed by an error.
+                self._health.ok("instance")
                 log.debug(
                     "streamed generation done: %d chunks, total=%.1f ms",
                     count,
@@ -171,7 +179,7 @@ class InstanceRoute:
         if status == 403:
             return forbidden(self._url, detail)
         if status == 429:
-            wait = retry_after(response, DEFAULT_RETRY_AFTER)
+            wait = self._availability.rate_limited("instance", retry_after(response))
             return RateLimited(
                 f"{self._url} rate-limited code suggestions; retry in {wait:.0f} s",
                 retry_after=wait,

@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import AsyncIterator
+import time
+from collections.abc import AsyncIterator, Callable
 
 import httpx
+
+from gitlab_lsp.sdk import model_text
 
 log = logging.getLogger("gitlab_lsp.sdk.streaming")
 
@@ -21,14 +24,43 @@ def is_sse(response: httpx.Response) -> bool:
     return value.strip().lower() == "sse"
 
 
-async def text_chunks(response: httpx.Response) -> AsyncIterator[str]:
-    if is_sse(response):
-        async for chunk in _sse_chunks(response.aiter_text()):
-            yield chunk
-        return
-    async for text in response.aiter_text():
-        if text:
-            yield text
+#: The most text a streamed generation may bring; beyond it the stream is closed and what
+#: came so far is the answer (a generation is a few KiB; megabytes mean a broken upstream).
+MAX_STREAM_CHARS = 100_000
+
+
+async def text_chunks(
+    response: httpx.Response, *, seconds: float, clock: Callable[[], float] = time.monotonic
+) -> AsyncIterator[str]:
+    """The generation's text, chunk by chunk, without terminal control characters.
+
+    Ends early, keeping what came, once `MAX_STREAM_CHARS` arrived or after `seconds` in
+    all: httpx's timeout is per read, so an endless stream would otherwise never end.
+    """
+    deadline = clock() + seconds
+    total = 0
+    source = response.aiter_text()
+    parser = SseParser() if is_sse(response) else None
+    async for raw in source:
+        texts = parser.feed(raw) if parser is not None else [raw]
+        for text in texts:
+            text = model_text.clean(text)[: MAX_STREAM_CHARS - total]
+            if text:
+                total += len(text)
+                yield text
+        if total >= MAX_STREAM_CHARS or clock() >= deadline:
+            log.warning(
+                "streamed generation cut at %d characters after %s",
+                total,
+                "the size limit" if total >= MAX_STREAM_CHARS else f"{seconds:g} s",
+            )
+            return
+    if parser is not None:
+        for text in parser.feed("\n\n"):  # a last event without its blank line
+            text = model_text.clean(text)[: MAX_STREAM_CHARS - total]
+            if text:
+                total += len(text)
+                yield text
 
 
 class SseParser:
@@ -82,12 +114,3 @@ class SseParser:
             log.debug("ignoring a malformed content_chunk event")
             return None
         return content if isinstance(content, str) else None
-
-
-async def _sse_chunks(source: AsyncIterator[str]) -> AsyncIterator[str]:
-    parser = SseParser()
-    async for text in source:
-        for chunk in parser.feed(text):
-            yield chunk
-    for chunk in parser.feed("\n\n"):  # a last event without its blank line
-        yield chunk

@@ -28,6 +28,13 @@ log = logging.getLogger("gitlab_lsp.sdk.transport")
 #: requests may open a few more, which are then kept for the next burst.
 _KEEPALIVE = 8
 _KEEPALIVE_EXPIRY = 120.0
+#: The largest answer body read from either route. A suggestion is a few KiB; a server that
+#: sends megabytes is broken or hostile, and reading it all would only fill memory.
+MAX_ANSWER_BYTES = 1024 * 1024
+
+
+class AnswerTooLarge(Exception):
+    """A server's answer body went past `MAX_ANSWER_BYTES`; it was not read further."""
 
 
 def build_verify(options: ClientOptions) -> ssl.SSLContext | bool:
@@ -148,13 +155,46 @@ class ConnectionPools:
         httpx.HTTPError when the exchange fails: each route classifies those its own way.
         """
         trace = self.trace(url)
+        client = self.for_url(url)
         async with asyncio.timeout(timeout):
-            response = await self.for_url(url).post(
-                url, json=body, headers=headers, timeout=timeout, extensions=trace.extensions()
+            request = client.build_request(
+                "POST",
+                url,
+                json=body,
+                headers=headers,
+                timeout=timeout,
+                extensions=trace.extensions(),
             )
-        return response, trace
+            response = await client.send(request, stream=True)
+            try:
+                content = await _read_capped(response)
+            finally:
+                await response.aclose()
+        # The body is decoded already: drop the headers that describe the encoded form.
+        kept = [
+            (k, v)
+            for k, v in response.headers.multi_items()
+            if k.lower() not in ("content-encoding", "content-length", "transfer-encoding")
+        ]
+        return httpx.Response(
+            response.status_code, headers=kept, content=content, request=request
+        ), trace
 
     async def aclose(self) -> None:
         clients, self._clients = list(self._clients.values()), {}
         for client in clients:
             await client.aclose()
+
+
+async def _read_capped(response: httpx.Response) -> bytes:
+    declared = response.headers.get("Content-Length", "")
+    if declared.isdigit() and int(declared) > MAX_ANSWER_BYTES:
+        raise AnswerTooLarge(f"the answer declares {declared} bytes")
+    parts: list[bytes] = []
+    size = 0
+    async for part in response.aiter_bytes():
+        size += len(part)
+        if size > MAX_ANSWER_BYTES:
+            raise AnswerTooLarge(f"the answer exceeds {MAX_ANSWER_BYTES} bytes")
+        parts.append(part)
+    return b"".join(parts)

@@ -124,6 +124,7 @@ class Configuration:
         else:
             await self.pull()
         changed = self._store.current.connection_key() != before.connection_key()
+        self._upstream.settings_changed()
         if self._configured and (changed or not was_configured):
             self._check_token()
 

@@ -54,8 +54,6 @@ ACTIVE_EDITOR_CHANGED = "$/gitlab/didChangeDocumentInActiveEditor"
 STATS_REQUEST = "gitlab-lsp/stats"
 MIN_CONTENT = 10
 INVOKED_CHOICES = 4
-#: Seconds to pause after a 429 that did not say how long to wait.
-DEFAULT_RATE_LIMIT_WAIT = 10.0
 #: What may follow the cursor for it to count as "at or near the end of the line": closing
 #: brackets and quotes, then at most one `:{;,` (the official client's rule).
 _NEAR_END_OF_LINE = re.compile(r"\s*[)}\]\"'`]*\s*[:{;,]?\s*")
@@ -168,8 +166,6 @@ class SuggestionService:
         self._inflight: dict[str, asyncio.Task[Any]] = {}
         #: The document the editor shows, from `$/gitlab/didChangeDocumentInActiveEditor`.
         self._active_uri: str | None = None
-        #: Until when (monotonic) the upstream asked us to stop sending requests (429).
-        self._paused_until = 0.0
         self.stats = Stats()
         self.trigger = AdaptiveTrigger()
         #: How the editor inserts completion items (from `initialize`).
@@ -255,11 +251,9 @@ class SuggestionService:
         settings = self._settings.current
         if not settings.code_completion.enabled or not self._language_allowed(opened, settings):
             return None, None
-        if self._upstream.token_blocked():
-            log.debug("no suggestion: the token was refused (see $/gitlab/token/check)")
-            return None, None
-        if time.monotonic() < self._paused_until:
-            log.debug("no suggestion: rate limited upstream")
+        pause = self._upstream.paused()
+        if pause is not None:
+            log.debug("no suggestion: %s", pause)
             return None, None
         self.stats.requests += 1
         self._streams.cancel_document(uri)  # the user moved on from a streaming generation
@@ -424,9 +418,8 @@ class SuggestionService:
         if isinstance(exc, TokenError):
             self._upstream.report_token_error(exc)
         elif isinstance(exc, RateLimited):
-            wait = exc.retry_after if exc.retry_after is not None else DEFAULT_RATE_LIMIT_WAIT
-            self._paused_until = time.monotonic() + wait
-            log.warning("no suggestion: %s; pausing requests for %.0f s", exc.message, wait)
+            log.warning("no suggestion: %s; the SDK pauses requests meanwhile", exc.message)
+            self._upstream.paused()
         elif isinstance(exc, GitLabLspError):
             log.warning("no suggestion: %s", exc.message)
         else:

@@ -5,6 +5,10 @@ old one, starts fetching the user JWT (so the first completion does not wait for
 checks the token in the background so that the user hears about a bad token when they set
 it, not at their next keystroke. Route health events from the SDK become
 `$/gitlab/api/error` / `$/gitlab/api/recovered`.
+
+How long a refused token or a rate limit pauses suggestions is the SDK's availability policy
+(`gitlab_lsp.sdk.availability`); this module only asks it, and shows the pause to the user as
+the `code-suggestions-api-error` check while it lasts.
 """
 
 from __future__ import annotations
@@ -12,7 +16,6 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import logging
-import time
 from collections.abc import Coroutine
 from typing import TYPE_CHECKING, Any
 
@@ -29,9 +32,6 @@ if TYPE_CHECKING:
     from gitlab_lsp.server.settings import Settings
 
 log = logging.getLogger(__name__)
-
-#: Seconds before a refused token is tried again without a settings change.
-TOKEN_RETRY = 60.0
 
 
 def client_options(settings: Settings, caller: ClientOptions) -> ClientOptions:
@@ -62,8 +62,11 @@ class Upstream:
         self._key: tuple[object, ...] | None = None
         self._caller = ClientOptions()
         self._failing: set[str] = set()
-        #: The last token problem reported for the current client, and when.
-        self._token_problem: tuple[str, float] | None = None
+        #: The kind of the last token problem reported for the current client (its error type):
+        #: the same condition found by another path does not raise a second popup.
+        self._token_problem: str | None = None
+        #: The pause (rate limit) shown as the API error check, if any.
+        self._pause_shown: str | None = None
         self._background: set[asyncio.Task[None]] = set()
         #: The client whose token was last checked: one check per client is enough.
         self._checked: CodeSuggestions | None = None
@@ -108,6 +111,7 @@ class Upstream:
         self._client.on_event(self._on_event)
         self._failing.clear()
         self._token_problem = None
+        self._pause_shown = None
         self._checked = None
         self._messages.set_check(msg.API_ERROR_CHECK, False)
         if old is not None:
@@ -142,33 +146,49 @@ class Upstream:
             await self._account.after_token_check(client, info, lambda: client is self._client)
 
     def report_token_error(self, exc: TokenError) -> None:
-        """Tell the user once per problem, not once per keystroke."""
-        message = exc.message
-        now = time.monotonic()
-        repeated = self._token_problem is not None and self._token_problem[0] == message
-        self._token_problem = (message, now)
-        if repeated:
+        """Tell the user once per problem (one popup, one wording), not once per keystroke.
+
+        The same condition (a revoked token, say) may be found by the background check and
+        by a suggestion, with messages worded by different endpoints: the error type is the
+        condition, and the first message found is the one shown.
+        """
+        if self._client is not None:
+            self._client.availability.token_refused(exc.message)
+        kind = type(exc).__name__
+        if self._token_problem == kind:
             return
+        self._token_problem = kind
+        message = exc.message
         log.warning("token problem: %s", message)
         self._messages.token_check(message)
         self._messages.set_check(msg.AUTHENTICATION_REQUIRED, True, message)
         self._messages.show(f"GitLab Duo Code Suggestions: {message}")
 
-    def token_blocked(self) -> bool:
-        """Whether the current token was refused recently: requests would only fail again.
+    def paused(self) -> str | None:
+        """Why no suggestion should be asked for now (refused token, rate limit), if any.
 
-        A refused token is tried again after `TOKEN_RETRY` seconds (a seat or scope may be
-        granted on the instance meanwhile) or at once when the settings change.
+        The SDK's availability policy decides; a rate-limit pause is shown to the user as the
+        API error check while it lasts and released when it ends.
         """
-        return (
-            self._token_problem is not None
-            and time.monotonic() - self._token_problem[1] < TOKEN_RETRY
-        )
+        pause = self._client.availability.paused() if self._client is not None else None
+        shown = pause.reason if pause is not None and pause.kind == "rate_limited" else None
+        if shown != self._pause_shown:
+            self._pause_shown = shown
+            self._publish_api_check()
+        return pause.reason if pause is not None else None
 
     def token_works(self) -> None:
         """A suggestion came back, so whatever token problem was reported is over."""
         self._token_problem = None
+        if self._client is not None:
+            self._client.availability.token_accepted()
         self._messages.set_check(msg.AUTHENTICATION_REQUIRED, False)
+
+    def settings_changed(self) -> None:
+        """The user changed settings: every pause (rate limit, refused token) is lifted."""
+        if self._client is not None:
+            self._client.availability.reset()
+        self.paused()
 
     def _on_event(self, event: ApiEvent) -> None:
         from gitlab_lsp.sdk.events import ApiError
@@ -179,10 +199,17 @@ class Upstream:
         else:
             self._failing.discard(event.route)
             self._messages.api_recovered(event.route)
-        # Suggestions still work while the instance answers; only its failure stops them.
-        self._messages.set_check(
-            msg.API_ERROR_CHECK, "instance" in self._failing, "the GitLab instance is failing"
-        )
+        self._publish_api_check()
+
+    def _publish_api_check(self) -> None:
+        # Suggestions still work while the instance answers; only its failure (or a rate
+        # limit that pauses every request) stops them.
+        if "instance" in self._failing:
+            self._messages.set_check(msg.API_ERROR_CHECK, True, "the GitLab instance is failing")
+        elif self._pause_shown is not None:
+            self._messages.set_check(msg.API_ERROR_CHECK, True, self._pause_shown)
+        else:
+            self._messages.set_check(msg.API_ERROR_CHECK, False)
 
     def _spawn(self, coro: Coroutine[Any, Any, None]) -> None:
         task = asyncio.ensure_future(coro)

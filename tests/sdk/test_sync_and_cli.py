@@ -52,7 +52,7 @@ async def test_raw_text_streams_are_read_as_they_come(mock_gateway: MockStack) -
         ) as response,
     ):
         assert "X-Streaming-Format" not in response.headers
-        chunks = [chunk async for chunk in text_chunks(response)]
+        chunks = [chunk async for chunk in text_chunks(response, seconds=60)]
     assert len(chunks) > 1
     assert "event:" not in "".join(chunks)
 

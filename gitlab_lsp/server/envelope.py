@@ -18,6 +18,7 @@ log = logging.getLogger(__name__)
 
 PARSE_ERROR = -32700
 INVALID_REQUEST = -32600
+INVALID_PARAMS = -32602
 SERVER_NOT_INITIALIZED = -32002
 
 Id = int | str | None
@@ -76,8 +77,7 @@ class Envelope:
         try:
             data = json.loads(body)
         except RecursionError:
-            log.warning("received a message nested too deeply to read (%d bytes)", len(body))
-            return [error_response(None, PARSE_ERROR, "Parse error: nested too deeply")], None
+            return self._too_deep(body), None
         except ValueError as exc:  # JSONDecodeError and UnicodeDecodeError
             log.warning("received a message that is not JSON: %s", exc)
             return [error_response(None, PARSE_ERROR, "Parse error")], None
@@ -92,6 +92,21 @@ class Envelope:
             log.warning("answered an invalid request (id %r): %s", msg_id, problem)
             return [error_response(msg_id, INVALID_REQUEST, f"Invalid Request: {problem}")], None
         return self._lifecycle(data)
+
+    def _too_deep(self, body: bytes) -> list[Any]:
+        """A message nested past what the decoder reads: answered with its id when the id
+        can be read beside the deep part (a request), else as a parse error."""
+        from gitlab_lsp.server.shallow_json import NotAnObject, top_level_scalars
+
+        log.warning("received a message nested too deeply to read (%d bytes)", len(body))
+        try:
+            members = top_level_scalars(body.decode("utf-8"))
+        except (NotAnObject, UnicodeDecodeError, RecursionError):
+            return [error_response(None, PARSE_ERROR, "Parse error: nested too deeply")]
+        msg_id = _readable_id(members)
+        if msg_id is None or not isinstance(members.get("method"), str):
+            return [error_response(None, PARSE_ERROR, "Parse error: nested too deeply")]
+        return [error_response(msg_id, INVALID_PARAMS, "Invalid params: nested too deeply")]
 
     def junk(self, reason: str) -> list[Any]:
         """Bytes that were not a message at all: a ParseError with a null id."""

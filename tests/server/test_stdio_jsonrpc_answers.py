@@ -12,6 +12,7 @@ import pytest
 from .raw_stdio import RawServer, frame
 
 INVALID_REQUEST = -32600
+INVALID_PARAMS = -32602
 PARSE_ERROR = -32700
 SERVER_NOT_INITIALIZED = -32002
 
@@ -64,11 +65,15 @@ def test_batches_are_answered_as_json_rpc_batches(server: RawServer) -> None:
     assert "result" in server.answer(9)
 
 
-def test_a_million_deep_nesting_is_a_parse_error(server: RawServer) -> None:
+@pytest.mark.parametrize("depth", [5_000, 1_000_000])
+def test_deep_nesting_is_answered_with_the_id_beside_it(server: RawServer, depth: int) -> None:
     server.initialize()
-    depth = 1_000_000
     body = b'{"jsonrpc": "2.0", "id": 10, "method": "gitlab-lsp/stats", "params": {"a": '
-    server.write(frame(body + b"[" * depth + b"]" * depth + b"}}"))
+    server.write(frame(body + b"[" * depth + b'"]}"' + b"]" * depth + b"}}"))
+    answer = server.answer()
+    assert answer["id"] == 10 and answer["error"]["code"] == INVALID_PARAMS
+    # too deep with no readable id (a notification, or broken before the id): a parse error
+    server.write(frame(b'{"jsonrpc": "2.0", "params": ' + b"[" * depth + b"]" * depth + b"}"))
     answer = server.answer()
     assert answer["id"] is None and answer["error"]["code"] == PARSE_ERROR
     server.send(stats(11))

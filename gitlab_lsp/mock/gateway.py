@@ -164,7 +164,10 @@ class Gateway:
             "instruction": _instruction_from_prompt(body.prompt),
             "choices": max(1, body.choices_count),
             "stream": body.stream,
-            "context": [item.content for item in body.context],
+            # As the real gateway: context only from clients that speak 6.3.0 or later.
+            "context": [item.content for item in body.context]
+            if _reads_context(request.headers.get("x-gitlab-language-server-version"))
+            else [],
         }
         if body.stream:
             sse = request.headers.get("x-supports-sse-streaming", "").lower() == "true"
@@ -235,3 +238,18 @@ class Gateway:
         return TruncatableStream(
             frames, headers=headers, media_type="text/event-stream", on_close=upstream.aclose
         )
+
+
+#: The first language-server protocol version whose `context` the gateway reads.
+CONTEXT_FROM = (6, 3, 0)
+
+
+def _reads_context(version: str | None) -> bool:
+    """Whether the client's `X-Gitlab-Language-Server-Version` is CONTEXT_FROM or later."""
+    parts: list[int] = []
+    for piece in (version or "").split(".")[:3]:
+        digits = "".join(c for c in piece if c.isdigit())
+        if not digits or digits != piece:
+            break
+        parts.append(int(digits))
+    return bool(parts) and tuple(parts + [0] * (3 - len(parts))) >= CONTEXT_FROM

@@ -7,10 +7,16 @@ from collections.abc import Mapping
 from gitlab_lsp import __version__
 from gitlab_lsp.sdk.options import ClientOptions
 
+#: The release of GitLab's own language server whose wire protocol this client speaks. The AI
+#: gateway turns features on by `X-Gitlab-Language-Server-Version` (it reads `context` only
+#: from 6.3.0 on), so that header names the protocol level; this project's own version goes
+#: in the User-Agent, as a second product token.
+PROTOCOL_VERSION = "7.9.0"
+
 
 def user_agent(options: ClientOptions) -> str:
     ide = f"{options.ide_name or 'unknown'}:{options.ide_version or 'unknown'}"
-    return f"gitlab-language-server:{__version__} ({ide})"
+    return f"gitlab-language-server:{PROTOCOL_VERSION} ({ide}) gitlab-lsp/{__version__}"
 
 
 def client_headers(options: ClientOptions) -> dict[str, str]:
@@ -21,7 +27,7 @@ def client_headers(options: ClientOptions) -> dict[str, str]:
     """
     return {
         "User-Agent": user_agent(options),
-        "X-Gitlab-Language-Server-Version": __version__,
+        "X-Gitlab-Language-Server-Version": PROTOCOL_VERSION,
         "Content-Type": "application/json",
     }
 

@@ -64,8 +64,8 @@ def direct_headers(details: dict[str, Any]) -> dict[str, str]:
         **details["headers"],
         "Authorization": f"Bearer {details['token']}",
         "X-Gitlab-Authentication-Type": "oidc",
-        "X-Gitlab-Language-Server-Version": "0.1.0",
-        "User-Agent": "gitlab-language-server:0.1.0 (tests:1.0)",
+        "X-Gitlab-Language-Server-Version": "7.9.0",
+        "User-Agent": "gitlab-language-server:7.9.0 (tests:1.0)",
     }
 
 

@@ -57,3 +57,31 @@ def test_context_beyond_the_limits_is_rejected(item: dict[str, str], where: str)
 def test_context_within_the_limits_is_accepted() -> None:
     item = {"type": "snippet", "name": "a" * 1024, "content": "x" * 500_000, "extra": 1}
     assert validate_gateway_request(_body([item]), generation=False).context[0].name == "a" * 1024
+
+
+@pytest.mark.parametrize(("version", "used"), [("7.9.0", True), ("6.3.0", True), ("6.2.9", False)])
+def test_the_gateway_reads_context_only_from_clients_that_speak_6_3(
+    mock_gateway: Any, version: str, used: bool
+) -> None:
+    """As the real gateway: `context` counts only with `X-Gitlab-Language-Server-Version`
+    6.3.0 or later, so a client must say which protocol level it speaks."""
+    import httpx
+
+    from .helpers import direct_access, direct_headers, gateway_body
+
+    with httpx.Client(timeout=10) as client:
+        details = direct_access(client, mock_gateway)
+        body = gateway_body(
+            current_file={
+                "file_name": "main.py",
+                "language_identifier": "python",
+                "content_above_cursor": "h = parse_header(",
+                "content_below_cursor": "",
+            },
+            context=[{"type": "file", "name": "helpers.py", "content": HELPERS}],
+        )
+        headers = {**direct_headers(details), "X-Gitlab-Language-Server-Version": version}
+        response = client.post(f"{details['base_url']}/v2/completions", json=body, headers=headers)
+    assert response.status_code == 200, response.text
+    text = response.json()["choices"][0]["text"]
+    assert (text == "value, strict)") is used

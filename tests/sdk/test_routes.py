@@ -8,6 +8,7 @@ import httpx
 
 from gitlab_lsp import __version__
 from gitlab_lsp.mock import MockStack
+from gitlab_lsp.sdk.headers import PROTOCOL_VERSION
 
 from .helpers import (
     COMPLETION,
@@ -44,8 +45,10 @@ async def test_completion_goes_direct_with_every_direct_access_header(
     assert headers["x-gitlab-realm"] == stack.realm
     assert headers["authorization"].startswith("Bearer ey")
     assert headers["x-gitlab-authentication-type"] == "oidc"
-    assert headers["x-gitlab-language-server-version"] == __version__
-    assert headers["user-agent"] == f"gitlab-language-server:{__version__} (sdk-tests:9.9)"
+    assert headers["x-gitlab-language-server-version"] == PROTOCOL_VERSION
+    assert headers["user-agent"] == (
+        f"gitlab-language-server:{PROTOCOL_VERSION} (sdk-tests:9.9) gitlab-lsp/{__version__}"
+    )
     assert headers["content-type"] == "application/json"
     body = sent["json"]
     assert body["prompt_version"] == 1

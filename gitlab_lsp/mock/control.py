@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import ipaddress
 from collections.abc import Awaitable, Callable
 from dataclasses import asdict
@@ -99,35 +98,40 @@ def _guarded(handler: Handler, *, remote_control: bool = False) -> Handler:
     return guarded
 
 
-def control_routes(
-    state: MockState,
-    keyrings: dict[str, KeyRing],
-    info: Callable[[], dict[str, Any]],
-    sync_instance_token: Callable[[], Awaitable[object]] | None = None,
-    extra: list[Route] | None = None,
-    *,
-    remote_control: bool = False,
-) -> list[Mount]:
-    """`sync_instance_token` makes a self-managed instance sync its IJWT now (None on SaaS,
-    whose instance signs its own); `extra`: other modules' control routes (guarded like
-    the rest); `remote_control` lets other machines use the surface."""
-    _guard = functools.partial(_guarded, remote_control=remote_control)
+class ControlSurface:
+    """The mock's control endpoints, one method each, over the state they change.
 
-    async def requests(request: Request) -> Response:
+    `sync_instance_token` makes a self-managed instance sync its IJWT now (None on SaaS,
+    whose instance signs its own).
+    """
+
+    def __init__(
+        self,
+        state: MockState,
+        keyrings: dict[str, KeyRing],
+        info: Callable[[], dict[str, Any]],
+        sync_instance_token: Callable[[], Awaitable[object]] | None = None,
+    ) -> None:
+        self.state = state
+        self.keyrings = keyrings
+        self.info = info
+        self.sync_instance_token = sync_instance_token
+
+    async def requests(self, request: Request) -> Response:
         if request.method == "DELETE":
-            state.requests.clear()
+            self.state.requests.clear()
             return Response(status_code=204)
         party = request.query_params.get("party")
         if party is not None and party not in PARTIES:
             raise BadControlRequest(f"party must be one of {', '.join(PARTIES)}")
-        return JSONResponse(state.requests.entries(party))
+        return JSONResponse(self.state.requests.entries(party))
 
-    async def faults(request: Request) -> Response:
+    async def faults(self, request: Request) -> Response:
         if request.method == "DELETE":
-            state.faults.clear()
+            self.state.faults.clear()
             return Response(status_code=204)
         if request.method == "GET":
-            return JSONResponse([f.as_dict() for f in state.faults.list()])
+            return JSONResponse([f.as_dict() for f in self.state.faults.list()])
         body = await _json_object(request)
         unknown = set(body) - set(_FAULT_FIELDS) - {"body"}
         if unknown:
@@ -141,21 +145,23 @@ def control_routes(
         if "party" not in body or "path" not in body:
             raise BadControlRequest("party and path are required")
         try:
-            fault = state.faults.add(Fault(**body))
+            fault = self.state.faults.add(Fault(**body))
         except InvalidFault as exc:
             raise BadControlRequest(str(exc)) from None
         return JSONResponse(fault.as_dict(), status_code=201)
 
-    async def latency(request: Request) -> Response:
+    async def latency(self, request: Request) -> Response:
         if request.method == "PUT":
             body = await _json_object(request)
             names = set(asdict(Latency()))
             if set(body) - names:
                 raise BadControlRequest(f"latency hops are {', '.join(sorted(names))}")
-            state.latency = Latency(**{k: _number(v, k, low=0, high=600) for k, v in body.items()})
-        return JSONResponse(asdict(state.latency))
+            self.state.latency = Latency(
+                **{k: _number(v, k, low=0, high=600) for k, v in body.items()}
+            )
+        return JSONResponse(asdict(self.state.latency))
 
-    async def token_lifetime(request: Request) -> Response:
+    async def token_lifetime(self, request: Request) -> Response:
         body = await _json_object(request)
         seconds = body.get("seconds")
         if seconds is not None and (
@@ -164,11 +170,11 @@ def control_routes(
             or not 1 <= seconds <= 30 * 86400
         ):
             raise BadControlRequest("seconds must be an integer between 1 and 2592000, or null")
-        state.token_lifetime = seconds
+        self.state.token_lifetime = seconds
         return JSONResponse({"seconds": seconds})
 
-    async def instance_token_lifetime(request: Request) -> Response:
-        if sync_instance_token is None:
+    async def instance_token_lifetime(self, request: Request) -> Response:
+        if self.sync_instance_token is None:
             raise BadControlRequest("only a self-managed instance syncs an IJWT")
         body = await _json_object(request)
         seconds = body.get("seconds")
@@ -181,56 +187,56 @@ def control_routes(
                 f"seconds must be an integer between {MIN_INSTANCE_TOKEN_LIFETIME} and "
                 "2592000, or null"
             )
-        state.instance_token_lifetime = seconds
+        self.state.instance_token_lifetime = seconds
         # Like an admin's "synchronize subscription": the new lifetime applies at once.
         try:
-            await sync_instance_token()
+            await self.sync_instance_token()
         except UpstreamError:
             synced = False  # the sync job keeps retrying
         else:
             synced = True
         return JSONResponse({"seconds": seconds, "synced": synced})
 
-    async def rotate_keys(request: Request) -> Response:
+    async def rotate_keys(self, request: Request) -> Response:
         body = await _json_object(request)
         party = body.get("party", "gateway")
-        if party not in keyrings:
-            raise BadControlRequest(f"party must be one of {', '.join(keyrings)}")
-        return JSONResponse({"party": party, "kid": keyrings[party].rotate()})
+        if party not in self.keyrings:
+            raise BadControlRequest(f"party must be one of {', '.join(self.keyrings)}")
+        return JSONResponse({"party": party, "kid": self.keyrings[party].rotate()})
 
-    async def direct_connections(request: Request) -> Response:
+    async def direct_connections(self, request: Request) -> Response:
         body = await _json_object(request)
         if not isinstance(body.get("enabled"), bool):
             raise BadControlRequest("enabled must be true or false")
-        state.direct_connections = body["enabled"]
-        return JSONResponse({"enabled": state.direct_connections})
+        self.state.direct_connections = body["enabled"]
+        return JSONResponse({"enabled": self.state.direct_connections})
 
-    async def model_details(request: Request) -> Response:
+    async def model_details(self, request: Request) -> Response:
         if request.method == "DELETE":
-            state.model_details = None
+            self.state.model_details = None
         elif request.method == "PUT":
             body = await _json_object(request)
             if set(body) != {"model_provider", "model_name"} or not all(
                 isinstance(v, str) and v for v in body.values()
             ):
                 raise BadControlRequest("model_provider and model_name must be non-empty strings")
-            state.model_details = {
+            self.state.model_details = {
                 "model_provider": body["model_provider"],
                 "model_name": body["model_name"],
             }
-        return JSONResponse(state.model_details)
+        return JSONResponse(self.state.model_details)
 
-    async def model_script(request: Request) -> Response:
-        return await model_script_endpoint(request, state.model_script)
+    async def model_script(self, request: Request) -> Response:
+        return await model_script_endpoint(request, self.state.model_script)
 
-    async def rate_limits(request: Request) -> Response:
+    async def rate_limits(self, request: Request) -> Response:
         if request.method == "PUT":
             body = await _json_object(request)
             for rule, value in body.items():
                 if rule not in DEFAULT_LIMITS:
                     raise BadControlRequest(f"rate limit rules are {', '.join(DEFAULT_LIMITS)}")
                 if value is None:
-                    state.rate_limits.configure(rule, None)
+                    self.state.rate_limits.configure(rule, None)
                     continue
                 if not isinstance(value, list) or len(value) != 2:
                     raise BadControlRequest(f"{rule} must be [requests, window_seconds] or null")
@@ -238,30 +244,49 @@ def control_routes(
                 if isinstance(count, bool) or not isinstance(count, int) or count < 1:
                     raise BadControlRequest(f"{rule}: requests must be a positive integer")
                 window = _number(value[1], f"{rule} window", low=0.001, high=86400)
-                state.rate_limits.configure(rule, (count, window))
-        return JSONResponse(state.snapshot()["rate_limits"])
+                self.state.rate_limits.configure(rule, (count, window))
+        return JSONResponse(self.state.snapshot()["rate_limits"])
 
-    async def reset(request: Request) -> Response:
-        state.reset()
+    async def reset(self, request: Request) -> Response:
+        self.state.reset()
         return Response(status_code=204)
 
-    async def snapshot(request: Request) -> Response:
-        return JSONResponse({**state.snapshot(), "info": info()})
+    async def snapshot(self, request: Request) -> Response:
+        return JSONResponse({**self.state.snapshot(), "info": self.info()})
 
+
+def control_routes(
+    state: MockState,
+    keyrings: dict[str, KeyRing],
+    info: Callable[[], dict[str, Any]],
+    sync_instance_token: Callable[[], Awaitable[object]] | None = None,
+    extra: list[Route] | None = None,
+    *,
+    remote_control: bool = False,
+) -> list[Mount]:
+    """The control surface's routes, every one guarded (422 for a bad request; 403 for
+    another machine unless `remote_control`); `extra`: other modules' control routes."""
+    surface = ControlSurface(state, keyrings, info, sync_instance_token)
+    own = [
+        ("/requests", surface.requests, ["GET", "DELETE"]),
+        ("/faults", surface.faults, ["GET", "POST", "DELETE"]),
+        ("/latency", surface.latency, ["GET", "PUT"]),
+        ("/token_lifetime", surface.token_lifetime, ["PUT"]),
+        ("/instance_token_lifetime", surface.instance_token_lifetime, ["PUT"]),
+        ("/rotate_keys", surface.rotate_keys, ["POST"]),
+        ("/direct_connections", surface.direct_connections, ["PUT"]),
+        ("/model_details", surface.model_details, ["GET", "PUT", "DELETE"]),
+        ("/model_script", surface.model_script, ["GET", "PUT", "DELETE"]),
+        ("/rate_limits", surface.rate_limits, ["GET", "PUT"]),
+        ("/reset", surface.reset, ["POST"]),
+        ("/state", surface.snapshot, ["GET"]),
+    ]
+    others = [events_route(state.usage), *(extra or [])]
     routes = [
-        Route("/requests", _guard(requests), methods=["GET", "DELETE"]),
-        Route("/faults", _guard(faults), methods=["GET", "POST", "DELETE"]),
-        Route("/latency", _guard(latency), methods=["GET", "PUT"]),
-        Route("/token_lifetime", _guard(token_lifetime), methods=["PUT"]),
-        Route("/instance_token_lifetime", _guard(instance_token_lifetime), methods=["PUT"]),
-        Route("/rotate_keys", _guard(rotate_keys), methods=["POST"]),
-        Route("/direct_connections", _guard(direct_connections), methods=["PUT"]),
-        Route("/model_details", _guard(model_details), methods=["GET", "PUT", "DELETE"]),
-        Route("/model_script", _guard(model_script), methods=["GET", "PUT", "DELETE"]),
-        Route("/rate_limits", _guard(rate_limits), methods=["GET", "PUT"]),
-        Route("/reset", _guard(reset), methods=["POST"]),
-        Route("/state", _guard(snapshot), methods=["GET"]),
-        events_route(state.usage),
-        *(Route(r.path, _guard(r.endpoint), methods=r.methods) for r in extra or []),
+        *(Route(path, _guarded(h, remote_control=remote_control), methods=m) for path, h, m in own),
+        *(
+            Route(r.path, _guarded(r.endpoint, remote_control=remote_control), methods=r.methods)
+            for r in others
+        ),
     ]
     return [Mount(CONTROL_PREFIX, routes=routes)]

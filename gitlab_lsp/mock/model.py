@@ -251,85 +251,151 @@ def _value_for(name: str, family: str) -> str:
     return nil
 
 
-def _complete_once(req: ModelRequest) -> str:
-    family = family_of(req.language)
-    lines = req.prefix.split("\n")
-    line = lines[-1]
-    indent = _indent_of(line)
-    stripped = line.strip()
+@dataclass(frozen=True)
+class _Cursor:
+    """The cursor's line as the completion rules read it."""
 
-    # A call or a name the workspace defines: the context says exactly what comes next.
-    from_context = complete_from_context(req.context, line) if req.context else None
-    if from_context is not None:
-        return from_context
+    family: str
+    lines: list[str]
+    line: str
+    indent: str
+    stripped: str
 
-    opened = _HEADER_OPEN[family].match(line)
-    if opened:
-        task = task_for(opened.group(1))
-        return "\n".join(
-            [_header_rest(family, task), *_body(family, task, indent), *_footer(family, indent)]
+    @classmethod
+    def of(cls, req: ModelRequest) -> _Cursor:
+        lines = req.prefix.split("\n")
+        line = lines[-1]
+        return cls(family_of(req.language), lines, line, _indent_of(line), line.strip())
+
+
+def _from_context(req: ModelRequest, at: _Cursor) -> str | None:
+    """A call or a name the workspace defines: the context says exactly what comes next."""
+    return complete_from_context(req.context, at.line) if req.context else None
+
+
+def _rest_of_header(req: ModelRequest, at: _Cursor) -> str | None:
+    """A function header being typed: its rest, a body and the closing line."""
+    opened = _HEADER_OPEN[at.family].match(at.line)
+    if not opened:
+        return None
+    task = task_for(opened.group(1))
+    family, indent = at.family, at.indent
+    return "\n".join(
+        [_header_rest(family, task), *_body(family, task, indent), *_footer(family, indent)]
+    )
+
+
+def _body_after_header(req: ModelRequest, at: _Cursor) -> str | None:
+    """A complete header at the end of the line: the body (and the closer if none follows)."""
+    header_name = _header_block(at.family, at.line)
+    if not header_name:
+        return None
+    family, indent = at.family, at.indent
+    task = task_for(header_name)
+    closing = [] if req.suffix.lstrip().startswith(("}", "end")) else _footer(family, indent)
+    body = _rename_single_param(family, task, at.line, _body(family, task, indent))
+    return "\n" + "\n".join([*body, *closing])
+
+
+def _function_for_comment(req: ModelRequest, at: _Cursor) -> str | None:
+    """A comment on the cursor's line: the function it describes."""
+    comment = _comment_prefix(at.family)
+    if not (at.stripped.startswith(comment) and len(at.stripped) > len(comment) + 2):
+        return None
+    instruction = at.stripped[len(comment) :].strip()
+    name = _name_for(instruction, at.family)
+    return "\n" + "\n".join(_function(at.family, name, task_for(instruction), at.indent))
+
+
+def _return_or_loop_body(req: ModelRequest, at: _Cursor) -> str | None:
+    """Python and JavaScript: what a `return` returns, or the statement a loop needs."""
+    if at.family not in ("python", "javascript"):
+        return None
+    if at.stripped == "return" or at.line.endswith("return "):
+        expression = return_expression(at.lines, at.family)
+        if expression:
+            return ("" if at.line.endswith(" ") else " ") + expression
+    if not at.stripped:
+        return loop_body(at.lines, at.family) or None
+    return None
+
+
+def _blank_line(req: ModelRequest, at: _Cursor) -> str | None:
+    """An empty line: the body of the header above, a call of what was defined, or nothing."""
+    if at.stripped:
+        return None
+    family = at.family
+    previous = next((p for p in reversed(at.lines[:-1]) if p.strip()), "")
+    name = _header_block(family, previous)
+    if name:
+        task = task_for(name)
+        body = _rename_single_param(
+            family, task, previous, _body(family, task, _indent_of(previous))
         )
+        return "\n".join(body).lstrip(" \t")
+    defined = _DEFINED.findall(req.prefix)
+    if defined and not at.indent:
+        target = defined[-1]
+        if target == "main":
+            return _main_call(family)
+        return _print_call(family, f"{target}({EXAMPLE_ARGS[task_for(target)]})")
+    if at.indent and defined:
+        return _body(family, task_for(defined[-1]), "")[-1].strip()
+    return ""
 
-    header_name = _header_block(family, line)
-    if header_name:
-        task = task_for(header_name)
-        closing = [] if req.suffix.lstrip().startswith(("}", "end")) else _footer(family, indent)
-        body = _rename_single_param(family, task, line, _body(family, task, indent))
-        return "\n" + "\n".join([*body, *closing])
 
-    comment = _comment_prefix(family)
-    if stripped.startswith(comment) and len(stripped) > len(comment) + 2:
-        instruction = stripped[len(comment) :].strip()
-        task = task_for(instruction)
-        return "\n" + "\n".join(_function(family, _name_for(instruction, family), task, indent))
+def _call_arguments(req: ModelRequest, at: _Cursor) -> str | None:
+    """An open call: example arguments for a function the file defines, else a close."""
+    if not at.stripped.endswith("("):
+        return None
+    callee = re.findall(r"([\w.!]+)\($", at.stripped)
+    target = callee[0] if callee else ""
+    if target in _DEFINED.findall(req.prefix):
+        return EXAMPLE_ARGS[task_for(target)] + ")"
+    if target in ("print", "console.log", "fmt.Println", "puts", "System.out.println"):
+        return '"Hello, world!")'
+    return ")"
 
-    if family in ("python", "javascript"):
-        if stripped == "return" or line.endswith("return "):
-            expression = return_expression(lines, family)
-            if expression:
-                return ("" if line.endswith(" ") else " ") + expression
-        if not stripped:
-            statement = loop_body(lines, family)
-            if statement:
-                return statement
 
-    if not stripped:
-        previous = next((p for p in reversed(lines[:-1]) if p.strip()), "")
-        name = _header_block(family, previous)
-        if name:
-            task = task_for(name)
-            body = _rename_single_param(
-                family, task, previous, _body(family, task, _indent_of(previous))
-            )
-            return "\n".join(body).lstrip(" \t")
-        defined = _DEFINED.findall(req.prefix)
-        if defined and not indent:
-            target = defined[-1]
-            if target == "main":
-                return _main_call(family)
-            return _print_call(family, f"{target}({EXAMPLE_ARGS[task_for(target)]})")
-        if indent and defined:
-            return _body(family, task_for(defined[-1]), "")[-1].strip()
-        return ""
+def _assigned_value(req: ModelRequest, at: _Cursor) -> str | None:
+    """`name =` at the end of the line: a value that suits the name."""
+    assignment = re.match(r"^\s*(?:let\s+|const\s+|var\s+|mut\s+)?(\w+)\s*:?=\s*$", at.line)
+    if not assignment:
+        return None
+    return ("" if at.line.endswith(" ") else " ") + _value_for(assignment.group(1), at.family)
 
-    if stripped.endswith("("):
-        callee = re.findall(r"([\w.!]+)\($", stripped)
-        target = callee[0] if callee else ""
-        if target in _DEFINED.findall(req.prefix):
-            return EXAMPLE_ARGS[task_for(target)] + ")"
-        if target in ("print", "console.log", "fmt.Println", "puts", "System.out.println"):
-            return '"Hello, world!")'
-        return ")"
 
-    assignment = re.match(r"^\s*(?:let\s+|const\s+|var\s+|mut\s+)?(\w+)\s*:?=\s*$", line)
-    if assignment:
-        return ("" if line.endswith(" ") else " ") + _value_for(assignment.group(1), family)
-
-    last_word = re.findall(r"([\w.]+)$", line)
+def _rest_of_keyword(req: ModelRequest, at: _Cursor) -> str | None:
+    """A word that starts a keyword of the language: the rest of the keyword."""
+    last_word = re.findall(r"([\w.]+)$", at.line)
     if last_word:
-        for keyword in KEYWORDS[family]:
+        for keyword in KEYWORDS[at.family]:
             if keyword.startswith(last_word[0]) and len(keyword) > len(last_word[0]):
                 return keyword[len(last_word[0]) :]
+    return None
+
+
+#: The completion rules, in order: the first that knows what comes next answers ("" is an
+#: answer too: nothing to add), None passes to the next.
+_COMPLETION_RULES = (
+    _from_context,
+    _rest_of_header,
+    _body_after_header,
+    _function_for_comment,
+    _return_or_loop_body,
+    _blank_line,
+    _call_arguments,
+    _assigned_value,
+    _rest_of_keyword,
+)
+
+
+def _complete_once(req: ModelRequest) -> str:
+    at = _Cursor.of(req)
+    for rule in _COMPLETION_RULES:
+        text = rule(req, at)
+        if text is not None:
+            return text
     return ""
 
 

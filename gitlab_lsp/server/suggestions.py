@@ -38,6 +38,8 @@ from intent.positions import locate
 if TYPE_CHECKING:
     from pygls.lsp.server import LanguageServer
 
+    from gitlab_lsp.sdk.client import CodeSuggestions
+    from gitlab_lsp.sdk.models import Suggestion
     from gitlab_lsp.sdk.request import Request
     from gitlab_lsp.server.cache import SuggestionCache
     from gitlab_lsp.server.context_feed import ContextFeed
@@ -281,21 +283,15 @@ class SuggestionService:
         streaming: bool,
         settings: Settings,
     ) -> tuple[Outcome | None, Context | None]:
+        """One request's steps, in order: the cache, the pause (automatic requests), the
+        eligibility rule, then either a started stream or one upstream call whose choices
+        are fitted (post-processing), shown and cached."""
         ctx = Context.of(opened, line, character)
         wait = 0.0 if invoked else self._wait_before_asking(opened.uri, ctx, settings)
-        if settings.suggestions_cache.enabled:
-            hit = self._cache.get(opened.uri, ctx.above, ctx.below)
-            if hit is not None:
-                self.stats.cache_hits += 1
-                fitted = self._fit(ctx, hit.choices, "block", settings)  # cut when first shown
-                if not fitted.choices:
-                    return None, ctx
-                return Outcome(fitted.choices, hit.tracking_id, replace=fitted.replace), ctx
+        if settings.suggestions_cache.enabled and (hit := self._cached(ctx, settings)):
+            return (hit if hit.choices else None), ctx
         if wait > 0:
-            await asyncio.sleep(wait)
-            settings = self._settings.current
-            if opened.version != ctx.version:
-                ctx = Context.of(opened, line, character)
+            ctx, settings = await self._after_pause(wait, ctx, line, character)
         if not ctx.eligible(mid_line=settings.code_completion.post_processing):
             return None, ctx
         tracking_id = uuid.uuid4().hex
@@ -304,16 +300,57 @@ class SuggestionService:
         self.stats.upstream += 1
         self._record("suggestion_requested", tracking_id)
         if streaming and settings.stream_code_generations and request.intent == "generation":
-            stream_id = uuid.uuid4().hex
-            finish = (
-                postprocessing.stream_finisher(ctx)
-                if settings.code_completion.post_processing
-                else None
-            )
-            self._streams.start(
-                stream_id, opened.uri, lambda: client.stream_request(request), finish
-            )
-            return Outcome((), tracking_id, stream_id), ctx
+            return self._start_stream(ctx, client, request, tracking_id, settings), ctx
+        suggestion = await self._ask(client, request, tracking_id)
+        if suggestion is None:
+            return None, ctx
+        return self._show(ctx, suggestion, tracking_id, invoked, settings), ctx
+
+    def _cached(self, ctx: Context, settings: Settings) -> Outcome | None:
+        """A shown suggestion the user is typing into, fitted to where the cursor is now
+        (its choices may come out empty); None on a miss."""
+        hit = self._cache.get(ctx.opened.uri, ctx.above, ctx.below)
+        if hit is None:
+            return None
+        self.stats.cache_hits += 1
+        fitted = self._fit(ctx, hit.choices, "block", settings)  # cut when first shown
+        return Outcome(fitted.choices, hit.tracking_id, replace=fitted.replace)
+
+    async def _after_pause(
+        self, wait: float, ctx: Context, line: int, character: int
+    ) -> tuple[Context, Settings]:
+        """Wait for typing to pause, then read the document and the settings again: the
+        request goes out with what is current, not with what was there at the keystroke."""
+        await asyncio.sleep(wait)
+        opened = ctx.opened
+        if opened.version != ctx.version:
+            ctx = Context.of(opened, line, character)
+        return ctx, self._settings.current
+
+    def _start_stream(
+        self,
+        ctx: Context,
+        client: CodeSuggestions,
+        request: Request,
+        tracking_id: str,
+        settings: Settings,
+    ) -> Outcome:
+        """A streamed generation runs as its own task; the answer only names the stream."""
+        stream_id = uuid.uuid4().hex
+        finish = (
+            postprocessing.stream_finisher(ctx)
+            if settings.code_completion.post_processing
+            else None
+        )
+        self._streams.start(
+            stream_id, ctx.opened.uri, lambda: client.stream_request(request), finish
+        )
+        return Outcome((), tracking_id, stream_id)
+
+    async def _ask(
+        self, client: CodeSuggestions, request: Request, tracking_id: str
+    ) -> Suggestion | None:
+        """One SDK call; a failure is reported (log, notification, pause) and gives None."""
         started = time.perf_counter()
         try:
             suggestion = await client.suggest_request(request)
@@ -323,7 +360,7 @@ class SuggestionService:
         except Exception as exc:
             self.stats.errors += 1
             self._failed(exc, tracking_id)
-            return None, ctx
+            return None
         task = asyncio.current_task()
         if task is not None and task.cancelling():
             # Cancelled while the SDK finished anyway: the editor was promised RequestCancelled.
@@ -332,6 +369,24 @@ class SuggestionService:
         self.stats.upstream_ms.append(elapsed)
         self.trigger.route_latency(elapsed / 1000)
         self._upstream.token_works()
+        log.debug(
+            "suggestion: %s via %s, %d choice(s), upstream %.2f ms",
+            suggestion.intent,
+            suggestion.route,
+            len(suggestion.choices),
+            elapsed,
+        )
+        return suggestion
+
+    def _show(
+        self,
+        ctx: Context,
+        suggestion: Suggestion,
+        tracking_id: str,
+        invoked: bool,
+        settings: Settings,
+    ) -> Outcome | None:
+        """The answer's choices fitted to the document, recorded as shown and cached."""
         # A comment or empty-function generation wants its block; a completion, or a
         # generation only because the file is small, gets intent's scope at the cursor.
         wants_block = suggestion.intent == "generation" and suggestion.generation_type not in (
@@ -341,20 +396,13 @@ class SuggestionService:
         scope = "block" if wants_block else None
         fitted = self._fit(ctx, _unique([*suggestion.choices, suggestion.text]), scope, settings)
         choices = fitted.choices
-        log.debug(
-            "suggestion: %s via %s, %d choice(s), upstream %.2f ms",
-            suggestion.intent,
-            suggestion.route,
-            len(choices),
-            elapsed,
-        )
         if not choices:
             self._record("suggestion_not_provided", tracking_id)
-            return None, ctx
-        self._telemetry.shown(tracking_id, opened, choices, suggestion, invoked)
+            return None
+        self._telemetry.shown(tracking_id, ctx.opened, choices, suggestion, invoked)
         if settings.suggestions_cache.enabled:
-            self._cache.put(opened.uri, ctx.above, ctx.below, list(choices), tracking_id)
-        return Outcome(choices, tracking_id, replace=fitted.replace), ctx
+            self._cache.put(ctx.opened.uri, ctx.above, ctx.below, list(choices), tracking_id)
+        return Outcome(choices, tracking_id, replace=fitted.replace)
 
     def _fit(
         self, ctx: Context, choices: tuple[str, ...], scope: Any, settings: Settings

@@ -617,3 +617,21 @@ async def test_a_new_request_ends_the_documents_stream(session: Session) -> None
     # The model takes 5 s: had the stream's HTTP call not been aborted, it would have
     # completed; the mock logs how each call ended.
     assert await asyncio.wait_for(stream_outcome(), 10) == "client_disconnected"
+
+
+async def test_the_request_after_a_pause_carries_the_text_of_that_moment(session: Session) -> None:
+    """An edit that arrives while an automatic request waits for typing to pause (here an
+    import added at the top, with no new request) is in what goes upstream: the document is
+    read again after the pause, not kept from the keystroke."""
+    await session.start(suggestionsCache={"enabled": False}, codeCompletion={"debounceMs": 1500})
+    session.open()
+    session.mock.control.clear_requests()
+    reply = asyncio.ensure_future(session.inline(end_of(PY_TEXT), invoked=False))
+    top = types.Position(line=0, character=0)
+    session.type_at(PY_URI, top, "import math\n", version=2)
+    result = await reply
+    assert _items(result)
+    sent = [e for e in session.mock.control.requests() if e["path"] == "/v2/completions"]
+    assert len(sent) == 1
+    above = sent[0]["json"]["current_file"]["content_above_cursor"]
+    assert above.startswith("import math\nimport dataclasses")

@@ -619,6 +619,9 @@ async def test_a_new_request_ends_the_documents_stream(session: Session) -> None
     assert await asyncio.wait_for(stream_outcome(), 10) == "client_disconnected"
 
 
+STATS = "gitlab-lsp/stats"
+
+
 async def test_the_request_after_a_pause_carries_the_text_of_that_moment(session: Session) -> None:
     """An edit that arrives while an automatic request waits for typing to pause (here an
     import added at the top, with no new request) is in what goes upstream: the document is
@@ -627,6 +630,12 @@ async def test_the_request_after_a_pause_carries_the_text_of_that_moment(session
     session.open()
     session.mock.control.clear_requests()
     reply = asyncio.ensure_future(session.inline(end_of(PY_TEXT), invoked=False))
+
+    async def held() -> None:  # the server holds the request (it counts it before the pause)
+        while _get(await session.client.protocol.send_request_async(STATS, {}), "requests") < 1:
+            pass
+
+    await asyncio.wait_for(held(), 10)
     top = types.Position(line=0, character=0)
     session.type_at(PY_URI, top, "import math\n", version=2)
     result = await reply

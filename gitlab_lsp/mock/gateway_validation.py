@@ -103,24 +103,30 @@ class _Gateway:
             return 0
         return value
 
-    def telemetry(self, obj: dict[str, Any]) -> list[dict[str, Any]]:
-        """The `telemetry` counters: at most 10 items, each with integer `requests`,
-        `accepts` and `errors` and optional model and language names."""
-        value = obj.get("telemetry")
+    def bounded_list(self, obj: dict[str, Any], field: str, max_items: int) -> list[Any]:
+        """An optional list field of at most `max_items` (FastAPI's errors otherwise; an
+        invalid or absent list reads as empty)."""
+        value = obj.get(field)
         if value is None:
             return []
         if not isinstance(value, list):
-            self.fail(["telemetry"], "list_type", "Input should be a valid list", value)
+            self.fail([field], "list_type", "Input should be a valid list", value)
             return []
-        if len(value) > TELEMETRY_MAX_ITEMS:
+        if len(value) > max_items:
             self.fail(
-                ["telemetry"],
+                [field],
                 "too_long",
-                f"List should have at most {TELEMETRY_MAX_ITEMS} items after validation, not {len(value)}",
+                f"List should have at most {max_items} items after validation, not {len(value)}",
                 "...",
-                max_length=TELEMETRY_MAX_ITEMS,
+                max_length=max_items,
             )
             return []
+        return value
+
+    def telemetry(self, obj: dict[str, Any]) -> list[dict[str, Any]]:
+        """The `telemetry` counters: at most 10 items, each with integer `requests`,
+        `accepts` and `errors` and optional model and language names."""
+        value = self.bounded_list(obj, "telemetry", TELEMETRY_MAX_ITEMS)
         items: list[dict[str, Any]] = []
         for index, item in enumerate(value):
             loc: list[Any] = ["telemetry", index]
@@ -148,21 +154,7 @@ class _Gateway:
         return items
 
     def context(self, obj: dict[str, Any]) -> list[ContextItem]:
-        value = obj.get("context")
-        if value is None:
-            return []
-        if not isinstance(value, list):
-            self.fail(["context"], "list_type", "Input should be a valid list", value)
-            return []
-        if len(value) > CONTEXT_MAX_ITEMS:
-            self.fail(
-                ["context"],
-                "too_long",
-                f"List should have at most {CONTEXT_MAX_ITEMS} items after validation, not {len(value)}",
-                "...",
-                max_length=CONTEXT_MAX_ITEMS,
-            )
-            return []
+        value = self.bounded_list(obj, "context", CONTEXT_MAX_ITEMS)
         items: list[ContextItem] = []
         for index, item in enumerate(value):
             loc: list[Any] = ["context", index]

@@ -8,6 +8,7 @@ source on or off. It also names the current file relative to its workspace folde
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import os
 from typing import TYPE_CHECKING
@@ -68,6 +69,8 @@ class ContextFeed:
         self._cache = IndexCache()
         self._builder: ContextBuilder | None = None
         self._key: tuple[object, ...] | None = None
+        #: Documents whose imports are being parsed in the background, and those tasks.
+        self._warming: dict[str, asyncio.Task[None]] = {}
 
     # --- workspace -------------------------------------------------------------------------
 
@@ -94,6 +97,9 @@ class ContextFeed:
                 language_allowed=language_check(settings),
                 cache=self._cache,
             )
+            # A request never parses imported files from disk: `warm` does, when the user
+            # opens or focuses a file (and after a request that found some unparsed).
+            self._builder.disk_parses_per_build = 0
             self._key = key
         return self._builder
 
@@ -109,6 +115,46 @@ class ContextFeed:
         builder = self.builder(settings)
         if not builder.options.enabled:
             return []
+        current, sources, edits = self._sources(opened)
+        items = builder.build(current, offset, sources, edits)
+        if builder.deferred:
+            self.warm_later(opened, settings)
+        return items
+
+    def warm_later(self, opened: OpenDocument, settings: Settings) -> None:
+        """Parse the files `opened` imports in the background, one per event-loop turn, so
+        that its first suggestion request finds them indexed."""
+        builder = self.builder(settings)
+        if not (builder.options.enabled and builder.options.imports):
+            return
+        if opened.uri in self._warming:
+            return
+        try:
+            task = asyncio.get_running_loop().create_task(self._warm(opened.uri, settings))
+        except RuntimeError:  # no loop (a script or a synchronous test): nothing to warm
+            return
+        self._warming[opened.uri] = task
+        uri = opened.uri
+
+        def forget(_task: asyncio.Task[None]) -> None:
+            self._warming.pop(uri, None)
+
+        task.add_done_callback(forget)
+
+    async def _warm(self, uri: str, settings: Settings) -> None:
+        try:
+            while (opened := self._documents.get(uri)) is not None:
+                current, sources, _ = self._sources(opened)
+                if not self.builder(settings).warm(current, sources):
+                    return
+                await asyncio.sleep(0)  # a request that arrived meanwhile goes first
+        except Exception:  # context is an extra: never let its warm-up fail loudly
+            log.debug("warming the context of %s failed", uri, exc_info=True)
+
+    def _sources(
+        self, opened: OpenDocument
+    ) -> tuple[SourceDocument, list[SourceDocument], list[EditRegion]]:
+        """The current document, the open ones most recently used first, the latest edits."""
         store = self._documents
         recent = store.recency.most_recent_first()
         by_uri = {d.uri: d for d in store.all()}
@@ -122,7 +168,7 @@ class ContextFeed:
             if e.uri in sources and e.uri != opened.uri
         ]
         current = sources.get(opened.uri) or _source(opened)
-        return builder.build(current, offset, list(sources.values()), edits)
+        return current, list(sources.values()), edits
 
 
 def _path_of(uri: str) -> str:

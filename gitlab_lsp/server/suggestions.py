@@ -239,7 +239,10 @@ class SuggestionService:
             log.debug("the active document is not open here: %s", self._active_uri)
             self._messages.set_document_check(None)
             return
-        self._language_allowed(opened, self._settings.current)
+        settings = self._settings.current
+        if self._language_allowed(opened, settings) and self._context is not None:
+            # The user is looking at it: index what it imports before they type.
+            self._context.warm_later(opened, settings)
 
     # --- the shared path -----------------------------------------------------------------
 

@@ -255,3 +255,23 @@ def test_the_budget_counts_the_current_file(tmp_path: Path) -> None:
     )
     assert sum(len(i.content.encode()) for i in items) <= 1_000
     assert items[-1].name == "big.py"  # trimmed to what was left
+
+
+def test_a_build_that_may_not_parse_leaves_imports_to_warm(tmp_path: Path) -> None:
+    """The language server lets no request parse files from disk: the build says it left
+    some (`deferred`), and `warm`, one file per call, makes the next build complete."""
+    doc, offset = _python_project(tmp_path)
+    builder = ContextBuilder(Workspace.of([str(tmp_path)]))
+    builder.disk_parses_per_build = 0
+    first = builder.build(doc, offset)
+    assert builder.deferred
+    assert not [i for i in first if i.resolution_strategy == "imports"]
+    steps = 0
+    while builder.warm(doc):
+        steps += 1
+        assert steps < 50
+    later = builder.build(doc, offset)
+    assert not builder.deferred
+    unbounded = ContextBuilder(Workspace.of([str(tmp_path)])).build(doc, offset)
+    assert later == unbounded
+    assert [i for i in later if i.resolution_strategy == "imports"]

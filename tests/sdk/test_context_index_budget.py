@@ -44,3 +44,25 @@ def test_only_the_newest_indexes_keep_their_trees() -> None:
     small = IndexCache(tree_budget_bytes=1)
     small.put("a.py", 1, indexes[3])
     assert indexes[3]._tree is not None
+
+
+def test_a_compacted_index_parses_once_for_all_its_snippets(monkeypatch: object) -> None:
+    """A request quoting several definitions of a file whose tree was dropped parses that
+    file once, not once per snippet."""
+    import gitlab_lsp.sdk.context.index as index_module
+
+    compacted = index()
+    compacted.compact()
+    parses = []
+    real = index_module._parse_again
+
+    def counting(item: FileIndex) -> object:
+        parses.append(item)
+        return real(item)
+
+    monkeypatch.setattr(index_module, "_parse_again", counting)  # type: ignore[attr-defined]
+    for name in ("total", "Invoice", "add"):
+        for definition in compacted.definitions[name]:
+            assert compacted.snippet(definition)
+    assert len(parses) == 1
+    assert compacted.snippets_ready

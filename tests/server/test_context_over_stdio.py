@@ -6,6 +6,7 @@ holds the user's home directory) and a secret from an open document.
 
 from __future__ import annotations
 
+import asyncio
 import json
 from pathlib import Path
 from typing import Any
@@ -67,6 +68,9 @@ async def _complete_in_app(session: Session, folder: Path) -> types.InlineComple
     session.open(uri=(folder / "pkg" / "notes.py").as_uri(), text=NOTES)
     app = (folder / "pkg" / "app.py").as_uri()
     session.open(uri=app, text=APP)
+    # As GitLab's plugins do when the editor shows a file: the server indexes what it
+    # imports then, off the request path.
+    session.client.protocol.notify("$/gitlab/didChangeDocumentInActiveEditor", [app])
     session.mock.control.clear_requests()
     return await session.inline(APP_END, uri=app)
 
@@ -113,3 +117,30 @@ async def test_excluded_files_are_never_sent(session: Session, tmp_path: Path) -
     assert len(bodies) == 1
     names = [item["name"] for item in bodies[0].get("context", [])]
     assert "helpers.py" not in names and "pkg/notes.py" not in names
+
+
+async def test_without_focus_the_first_request_leaves_imports_to_a_warm_up(
+    session: Session, tmp_path: Path
+) -> None:
+    """A client that never says which file is shown: the first request parses nothing from
+    disk (no request pays for an import graph) and starts indexing the imports; a later
+    request has them."""
+    folder = _project(tmp_path)
+    await _start(session, folder, suggestionsCache={"enabled": False})
+    app = (folder / "pkg" / "app.py").as_uri()
+    session.open(uri=app, text=APP)
+    session.mock.control.clear_requests()
+    await session.inline(APP_END, uri=app)
+    first = _sent(session)[0]
+    assert "helpers.py" not in {item["name"] for item in first.get("context", [])}
+
+    async def imported() -> bool:
+        session.mock.control.clear_requests()
+        await session.inline(APP_END, uri=app)
+        return "helpers.py" in {item["name"] for item in _sent(session)[0].get("context", [])}
+
+    async def eventually_imported() -> None:
+        while not await imported():
+            pass
+
+    await asyncio.wait_for(eventually_imported(), 10)

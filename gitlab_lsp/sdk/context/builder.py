@@ -115,8 +115,19 @@ def _untrimmed(chosen: list[ContextItem], items: list[ContextItem]) -> set[str]:
     return {i.name for i in chosen if i.type == "file" and (i.name, len(i.content)) in full}
 
 
+class _Deferred(Exception):
+    """A file on disk that this build may not parse (its parse budget is spent)."""
+
+
 class ContextBuilder:
-    """Builds `ContextItem`s for one workspace; keeps file indexes across requests."""
+    """Builds `ContextItem`s for one workspace; keeps file indexes across requests.
+
+    Parsing imported files from disk is the one costly step (tens of milliseconds for a big
+    module, holding the interpreter). `disk_parses_per_build` bounds it per `build` (None:
+    no bound, as a script wants); what a build had to leave (`deferred`) is parsed by
+    `warm`, one file per call, which the language server runs when the user opens or
+    focuses a file, off the request path.
+    """
 
     def __init__(
         self,
@@ -144,6 +155,11 @@ class ContextBuilder:
         #: (file, its imports) -> (when, resolved paths): imports rarely change while typing,
         #: and resolving them stats files; re-checked after RESOLVE_TTL seconds.
         self._resolved: dict[tuple[str, tuple[str, ...]], tuple[float, list[str]]] = {}
+        #: Files on disk one `build` may parse (None: any number).
+        self.disk_parses_per_build: int | None = None
+        #: Whether the last `build` or `warm` left an imported file unparsed.
+        self.deferred = False
+        self._parses_left: int | None = None
 
     # --- public ----------------------------------------------------------------------------
 
@@ -165,6 +181,8 @@ class ContextBuilder:
         """Items for a request at `offset` (a string index) in `current`, best first, within
         the budget left by the current file."""
         options = self.options
+        self._parses_left = self.disk_parses_per_build
+        self.deferred = False
         if not options.enabled:
             return []
         available = options.budget - utf8_len(current.text)
@@ -206,6 +224,37 @@ class ContextBuilder:
             items = [i for i in items if not (i.type == "snippet" and i.name in whole)]
             chosen = fill(items, available)
         return chosen
+
+    def warm(self, current: SourceDocument, open_documents: Sequence[SourceDocument] = ()) -> bool:
+        """One step of indexing ahead of a request: parse one more file that `current`
+        imports (as `build` would read it), else index one more open document, else prepare
+        one more file's snippets; True while more may be left, so a caller can loop,
+        yielding between calls."""
+        if not (self.options.enabled and self.options.imports):
+            return False
+        self._parses_left = 1
+        self.deferred = False
+        others = {
+            d.path: d for d in open_documents if d.path != current.path and self._sendable_doc(d)
+        }
+        language = self._language(current.language_id, current.path)
+        imported = self._imported(current, language, others)
+        if self.deferred:
+            return True
+        # Then the open documents' indexes (the definitions a request looks up), one each.
+        for doc in [current, *others.values()]:
+            doc_language = self._language(doc.language_id, doc.path)
+            key = ("open", doc.version if doc.version is not None else doc.text)
+            if doc_language is not None and self._cache.get(doc.path, key) is None:
+                self._index_of(doc.path, doc_language, doc.text, doc.version, doc.tree)
+                return True
+        # Then the snippets a request may quote (one parse per file whose tree was dropped).
+        opened = [self._open_source(d, OPEN_TABS) for d in others.values()]
+        for source in [*imported, *opened]:
+            if source.index is not None and not source.index.snippets_ready:
+                source.index.fill_snippets()
+                return True
+        return False
 
     # --- sources ---------------------------------------------------------------------------
 
@@ -381,7 +430,11 @@ class ContextBuilder:
         cached = self._disk.get(path)
         if cached is not None and now - cached[0] < RESOLVE_TTL:
             return cached[1]
-        source = self._read_disk_source(path)
+        try:
+            source = self._read_disk_source(path)
+        except _Deferred:
+            self.deferred = True
+            return None  # not remembered: a later build or `warm` parses it
         if len(self._disk) > 4_096:
             self._disk.clear()
         self._disk[path] = (now, source)
@@ -400,6 +453,10 @@ class ContextBuilder:
         key = ("disk", stat.st_mtime_ns, stat.st_size)
         index = self._cache.get(path, key)
         if index is None:
+            if self._parses_left is not None:
+                if self._parses_left <= 0:
+                    raise _Deferred
+                self._parses_left -= 1
             try:
                 with open(path, "rb") as handle:
                     data = handle.read(MAX_FILE_BYTES + 1)

@@ -62,6 +62,7 @@ class FileIndex:
     _tree: Tree | None = None
     _definitions: dict[str, list[Definition]] | None = None
     _snippets: dict[tuple[int, int], str] = field(default_factory=dict)
+    _snippets_complete: bool = False
 
     @property
     def definitions(self) -> dict[str, list[Definition]]:
@@ -83,9 +84,30 @@ class FileIndex:
         key = (definition.start, definition.end)
         cached = self._snippets.get(key)
         if cached is None:
-            cached = _snippet_text(self, definition)
-            self._snippets[key] = cached
+            if self._tree is None:
+                # Compacted: one parse gives every snippet of the file, not one parse each.
+                self.fill_snippets()
+                cached = self._snippets.get(key)
+            if cached is None:
+                cached = _snippet_text(self, definition, self._tree)
+                self._snippets[key] = cached
         return cached
+
+    @property
+    def snippets_ready(self) -> bool:
+        return self._snippets_complete
+
+    def fill_snippets(self) -> None:
+        """Every definition's snippet, from one parse of the text (or the tree held)."""
+        if self._snippets_complete:
+            return
+        tree = self._tree if self._tree is not None else _parse_again(self)
+        for found in self.definitions.values():
+            for definition in found:
+                key = (definition.start, definition.end)
+                if key not in self._snippets:
+                    self._snippets[key] = _snippet_text(self, definition, tree)
+        self._snippets_complete = True
 
 
 def _text(data: bytes, start: int, end: int) -> str:
@@ -168,17 +190,21 @@ def build_index(language: str, tree: Tree, data: bytes) -> FileIndex:
 # --- snippets --------------------------------------------------------------------------
 
 
-def _node_at(index: FileIndex, definition: Definition) -> Node | None:
-    tree = index._tree
-    if tree is None:  # compacted: parse again (the snippet is cached, the tree is not kept)
-        from tree_sitter import Parser
+def _parse_again(index: FileIndex) -> Tree | None:
+    """The tree of a compacted index, parsed again for the moment (not kept)."""
+    from tree_sitter import Parser
 
-        from intent.languages import grammar
+    from intent.languages import grammar
 
-        try:
-            tree = Parser(grammar(index.language).language).parse(index.data)
-        except Exception:
-            return None
+    try:
+        return Parser(grammar(index.language).language).parse(index.data)
+    except Exception:
+        return None
+
+
+def _node_at(tree: Tree | None, definition: Definition) -> Node | None:
+    if tree is None:
+        return None
     node = tree.root_node.descendant_for_byte_range(definition.start, definition.end)
     while node is not None and (node.start_byte, node.end_byte) != (
         definition.start,
@@ -279,8 +305,8 @@ def _signature_line(member: Node, data: bytes) -> str:
     return " ".join(_text(data, member.start_byte, end).split())[:300]
 
 
-def _snippet_text(index: FileIndex, definition: Definition) -> str:
-    node = _node_at(index, definition)
+def _snippet_text(index: FileIndex, definition: Definition, tree: Tree | None) -> str:
+    node = _node_at(tree, definition)
     if node is None:
         return _text(index.data, definition.start, definition.end)[:MAX_SNIPPET]
     text = _leading_comments(node, index.data) + _signature(node, index.data)

@@ -34,59 +34,22 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from gitlab_lsp.sdk.postprocess import process
 from intent.document import Document
 
+sys.path.insert(1, str(Path(__file__).resolve().parent))
+from synthetic_sources import SOURCES
+
 TARGET_P99_MS = 2.0
 
-PY_FUNCTION = '''
-def handler_{n}(request, store):
-    """Handle request number {n}."""
-    user = store.get(request.user_id)
-    if user is None:
-        return {{"status": 404}}
-    user.visits += 1
-    store.put(user)
-    return {{"status": 200, "visits": user.visits}}
-'''
-TS_FUNCTION = """
-export function handler{n}(request: Req, store: Store): Res {{
-  const user = store.get(request.userId);
-  if (user === undefined) {{
-    return {{ status: 404 }};
-  }}
-  user.visits += 1;
-  store.put(user);
-  return {{ status: 200, visits: user.visits }};
-}}
-"""
-GO_FUNCTION = """
-func handler{n}(request *Req, store *Store) Res {{
-\tuser := store.Get(request.UserID)
-\tif user == nil {{
-\t\treturn Res{{Status: 404}}
-\t}}
-\tuser.Visits++
-\tstore.Put(user)
-\treturn Res{{Status: 200, Visits: user.Visits}}
-}}
-"""
+#: language -> (indentation unit, statement end, block closer) of its synthetic file
 FILES = {
-    "python": (PY_FUNCTION, "    ", "", ""),
-    "typescript": (TS_FUNCTION, "  ", ";", "}"),
-    "go": (GO_FUNCTION, "\t", "", "}"),
+    "python": ("    ", "", ""),
+    "typescript": ("  ", ";", "}"),
+    "go": ("\t", "", "}"),
 }
-
-
-def build(template: str, lines: int = 2000) -> str:
-    parts: list[str] = []
-    n = 0
-    while sum(p.count("\n") for p in parts) < lines:
-        parts.append(template.format(n=n))
-        n += 1
-    return "".join(parts)
 
 
 def cases(language: str, text: str, rng: random.Random, count: int) -> list[tuple[str, str, str]]:
     """(kind, above, below, raw) at random places in `text`."""
-    _, indent, semi, closer = FILES[language]
+    indent, semi, closer = FILES[language]
     starts = [i + 1 for i, ch in enumerate(text) if ch == "\n" and text[i + 1 : i + 2] == indent[0]]
     out: list[tuple[str, str, str, str]] = []
     for _ in range(count):
@@ -148,8 +111,8 @@ def main(argv: list[str] | None = None) -> int:
     print(header)
     print("-" * len(header))
     worst = worst_cpu = 0.0
-    for language, (template, *_rest) in FILES.items():
-        text = build(template)
+    for language in FILES:
+        text = SOURCES[language](2000)
         parse_ms = sorted(
             timed(lambda t=text, lang=language: Document(t, language_id=lang)) for _ in range(9)
         )[4]

@@ -55,6 +55,9 @@ class Document:
         self._view = SourceView(bytearray(_encode(text)))
         # A document parsed later is one not in use: its text is decoded again when asked for.
         self._text: str | None = text if parse else None
+        #: Not in use (never parsed yet, or released): its text is decoded when asked for but
+        #: not kept, so that reading every open document (for context) keeps memory flat.
+        self._resting = not parse
         self._grammar: Grammar | None = None
         self._parser: Parser | None = None
         #: A second parser for `errors_if_replaced` (fresh parses of a window).
@@ -76,9 +79,18 @@ class Document:
 
     @property
     def text(self) -> str:
-        if self._text is None:
-            self._text = self._data.decode("utf-8", errors="surrogatepass")
-        return self._text
+        """The exact text; kept decoded while the document is in use (parsed since it was
+        opened or last released), decoded anew each time otherwise."""
+        if self._text is not None:
+            return self._text
+        text = self._data.decode("utf-8", errors="surrogatepass")
+        if not self._resting:
+            self._text = text
+        return text
+
+    def has_nul_near_start(self, limit: int = 8_000) -> bool:
+        """Whether a NUL is among the first `limit` bytes (a binary file), without decoding."""
+        return self._data.find(b"\x00", 0, limit) >= 0
 
     @property
     def huge(self) -> bool:
@@ -106,6 +118,7 @@ class Document:
         self._analysis = None
         self._window_cache.clear()
         self._text = None  # decoded again from the bytes when asked for
+        self._resting = True
         self._stale = True
 
     def apply_change(
@@ -315,6 +328,7 @@ class Document:
         """Bring the tree up to date: one incremental parse for every edit since the last
         one, or a full parse when an edit could not be applied to the old tree."""
         self._stale = False
+        self._resting = False
         if self._tree is None or self._parser is None or self._grammar is None:
             self._full_parse()
             return

@@ -177,12 +177,17 @@ def _path_of(uri: str) -> str:
 
 
 def _source(opened: OpenDocument) -> SourceDocument:
+    doc = opened.doc
     return SourceDocument(
-        path=opened.file_name,
-        text=opened.text,
-        language_id=opened.language_id,
-        version=(id(opened.doc), opened.version),
+        opened.file_name,
+        # Read only if the request needs it: most open documents are never sent, and
+        # decoding each on every request would cost time, and memory if it were kept.
+        lambda: opened.text,
+        opened.language_id,
+        version=(id(doc), opened.version),
         # Only a tree the document holds: one released to keep memory flat
         # (`intent.tree_budget`) is not rebuilt for context on every request.
-        tree=opened.doc.syntax_tree() if opened.doc.holds_tree else None,
+        tree=doc.syntax_tree() if doc.holds_tree else None,
+        size=doc.size,
+        binary=doc.has_nul_near_start(),
     )

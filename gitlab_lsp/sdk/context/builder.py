@@ -58,20 +58,51 @@ RESOLVE_TTL = 10.0
 LanguageCheck = Callable[[str | None, str], bool]
 
 
-@dataclass(frozen=True)
 class SourceDocument:
     """A document the caller holds: an open editor buffer, or any text a script passes.
 
     `path` is absolute for files on disk (it decides the workspace folder and the relative
     name); `version` is anything that changes with the text (None: the text is the key);
     `tree` is this version's tree-sitter tree, when the caller already has one.
+
+    `text` may be a function that returns it: the language server hands over every open
+    document on each request, and most are never read (outside the workspace, or beyond
+    the budget), so their text is not decoded unless a request needs it (then once per
+    `SourceDocument`). `size` (UTF-8 bytes) and `binary` (a NUL near the start), when the
+    caller knows them, answer whether a document may be sent without reading its text.
     """
 
-    path: str
-    text: str
-    language_id: str | None = None
-    version: object = None
-    tree: Tree | None = None
+    __slots__ = ("_read", "_text", "binary", "language_id", "path", "size", "tree", "version")
+
+    def __init__(
+        self,
+        path: str,
+        text: str | Callable[[], str],
+        language_id: str | None = None,
+        version: object = None,
+        tree: Tree | None = None,
+        *,
+        size: int | None = None,
+        binary: bool | None = None,
+    ) -> None:
+        self.path = path
+        self._text: str | None = text if isinstance(text, str) else None
+        self._read: Callable[[], str] | None = None if isinstance(text, str) else text
+        self.language_id = language_id
+        self.version = version
+        self.tree = tree
+        self.size = size
+        self.binary = binary
+
+    @property
+    def text(self) -> str:
+        if self._text is None:
+            assert self._read is not None
+            self._text = self._read()
+        return self._text
+
+    def __repr__(self) -> str:
+        return f"SourceDocument({self.path!r}, version={self.version!r})"
 
 
 @dataclass(frozen=True)
@@ -105,7 +136,6 @@ class _Source:
     name: str
     language: str | None
     index: FileIndex | None
-    text: str
     strategy: str
 
 
@@ -212,6 +242,10 @@ class ContextBuilder:
                 if doc.text.strip():
                     items.append(ContextItem("file", self.name_of(doc.path), doc.text, OPEN_TABS))
                     tabs += utf8_len(doc.text)
+                if tabs >= available:
+                    # `fill` stops at the first item that does not fit, and these tabs alone
+                    # fill the room: no later tab could be sent, so none is read.
+                    break
             # What the official client would send (all open tabs) bounds what we send, so
             # that better context never costs more; with few or small tabs, a few kilobytes
             # of definitions still go.
@@ -246,7 +280,7 @@ class ContextBuilder:
             doc_language = self._language(doc.language_id, doc.path)
             key = ("open", doc.version if doc.version is not None else doc.text)
             if doc_language is not None and self._cache.get(doc.path, key) is None:
-                self._index_of(doc.path, doc_language, doc.text, doc.version, doc.tree)
+                self._index_of(doc, doc_language)
                 return True
         # Then the snippets a request may quote (one parse per file whose tree was dropped).
         opened = [self._open_source(d, OPEN_TABS) for d in others.values()]
@@ -273,7 +307,7 @@ class ContextBuilder:
     ) -> list[_Source]:
         if language is None or not os.path.isabs(current.path):
             return []
-        index = self._index_of(current.path, language, current.text, current.version, current.tree)
+        index = self._index_of(current, language)
         if index is None:
             return []
         # Breadth first: the file's own imports, then theirs (a barrel that re-exports, a
@@ -391,13 +425,19 @@ class ContextBuilder:
         return verdict
 
     def _sendable_doc(self, doc: SourceDocument) -> bool:
+        """Supported, inside the workspace and not excluded, not huge, not binary; the
+        checks on the path come first, so that a document outside reads no text."""
         if not self._language_ok(doc.language_id, doc.path):
             return False
-        if len(doc.text) > MAX_FILE_BYTES or "\x00" in doc.text[:8_000]:
-            return False
         if os.path.isabs(doc.path):
-            return self._readable(doc.path)
-        return not self._exclusions.name_excluded(self.name_of(doc.path))
+            if not self._readable(doc.path):
+                return False
+        elif self._exclusions.name_excluded(self.name_of(doc.path)):
+            return False
+        size = doc.size if doc.size is not None else len(doc.text)
+        if size > MAX_FILE_BYTES:
+            return False
+        return not (doc.binary if doc.binary is not None else "\x00" in doc.text[:8_000])
 
     def _readable(self, path: str) -> bool:
         now = time.monotonic()
@@ -414,8 +454,8 @@ class ContextBuilder:
         language = self._language(doc.language_id, doc.path)
         index = None
         if language is not None:
-            index = self._index_of(doc.path, language, doc.text, doc.version, doc.tree)
-        return _Source(doc.path, self.name_of(doc.path), language, index, doc.text, strategy)
+            index = self._index_of(doc, language)
+        return _Source(doc.path, self.name_of(doc.path), language, index, strategy)
 
     def _language(self, language_id: str | None, path: str) -> str | None:
         key = (language_id, path)
@@ -468,19 +508,19 @@ class ContextBuilder:
             if index is None:
                 return None
             self._cache.put(path, key, index)
-        return _Source(path, self.name_of(path), language, index, "", IMPORTS)
+        return _Source(path, self.name_of(path), language, index, IMPORTS)
 
-    def _index_of(
-        self, path: str, language: str, text: str, version: object, tree: Tree | None
-    ) -> FileIndex | None:
-        key = ("open", version if version is not None else text)
-        index = self._cache.get(path, key)
+    def _index_of(self, doc: SourceDocument, language: str) -> FileIndex | None:
+        """The index of this version of an open document (its text is read only to build
+        one)."""
+        key = ("open", doc.version if doc.version is not None else doc.text)
+        index = self._cache.get(doc.path, key)
         if index is None:
-            data = text.encode("utf-8", errors="surrogatepass")
-            index = self._parse(language, data, tree)
+            data = doc.text.encode("utf-8", errors="surrogatepass")
+            index = self._parse(language, data, doc.tree)
             if index is None:
                 return None
-            self._cache.put(path, key, index)
+            self._cache.put(doc.path, key, index)
         return index
 
     @staticmethod

@@ -79,6 +79,8 @@ class FileIndex:
         if self._tree is not None:
             _ = self.definitions
             self._tree = None
+        if self._snippets_complete:
+            self.data = b""  # nothing is cut from it any more
 
     def snippet(self, definition: Definition) -> str:
         key = (definition.start, definition.end)
@@ -108,6 +110,10 @@ class FileIndex:
                 if key not in self._snippets:
                     self._snippets[key] = _snippet_text(self, definition, tree)
         self._snippets_complete = True
+        if self._tree is None:
+            # Every snippet is cut and no tree is held: the copy of the file's bytes would
+            # never be read again (each open document's index would double its text).
+            self.data = b""
 
 
 def _text(data: bytes, start: int, end: int) -> str:
@@ -318,6 +324,10 @@ def _snippet_text(index: FileIndex, definition: Definition, tree: Tree | None) -
 INDEX_TREE_BUDGET = 2 * 1024 * 1024
 
 
+def _is_open_key(key: object) -> bool:
+    return isinstance(key, tuple) and key[:1] == ("open",)
+
+
 class IndexCache:
     """Indexes by (path, version key), least recently used dropped first."""
 
@@ -337,6 +347,11 @@ class IndexCache:
         return entry
 
     def put(self, path: str, key: object, index: FileIndex) -> None:
+        if _is_open_key(key):
+            # An open document has one version: the indexes of its earlier ones (each with
+            # a copy of the file's bytes) would only wait for the LRU while the user types.
+            for old in [k for k in self._entries if k[0] == path and _is_open_key(k[1])]:
+                del self._entries[old]
         self._entries[(path, key)] = index
         self._entries.move_to_end((path, key))
         while len(self._entries) > self._size:

@@ -54,3 +54,26 @@ def test_the_document_in_use_keeps_its_tree_whatever_its_size() -> None:
     budget.use("small", small)
     budget.use("big", big)
     assert big.holds_tree and not small.holds_tree
+
+
+def test_a_document_not_in_use_does_not_keep_its_decoded_text() -> None:
+    """Reading every open document (the context of a request does) must not leave a decoded
+    copy of each: only the documents in use (parsed) keep theirs."""
+    text = SOURCE * 20 + "# café\n"
+    resting = Document(text, language_id="python", filename="a.py", parse=False)
+    first, second = resting.text, resting.text
+    assert first == second == text
+    assert first is not second  # decoded each time, kept by nobody
+    resting.refresh()  # in use now
+    assert resting.text is resting.text
+    resting.release()
+    again = resting.text
+    assert again == text and again is not resting.text
+    assert not resting.holds_tree  # reading the text does not parse
+
+
+def test_a_nul_near_the_start_is_found_without_decoding() -> None:
+    assert Document("a = 1\x00\n", language_id="python", parse=False).has_nul_near_start()
+    late = Document("a = 1\n" * 2_000 + "\x00", language_id="python", parse=False)
+    assert not late.has_nul_near_start()
+    assert not doc().has_nul_near_start()

@@ -275,3 +275,43 @@ def test_a_build_that_may_not_parse_leaves_imports_to_warm(tmp_path: Path) -> No
     unbounded = ContextBuilder(Workspace.of([str(tmp_path)])).build(doc, offset)
     assert later == unbounded
     assert [i for i in later if i.resolution_strategy == "imports"]
+
+
+def test_a_build_reads_only_the_open_documents_it_may_send(tmp_path: Path) -> None:
+    """The language server hands every open document to each request; decoding them all
+    costs milliseconds per request with many big files open. Text is read for what may be
+    sent: never for a file outside the workspace or too big, and open tabs only until they
+    fill the budget (an index, built once per version, reads its document once)."""
+    current, offset = _python_project(tmp_path)
+    reads: list[str] = []
+    texts = {f"tab{i}.py": f"value_{i} = {i}\n" * 300 for i in range(6)}  # 3,600 bytes each
+    texts["huge.py"] = "h = 1\n"
+
+    def documents(lazy: bool) -> list[SourceDocument]:
+        def read(name: str) -> str:
+            reads.append(name)
+            return texts[name]
+
+        docs = [current]
+        for name in texts:
+            text: object = (lambda n=name: read(n)) if lazy else texts[name]
+            # What the server knows of its buffers without decoding them.
+            size = 10_000_000 if name == "huge.py" else len(texts[name])
+            path = str(tmp_path / name)
+            docs.append(
+                SourceDocument(path, text, "python", (name, 1), size=size, binary=False)  # type: ignore[arg-type]
+            )
+        outside = str(tmp_path.parent / "outside.py")
+        docs.append(SourceDocument(outside, lambda: read("outside.py"), "python", 1))
+        return docs
+
+    options = ContextOptions(budget=len(current.text.encode()) + 8_000)
+    builder = ContextBuilder(Workspace.of([str(tmp_path)]), options)
+    first = builder.build(current, offset, documents(lazy=True))
+    assert "outside.py" not in reads and "huge.py" not in reads
+    reads.clear()
+    again = builder.build(current, offset, documents(lazy=True))
+    assert reads == ["tab0.py", "tab1.py", "tab2.py"]  # the third fills the 8,000 bytes
+    eager = ContextBuilder(Workspace.of([str(tmp_path)]), options)
+    assert first == again == eager.build(current, offset, documents(lazy=False))
+    assert [i.name for i in again if i.type == "file"] == ["tab0.py", "tab1.py", "tab2.py"]

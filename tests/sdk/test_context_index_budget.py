@@ -66,3 +66,35 @@ def test_a_compacted_index_parses_once_for_all_its_snippets(monkeypatch: object)
             assert compacted.snippet(definition)
     assert len(parses) == 1
     assert compacted.snippets_ready
+
+
+def test_an_open_document_keeps_one_index_whatever_its_versions() -> None:
+    """Each version of an open document gets its own key; typing must not leave one index
+    (with a copy of the file) per keystroke waiting for the LRU."""
+    cache = IndexCache()
+    versions = [index() for _ in range(5)]
+    for version, item in enumerate(versions):
+        cache.put("/w/a.py", ("open", (7, version)), item)
+    cache.put("/w/b.py", ("open", (8, 1)), other := index())
+    cache.put("/w/a.py", ("disk", 1, len(SOURCE)), on_disk := index())
+    assert [cache.get("/w/a.py", ("open", (7, v))) for v in range(5)] == [None] * 4 + [versions[4]]
+    assert cache.get("/w/b.py", ("open", (8, 1))) is other
+    assert cache.get("/w/a.py", ("disk", 1, len(SOURCE))) is on_disk
+    assert len(cache._entries) == 3
+
+
+def test_an_index_with_every_snippet_cut_drops_its_bytes() -> None:
+    full, compacted = index(), index()
+    compacted.compact()
+    compacted.fill_snippets()
+    assert compacted.data == b""  # nothing left to cut from it
+    kept = index()
+    kept.fill_snippets()
+    assert kept.data == SOURCE  # it holds its tree: a caller may still cut from it
+    for name in ("total", "Invoice"):
+        (definition,) = full.definitions[name]
+        assert compacted.snippet(definition) == full.snippet(definition)
+    kept.compact()
+    assert kept.data == b"" and kept.snippet(full.definitions["total"][0]) == full.snippet(
+        full.definitions["total"][0]
+    )

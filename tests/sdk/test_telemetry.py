@@ -371,3 +371,26 @@ async def test_the_clients_instance_check_picks_the_endpoint(
     assert saas.control.events()["instance"]["requests"] == {
         endpoint: 1 if endpoint == "track_events" else 5
     }
+
+
+@pytest.mark.parametrize(
+    ("tracking_url", "imported"), [(None, False), ("http://127.0.0.1:9", True)]
+)
+def test_snowplow_tracker_is_imported_only_for_a_collector(
+    tracking_url: str | None, imported: bool
+) -> None:
+    """snowplow-tracker brings `requests` and its dependencies (some 6 MiB resident): a
+    session without a collector never imports it."""
+    import sys
+
+    code = (
+        "import sys\n"
+        "from gitlab_lsp.sdk import ClientOptions\n"
+        "from gitlab_lsp.sdk.telemetry import UsageTelemetry\n"
+        "async def token() -> str:\n"
+        "    return 't'\n"
+        f"usage = UsageTelemetry('http://127.0.0.1:9', ClientOptions(tracking_url={tracking_url!r}), token)\n"
+        "print(usage.snowplow is not None, 'snowplow_tracker' in sys.modules, 'requests' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == [str(imported)] * 3

@@ -5,10 +5,11 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
+import pytest
 from lsprotocol import types
 
 from gitlab_lsp.server.context_feed import ContextFeed
-from gitlab_lsp.server.documents import DocumentStore
+from gitlab_lsp.server.documents import DocumentStore, OpenDocument
 from gitlab_lsp.server.recency import Recency
 from gitlab_lsp.server.settings import Settings
 
@@ -73,3 +74,30 @@ def test_the_feed_sends_recent_documents_first_and_their_edits(tmp_path: Path) -
     assert [i.name for i in edits] == ["a.py"] and "edited_here = 1" in edits[0].content
     store.close(uris["a.py"])
     assert "a.py" not in {i.name for i in feed.items(main, len(main.text), settings)}
+
+
+def test_a_request_decodes_no_document_it_cannot_send(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every open document is handed to the context of each request; those outside the
+    workspace are never sent, so their text is not decoded (with 50 big files open that was
+    milliseconds per request, and a decoded copy of each kept in memory)."""
+    workspace = tmp_path / "ws"
+    workspace.mkdir()
+    store = DocumentStore()
+    outside = [(tmp_path / f"other{i}.py").as_uri() for i in range(3)]
+    for uri in outside:
+        store.open(uri, "python", 1, "value = 1\n" * 50)
+    inside = store.open((workspace / "util.py").as_uri(), "python", 1, "def helper():\n    pass\n")
+    main = store.open((workspace / "main.py").as_uri(), "python", 1, "import os\n\nhelper(")
+    reads: list[str] = []
+    real = OpenDocument.text
+
+    def counted(self: OpenDocument) -> str:
+        reads.append(self.uri)
+        return real.fget(self)  # type: ignore[attr-defined, no-any-return]
+
+    monkeypatch.setattr(OpenDocument, "text", property(counted))
+    items = ContextFeed(_Server(workspace), store).items(main, 20, Settings())  # type: ignore[arg-type]
+    assert inside.uri in reads and "util.py" in {i.name for i in items}
+    assert not set(reads) & set(outside)

@@ -115,6 +115,7 @@ class Document:
         """
         self._tree = None
         self._parser = None
+        self._check_parser = None  # a parser keeps its buffers from its last parse
         self._analysis = None
         self._window_cache.clear()
         self._text = None  # decoded again from the bytes when asked for

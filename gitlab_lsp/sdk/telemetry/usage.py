@@ -14,7 +14,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Awaitable, Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from gitlab_lsp.sdk.headers import instance_headers, user_agent
@@ -28,8 +28,10 @@ from gitlab_lsp.sdk.telemetry.lifecycle import (
     SuggestionFacts,
     SuggestionLifecycle,
 )
-from gitlab_lsp.sdk.telemetry.snowplow import SnowplowEvents
 from gitlab_lsp.sdk.transport import ConnectionPools
+
+if TYPE_CHECKING:
+    from gitlab_lsp.sdk.telemetry.snowplow import SnowplowEvents
 
 log = logging.getLogger("gitlab_lsp.sdk.telemetry")
 
@@ -80,6 +82,10 @@ class UsageTelemetry:
         self.snowplow: SnowplowEvents | None = None
         self._snowplow_queue: DeliveryQueue[SuggestionEvent] | None = None
         if self.enabled and options.tracking_url:
+            # Imported only here: the tracker library (and `requests`, which it imports)
+            # costs ~80 ms of every start-up otherwise, for a destination that is off by default.
+            from gitlab_lsp.sdk.telemetry.snowplow import SnowplowEvents
+
             self.snowplow = SnowplowEvents(
                 options.tracking_url,
                 self._pools.for_url(options.tracking_url),

@@ -89,7 +89,11 @@ class CodeSuggestions:
             availability=self._availability,
         )
         self.telemetry = UsageTelemetry(
-            self._instance_url, options, self._tokens.token, version=self._known_version
+            self._instance_url,
+            options,
+            self._tokens.token,
+            version=self._known_version,
+            tls=self._pools.verify,
         )
         self._direct = DirectRoute(
             self._pools,

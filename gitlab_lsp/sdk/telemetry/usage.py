@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import ssl
 from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
@@ -53,11 +54,13 @@ class UsageTelemetry:
         *,
         version: Callable[[], Awaitable[str | None]] | None = None,
         policy: DeliveryPolicy | None = None,
+        tls: ssl.SSLContext | bool | None = None,
     ) -> None:
         """`version` reads the instance's version (the client passes its cached instance
-        check); without it, the version is asked here, once."""
+        check); without it, the version is asked here, once. `tls`: the client's TLS
+        settings for the same options, shared (see `ConnectionPools`)."""
         self.enabled = options.telemetry_enabled
-        self._pools = ConnectionPools(options)
+        self._pools = ConnectionPools(options, tls)
         self.counters = GatewayCounters()
         self._lifecycle = SuggestionLifecycle(self._on_event)
         policy = policy or DeliveryPolicy()

@@ -106,6 +106,11 @@ class RecoveryProbe:
             return False
         return None
 
+    async def idle(self) -> None:
+        """Return when no probe is running (the current one, if any, has ended)."""
+        if self._task is not None:
+            await asyncio.gather(self._task, return_exceptions=True)
+
     async def aclose(self) -> None:
         if self._task is not None:
             self._task.cancel()

@@ -30,7 +30,11 @@ minutes (the typing trace replays 2 minutes of typing in real time).
   one with a fixed 250 ms debounce, at the same instants, with the seed 002 hops; for each
   pause (a gap >= 0.6 s), the time from its last keystroke to a non-empty answer that
   arrived before the next keystroke, the share of pauses that got one, and the upstream
-  requests (the servers' own count) per pause.
+  requests (the servers' own count) per pause;
+- recovery after a 20 s gateway fault (`chaos.py`'s, with the hops above): the completions
+  route answers 500 while the user asks for a completion every 250 ms, with the gateway's
+  health endpoint sharing the outage and without; time from healing to the first direct
+  answer, and the upstream calls made during the outage.
 """
 
 from __future__ import annotations
@@ -533,6 +537,28 @@ async def typing_trace(stack: MockStack) -> dict[str, TraceResult]:
     return results
 
 
+# --- recovery after a gateway fault -------------------------------------------------------
+
+OUTAGE_S = 20.0
+
+
+async def recovery(stack: MockStack) -> list[str]:
+    """`chaos.py`'s recovery measurement, run with this benchmark's hops; its table rows."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("chaos", HERE / "chaos.py")
+    assert spec is not None and spec.loader is not None
+    chaos = importlib.util.module_from_spec(spec)
+    sys.modules["chaos"] = chaos  # dataclasses look their module up
+    spec.loader.exec_module(chaos)
+    shared = await chaos.recovery(stack, OUTAGE_S, health_down=True, latency=HOPS)
+    route_only = await chaos.recovery(stack, OUTAGE_S, health_down=False, latency=HOPS)
+    return [
+        row(name, value, target, passed is not False)
+        for name, value, target, passed in chaos.recovery_rows(OUTAGE_S, shared, route_only)
+    ]
+
+
 # --- the table ----------------------------------------------------------------------------
 
 
@@ -555,6 +581,7 @@ async def run(args: argparse.Namespace) -> int:
             instance = await route_p50(stack, False, args.route_requests)
             first = await first_completion(stack, args.first_runs)
             trace = await typing_trace(stack) if args.trace else {}
+            recovered = await recovery(stack) if args.recovery else []
         finally:
             stack.control.latency()
     p50, p99 = percentile(over, 50), percentile(over, 99)
@@ -651,6 +678,7 @@ async def run(args: argparse.Namespace) -> int:
                 True,
             )
         )
+    rows += recovered
     print(f"gitlab-lsp --stdio against the bundled mock; {args.requests} overhead requests")
     print(f"typing: {note}")
     if trace:
@@ -673,6 +701,12 @@ def main() -> int:
     parser.add_argument("--cold-starts", type=int, default=7, help="starts of each server to time")
     parser.add_argument(
         "--no-trace", dest="trace", action="store_false", help="skip the typing trace (2 min)"
+    )
+    parser.add_argument(
+        "--no-recovery",
+        dest="recovery",
+        action="store_false",
+        help="skip the recovery after a gateway fault (1 min)",
     )
     parser.add_argument(
         "--first-runs", type=int, default=3, help="sessions whose first completion is timed"

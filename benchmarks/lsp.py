@@ -58,6 +58,25 @@ sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__)
 
 from gitlab_lsp.mock import MockStack  # noqa: E402
 
+
+def _sibling(name: str) -> Any:
+    """benchmarks/`name`.py (this directory is off sys.path, see above)."""
+    import importlib.util
+
+    path = Path(__file__).resolve().parent / f"{name}.py"
+    spec = importlib.util.spec_from_file_location(name, path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module  # dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module
+
+
+def _trace_module() -> Any:
+    """benchmarks/typing_trace.py."""
+    return _sibling("typing_trace")
+
+
 SERVER = [sys.executable, "-m", "gitlab_lsp", "--stdio"]
 URI = "file:///bench/billing.py"
 BASE = (
@@ -544,13 +563,7 @@ OUTAGE_S = 20.0
 
 async def recovery(stack: MockStack) -> list[str]:
     """`chaos.py`'s recovery measurement, run with this benchmark's hops; its table rows."""
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location("chaos", HERE / "chaos.py")
-    assert spec is not None and spec.loader is not None
-    chaos = importlib.util.module_from_spec(spec)
-    sys.modules["chaos"] = chaos  # dataclasses look their module up
-    spec.loader.exec_module(chaos)
+    chaos = _sibling("chaos")
     shared = await chaos.recovery(stack, OUTAGE_S, health_down=True, latency=HOPS)
     route_only = await chaos.recovery(stack, OUTAGE_S, health_down=False, latency=HOPS)
     return [
@@ -678,6 +691,21 @@ async def run(args: argparse.Namespace) -> int:
                 True,
             )
         )
+        rows.append(
+            row(
+                "trace: requests per pause, adaptive <= fixed",
+                f"{adaptive.per_pause:.2f} / {fixed.per_pause:.2f}",
+                "<= 1.00x",
+                adaptive.per_pause <= fixed.per_pause,
+            )
+        )
+        # What any trigger choosing its wait by position could reach here, knowing every gap
+        # in advance: whether the targets are reachable on this trace at all.
+        latency = (f50 - 250) / 1000
+        for label, budget in (("<= 1.10", 1.10), ("<= fixed's", fixed.per_pause)):
+            best = _trace_module().hindsight_best(load_trace(), latency, budget)
+            value = "none" if best is None else f"{best[0] * 1000:.0f} ms"
+            rows.append(row(f"  hindsight best p50 at {label} req/pause", value, "info", True))
     rows += recovered
     print(f"gitlab-lsp --stdio against the bundled mock; {args.requests} overhead requests")
     print(f"typing: {note}")

@@ -26,6 +26,7 @@ key (the replay counts them from the gaps, not from labels).
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
 import random
@@ -112,6 +113,57 @@ def session(rng: random.Random, n: int, source: str) -> list[dict[str, object]]:
             if keys >= KEYS_PER_SESSION:
                 return events
     return events
+
+
+def hindsight_best(
+    events_by_session: dict[int, list[dict[str, object]]],
+    latency: float,
+    requests_per_pause: float,
+    grid: tuple[float, ...] = tuple(0.03 + 0.03 * i for i in range(16)),
+) -> tuple[float, dict[str, float]] | None:
+    """The lowest p50 from a pause's last key to a suggestion that any trigger choosing its
+    wait by the cursor's position class could reach on these keystrokes, knowing every gap
+    in advance, while sending at most `requests_per_pause` requests per pause (a request is
+    sent when the gap outlasts the wait; the suggestion shows `latency` later). A bound,
+    not a trigger: it tells whether a target is reachable on this trace at all."""
+    from gitlab_lsp.sdk.trigger import POSITIONS, position_of
+
+    gaps: dict[str, list[float]] = {p: [] for p in POSITIONS}
+    for events in events_by_session.values():
+        text = ""
+        for i, event in enumerate(events):
+            text = text[:-1] if event["op"] == "delete" else text + str(event["text"])
+            after = float(events[i + 1]["t"]) - float(event["t"]) if i + 1 < len(events) else 10.0  # type: ignore[arg-type]
+            gaps[position_of(text)].append(after)
+    pauses = sum(g >= PAUSE_S for values in gaps.values() for g in values)
+    budget = requests_per_pause * pauses
+    # Per class and wait: (requests sent, pauses shown with that wait).
+    table = {
+        p: [
+            (sum(g > d for g in values), sum(g >= PAUSE_S and g > d + latency for g in values))
+            for d in grid
+        ]
+        for p, values in gaps.items()
+    }
+    best: tuple[float, dict[str, float]] | None = None
+    for choice in itertools.product(range(len(grid)), repeat=len(POSITIONS)):
+        sent = sum(table[p][i][0] for p, i in zip(POSITIONS, choice, strict=True))
+        if sent > budget:
+            continue
+        shown = sorted(
+            (grid[i] + latency, table[p][i][1]) for p, i in zip(POSITIONS, choice, strict=True)
+        )
+        if sum(n for _, n in shown) < pauses:
+            continue  # a pause without a suggestion: not comparable
+        middle, p50 = (pauses - 1) // 2, 0.0
+        for wait, n in shown:
+            if middle < n:
+                p50 = wait
+                break
+            middle -= n
+        if best is None or p50 < best[0]:
+            best = (p50, {p: grid[i] for p, i in zip(POSITIONS, choice, strict=True)})
+    return best
 
 
 def main() -> None:

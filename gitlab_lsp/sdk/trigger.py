@@ -6,9 +6,10 @@ keystroke, superseded a moment later). `AdaptiveTrigger` learns this user's gaps
 keystrokes per cursor position class and picks, per class, the wait that gets suggestions
 on screen soonest for the upstream requests it may spend:
 
-- position classes: the start of a line, after an opener (`(`, `[`, `{`, `=`, `:`, `,`,
-  possibly followed by spaces), after another word boundary, inside a word. People pause
-  more at boundaries, so those classes can afford short waits; mid-word waits longer;
+- position classes: the start of a line, right after an opener (`(`, `[`, `{`, `=`, `:`,
+  `,`), after another word boundary (a space after an opener is one: the pause, if there
+  was one, came before it), inside a word. People pause more at boundaries, so those
+  classes can afford short waits; mid-word waits longer;
 - a request is *useful* when the gap it was sent in outlasts the wait, the route latency
   (a moving average of the measured SDK calls) and `dwell` (long enough for the answer to
   be seen); it is *wasted* when the next keystroke supersedes it before that. A slow route
@@ -17,8 +18,11 @@ on screen soonest for the upstream requests it may spend:
   price being the lowest for which the wasted requests stay within the budget: no more
   requests per pause than the fixed 250 ms debounce would send on the same gaps, and never
   more than `waste` above one per pause when that is less;
-- until a class has `min_samples` gaps it uses the gaps of all classes; until there are
-  that many in all, the classic 250 ms.
+- a class's gaps are shrunk toward its group's (after a word character, or after anything
+  else: the two rhythms of typing) by `prior` pseudo-gaps, so a class seen a few times is
+  judged mostly by its group and one seen often by its own; each class counts as often as
+  it comes up (not as often as its window holds); until `min_samples` gaps are learned in
+  all, the classic 250 ms.
 
 Pure and synchronous (the caller sleeps): the clock is injected, so tests replay typing
 without waiting.
@@ -39,7 +43,7 @@ POSITIONS: tuple[Position, ...] = ("line_start", "opener", "boundary", "word")
 
 #: The wait before anything is learned: the fixed debounce this replaces.
 DEFAULT_DELAY = 0.250
-_OPENER = re.compile(r"[(\[{=:,]\s*\Z")
+_OPENER = re.compile(r"[(\[{=:,]\Z")
 _LINE_START = re.compile(r"(?:\A|\n)[ \t]*\Z")
 _WORD = re.compile(r"\w\Z")
 
@@ -68,7 +72,10 @@ class TriggerTuning:
     #: Gaps remembered per class; gaps longer than `idle` are recorded as `idle`.
     window: int = 300
     idle: float = 5.0
+    #: Gaps before anything is learned (the classic debounce until then), and the weight, in
+    #: gaps, of the user's pooled rhythm in each class's estimate.
     min_samples: int = 30
+    prior: float = 20.0
     #: The waits are chosen again after this many new gaps (a choice costs a few ms).
     recompute_every: int = 10
     #: How long an answer must stay on screen before the next keystroke to count as seen:
@@ -83,22 +90,55 @@ class TriggerTuning:
 class _Gaps:
     order: deque[float] = field(default_factory=deque)
     ordered: list[float] = field(default_factory=list)
+    #: Gaps ever learned here: how often this class comes up (the window caps `order`).
+    seen: int = 0
 
     def add(self, gap: float, window: int) -> None:
+        self.seen += 1
         self.order.append(gap)
         bisect.insort(self.ordered, gap)
         if len(self.order) > window:
             old = self.order.popleft()
             del self.ordered[bisect.bisect_left(self.ordered, old)]
 
-    def longer_than(self, seconds: float) -> int:
-        return len(self.ordered) - bisect.bisect_right(self.ordered, seconds)
+    def share_longer(self, seconds: float) -> float:
+        """The share of these gaps longer than `seconds`."""
+        if not self.ordered:
+            return 0.0
+        return 1 - bisect.bisect_right(self.ordered, seconds) / len(self.ordered)
+
+
+@dataclass
+class _Estimate:
+    """A class's gaps, shrunk toward its group's (after a word character or not) by `prior`
+    pseudo-gaps: a class seen a few times is judged mostly by the user's other gaps of its
+    kind, one seen often by its own."""
+
+    own: _Gaps
+    group: _Gaps
+    prior: float
+
+    def share_longer(self, seconds: float) -> float:
+        n = len(self.own.order)
+        if n + self.prior <= 0:
+            return 0.0
+        mixed = n * self.own.share_longer(seconds) + self.prior * self.group.share_longer(seconds)
+        return mixed / (n + self.prior)
 
 
 @dataclass
 class _Last:
     at: float
     position: Position
+
+
+#: Which rhythm a class's gaps follow: after a word character or after anything else.
+_GROUP: dict[Position, Literal["word", "other"]] = {
+    "line_start": "other",
+    "opener": "other",
+    "boundary": "other",
+    "word": "word",
+}
 
 
 class AdaptiveTrigger:
@@ -110,10 +150,10 @@ class AdaptiveTrigger:
         self.tuning = tuning or TriggerTuning()
         self._clock = clock
         self._gaps: dict[Position, _Gaps] = {p: _Gaps() for p in POSITIONS}
-        self._all = _Gaps()
+        self._groups: dict[str, _Gaps] = {"word": _Gaps(), "other": _Gaps()}
+        self._learned = 0
         self._last: dict[str, _Last] = {}
         self._delays: dict[Position, float] = {}
-        self._learned = 0
         self.latency = self.tuning.latency
 
     def keystroke(self, key: str, text_before_cursor: str) -> float:
@@ -133,10 +173,11 @@ class AdaptiveTrigger:
     def learn(self, position: Position, gap: float) -> None:
         gap = min(max(gap, 0.0), self.tuning.idle)
         self._gaps[position].add(gap, self.tuning.window)
-        self._all.add(gap, self.tuning.window * len(POSITIONS))
+        self._groups[_GROUP[position]].add(gap, self.tuning.window * 2)
         self._learned += 1
-        if self._learned % self.tuning.recompute_every == 0 or len(self._all.order) <= (
-            self.tuning.min_samples
+        if (
+            self._learned % self.tuning.recompute_every == 0
+            or self._learned <= self.tuning.min_samples
         ):
             self._delays.clear()
 
@@ -155,22 +196,21 @@ class AdaptiveTrigger:
 
     def _choose(self) -> dict[Position, float]:
         t = self.tuning
-        if len(self._all.order) < t.min_samples:
+        if self._learned < t.min_samples:
             return dict.fromkeys(POSITIONS, DEFAULT_DELAY)
-        classes = [g if len(g.order) >= t.min_samples else self._all for g in self._gaps.values()]
-        weights = [len(g.order) for g in self._gaps.values()]
+        classes = [_Estimate(self._gaps[p], self._groups[_GROUP[p]], t.prior) for p in POSITIONS]
+        # How often each class comes up, from every gap learned (not only those remembered).
+        weights = [self._gaps[p].seen / self._learned for p in POSITIONS]
         grid = [
             t.min_delay + i * t.step for i in range(round((t.max_delay - t.min_delay) / t.step) + 1)
         ]
         seen = self.latency + t.dwell
         # What the fixed debounce spends on these gaps: the budget is never above it.
         fired = sum(
-            w * g.longer_than(DEFAULT_DELAY) / len(g.order)
-            for g, w in zip(classes, weights, strict=True)
+            w * g.share_longer(DEFAULT_DELAY) for g, w in zip(classes, weights, strict=True)
         )
         useful = sum(
-            w * g.longer_than(DEFAULT_DELAY + seen) / len(g.order)
-            for g, w in zip(classes, weights, strict=True)
+            w * g.share_longer(DEFAULT_DELAY + seen) for g, w in zip(classes, weights, strict=True)
         )
         budget = 1 + t.waste if useful <= 0 else max(1 + t.waste, fired / useful)
 
@@ -178,9 +218,8 @@ class AdaptiveTrigger:
             choice = [self._cheapest(g, grid, seen, price) for g in classes]
             fired = useful = 0.0
             for g, w, d in zip(classes, weights, choice, strict=True):
-                share = w / len(g.order)
-                fired += share * g.longer_than(d)
-                useful += share * g.longer_than(d + seen)
+                fired += w * g.share_longer(d)
+                useful += w * g.share_longer(d + seen)
             return choice, useful > 0 and fired <= budget * useful
 
         # The cheapest price within the budget: a bisection (dearer never spends more).
@@ -197,15 +236,15 @@ class AdaptiveTrigger:
                     low = middle
         return dict(zip(POSITIONS, best, strict=True))
 
-    def _cheapest(self, gaps: _Gaps, grid: list[float], seen: float, price: float) -> float:
+    def _cheapest(self, gaps: _Estimate, grid: list[float], seen: float, price: float) -> float:
         """The wait with the least total cost over these gaps: the wait itself for each gap it
         turns into a seen suggestion, `MISSED` for each pause it lets go by, `price` for
         each request it wastes."""
-        pauses = gaps.longer_than(grid[0] + seen)
+        pauses = gaps.share_longer(grid[0] + seen)
         best, best_cost = grid[-1], float("inf")
         for d in grid:
-            fired = gaps.longer_than(d)
-            useful = gaps.longer_than(d + seen)
+            fired = gaps.share_longer(d)
+            useful = gaps.share_longer(d + seen)
             cost = d * useful + MISSED * (pauses - useful) + price * (fired - useful)
             if cost < best_cost:
                 best, best_cost = d, cost

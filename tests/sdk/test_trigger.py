@@ -25,7 +25,7 @@ class Clock:
         ("x = 1\n    ", "line_start"),
         ("print(", "opener"),
         ("x =", "opener"),
-        ("x = ", "opener"),
+        ("x = ", "boundary"),  # the space was typed: the pause, if any, came after `=`
         ("def f(a,", "opener"),
         ("if x:", "opener"),
         ("return x + ", "boundary"),
@@ -101,4 +101,20 @@ def test_documents_do_not_share_a_gap() -> None:
     trigger.keystroke("b", "y = 2")  # another document: no 3 s gap is learned
     clock.now += 0.1
     trigger.keystroke("a", "x = 12")
-    assert list(trigger._all.order) == pytest.approx([3.1])  # a's own gap, not 3.0 or 0.1
+    assert list(trigger._gaps["opener"].order) == []
+    assert list(trigger._gaps["word"].order) == pytest.approx([3.1])  # a's own gap, not 3.0 or 0.1
+
+
+def test_a_class_seen_rarely_is_judged_by_its_group() -> None:
+    """Two line starts, both pauses, cannot outweigh a hundred quick gaps after boundaries:
+    with no more evidence the start of a line is not assumed to be always a pause."""
+    clock = Clock()
+    trigger = AdaptiveTrigger(clock=clock)
+    for _ in range(100):
+        trigger.learn("boundary", 0.150)
+    for _ in range(2):
+        trigger.learn("line_start", 1.5)
+    seen_rarely = trigger.delay("line_start")
+    for _ in range(200):
+        trigger.learn("line_start", 1.5)
+    assert seen_rarely > trigger.delay("line_start")

@@ -52,8 +52,8 @@ TRIAL_INTERVAL = 1.5
 #: route failed a moment ago: a user should not wait the whole `timeout` to learn it again).
 TRIAL_TIMEOUT = 2.0
 #: After a failed trial, the next waits at least this many times as long as the failure
-#: took: a route that hangs costs at most a fifth of the time (a 2 s timeout: one trial per
-#: 8 s), while a fast 5xx keeps the trials at `TRIAL_INTERVAL`.
+#: took: on a route that hangs, users wait on trials at most a fifth of the time (a 2 s
+#: timeout, then 8 s without trials), while a fast 5xx keeps them at `TRIAL_INTERVAL`.
 TRIAL_SPACING = 4.0
 
 RateLimitedRoute = Literal["direct", "instance"]
@@ -157,7 +157,7 @@ class Availability:
         return self.direct_attempt().refusal
 
     def direct_succeeded(self, trial: bool = False) -> None:
-        """Any whole answer shows the route works: the breaker closes."""
+        """Any whole answer, a trial's or not, shows the route works: the breaker closes."""
         self.breaker.record_success()
         self._user_trials = False
         self._trial_started = None

@@ -30,7 +30,11 @@ minutes (the typing trace replays 2 minutes of typing in real time).
   one with a fixed 250 ms debounce, at the same instants, with the seed 002 hops; for each
   pause (a gap >= 0.6 s), the time from its last keystroke to a non-empty answer that
   arrived before the next keystroke, the share of pauses that got one, and the upstream
-  requests (the servers' own count) per pause.
+  requests (the servers' own count) per pause;
+- recovery after a 20 s gateway fault (`chaos.py`'s, with the hops above): the completions
+  route answers 500 while the user asks for a completion every 250 ms, with the gateway's
+  health endpoint sharing the outage and without; time from healing to the first direct
+  answer, and the upstream calls made during the outage.
 """
 
 from __future__ import annotations
@@ -55,16 +59,22 @@ sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__)
 from gitlab_lsp.mock import MockStack  # noqa: E402
 
 
-def _trace_module() -> Any:
-    """benchmarks/typing_trace.py (this directory is off sys.path, see above)."""
+def _sibling(name: str) -> Any:
+    """benchmarks/`name`.py (this directory is off sys.path, see above)."""
     import importlib.util
 
-    path = Path(__file__).resolve().parent / "typing_trace.py"
-    spec = importlib.util.spec_from_file_location("typing_trace", path)
+    path = Path(__file__).resolve().parent / f"{name}.py"
+    spec = importlib.util.spec_from_file_location(name, path)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module  # dataclasses look their module up
     spec.loader.exec_module(module)
     return module
+
+
+def _trace_module() -> Any:
+    """benchmarks/typing_trace.py."""
+    return _sibling("typing_trace")
 
 
 SERVER = [sys.executable, "-m", "gitlab_lsp", "--stdio"]
@@ -546,6 +556,22 @@ async def typing_trace(stack: MockStack) -> dict[str, TraceResult]:
     return results
 
 
+# --- recovery after a gateway fault -------------------------------------------------------
+
+OUTAGE_S = 20.0
+
+
+async def recovery(stack: MockStack) -> list[str]:
+    """`chaos.py`'s recovery measurement, run with this benchmark's hops; its table rows."""
+    chaos = _sibling("chaos")
+    shared = await chaos.recovery(stack, OUTAGE_S, health_down=True, latency=HOPS)
+    route_only = await chaos.recovery(stack, OUTAGE_S, health_down=False, latency=HOPS)
+    return [
+        row(name, value, target, passed is not False)
+        for name, value, target, passed in chaos.recovery_rows(OUTAGE_S, shared, route_only)
+    ]
+
+
 # --- the table ----------------------------------------------------------------------------
 
 
@@ -568,6 +594,7 @@ async def run(args: argparse.Namespace) -> int:
             instance = await route_p50(stack, False, args.route_requests)
             first = await first_completion(stack, args.first_runs)
             trace = await typing_trace(stack) if args.trace else {}
+            recovered = await recovery(stack) if args.recovery else []
         finally:
             stack.control.latency()
     p50, p99 = percentile(over, 50), percentile(over, 99)
@@ -679,6 +706,7 @@ async def run(args: argparse.Namespace) -> int:
             best = _trace_module().hindsight_best(load_trace(), latency, budget)
             value = "none" if best is None else f"{best[0] * 1000:.0f} ms"
             rows.append(row(f"  hindsight best p50 at {label} req/pause", value, "info", True))
+    rows += recovered
     print(f"gitlab-lsp --stdio against the bundled mock; {args.requests} overhead requests")
     print(f"typing: {note}")
     if trace:
@@ -701,6 +729,12 @@ def main() -> int:
     parser.add_argument("--cold-starts", type=int, default=7, help="starts of each server to time")
     parser.add_argument(
         "--no-trace", dest="trace", action="store_false", help="skip the typing trace (2 min)"
+    )
+    parser.add_argument(
+        "--no-recovery",
+        dest="recovery",
+        action="store_false",
+        help="skip the recovery after a gateway fault (1 min)",
     )
     parser.add_argument(
         "--first-runs", type=int, default=3, help="sessions whose first completion is timed"

@@ -10,7 +10,12 @@ Every "not now" the upstream can say ends up here, with its wait:
 - a refused user token (PAT/OAuth) pauses suggestions for `TOKEN_RETRY` seconds, since every
   request would only fail again (a seat or a scope may be granted meanwhile);
 - failures of the direct route (timeouts, connection errors, 5xx) count in the circuit
-  breaker; a 429 never does: the route is healthy, it only said "not now".
+  breaker; a 429 never does: the route is healthy, it only said "not now";
+- while the breaker is open, the way back is found without waiting out its cooldown
+  (`sdk/recovery.py` says how): a health check that saw the outage end lets the next
+  completion through at once; when the health check cannot tell, a user's own completion
+  tries the direct route at most once per `TRIAL_INTERVAL` (a *trial*, one at a time, with
+  `TRIAL_TIMEOUT`), falling back to the instance within the same request if it fails.
 
 `Retry-After` is clamped to `MAX_RETRY_AFTER`: a server asking for a day (`86400`) must not
 silence suggestions for a day. A settings change calls `reset()`: the user changed something,
@@ -40,6 +45,17 @@ TOKEN_RETRY = 60.0
 TOKEN_FETCH_BACKOFF = 2.0
 TOKEN_FETCH_BACKOFF_MAX = 60.0
 
+#: While the breaker is open and the health check cannot tell, a user's completion may try
+#: the direct route once per this many seconds (the route back within ~1.5 s of healing).
+TRIAL_INTERVAL = 1.5
+#: The longest a trial waits for the direct route before the instance answers instead (the
+#: route failed a moment ago: a user should not wait the whole `timeout` to learn it again).
+TRIAL_TIMEOUT = 2.0
+#: After a failed trial, the next waits at least this many times as long as the failure
+#: took: on a route that hangs, users wait on trials at most a fifth of the time (a 2 s
+#: timeout, then 8 s without trials), while a fast 5xx keeps them at `TRIAL_INTERVAL`.
+TRIAL_SPACING = 4.0
+
 RateLimitedRoute = Literal["direct", "instance"]
 
 
@@ -48,6 +64,20 @@ def clamp_retry_after(seconds: float | None) -> float:
     if seconds is None:
         return DEFAULT_RETRY_AFTER
     return min(max(0.0, seconds), MAX_RETRY_AFTER)
+
+
+@dataclass(frozen=True)
+class DirectAttempt:
+    """May a completion try the direct route now, and is it a trial.
+
+    `refusal` is why not (None: it may). A `trial` is the one attempt let through while the
+    breaker is open: it has `timeout` as its deadline instead of the usual one, and its
+    outcome must be reported with `trial=True`.
+    """
+
+    refusal: str | None
+    trial: bool = False
+    timeout: float | None = None
 
 
 @dataclass(frozen=True)
@@ -77,6 +107,11 @@ class Availability:
         self._fetch_until = 0.0
         self._fetch_error: GitLabLspError | None = None
         self._fetch_backoff = TOKEN_FETCH_BACKOFF
+        #: The health check cannot tell this outage: users' completions try the route.
+        self._user_trials = False
+        self._next_trial_at = 0.0
+        #: When the attempt holding the breaker's half-open slot started (None: no attempt).
+        self._trial_started: float | None = None
 
     def now(self) -> float:
         return self._clock()
@@ -97,37 +132,78 @@ class Availability:
 
     # --- the direct route ----------------------------------------------------------------
 
-    def direct_refusal(self) -> str | None:
-        """Why a completion may not try the direct route now (None: it may).
+    def direct_attempt(self) -> DirectAttempt:
+        """Whether a completion may try the direct route now (a trial while the breaker is open).
 
-        Asking takes the breaker's half-open probe slot when it is free: the caller must
-        report the outcome with `direct_succeeded`, `direct_failed` or `direct_inconclusive`.
+        A trial takes the breaker's half-open slot, so at most one is in flight: the caller
+        must report its outcome with `direct_succeeded`, `direct_failed` or
+        `direct_inconclusive`, passing `trial=True`.
         """
-        if self._clock() < self._direct_until:
-            return "the gateway asked to retry later"
+        now = self._clock()
+        if now < self._direct_until:
+            return DirectAttempt("the gateway asked to retry later")
+        if self.breaker.state is BreakerState.CLOSED:
+            return DirectAttempt(None)
+        if self._user_trials and now >= self._next_trial_at:
+            self.breaker.probe_now()
         if not self.breaker.allow():
-            return "the direct route's breaker is open"
-        return None
+            return DirectAttempt("the direct route's breaker is open")
+        self._trial_started = now
+        return DirectAttempt(None, trial=True, timeout=min(self._options.timeout, TRIAL_TIMEOUT))
 
-    def direct_succeeded(self) -> None:
+    def direct_refusal(self) -> str | None:
+        """Why a completion may not try the direct route now (None: it may); asking takes the
+        trial slot as `direct_attempt` does."""
+        return self.direct_attempt().refusal
+
+    def direct_succeeded(self, trial: bool = False) -> None:
+        """Any whole answer, a trial's or not, shows the route works: the breaker closes."""
         self.breaker.record_success()
+        self._user_trials = False
+        self._trial_started = None
 
-    def direct_failed(self) -> None:
-        """A timeout, connection error or 5xx of the direct route (never a 429)."""
+    def direct_failed(self, trial: bool = False) -> None:
+        """A timeout, connection error or 5xx of the direct route (never a 429).
+
+        A failure of an attempt started before the breaker opened changes nothing: the
+        breaker is open already, and the trial slot is not that attempt's to give back.
+        """
+        if trial:
+            now = self._clock()
+            spent = 0.0 if self._trial_started is None else now - self._trial_started
+            self._next_trial_at = now + max(TRIAL_INTERVAL, TRIAL_SPACING * spent)
+            self._trial_started = None
+        elif self.direct_down:
+            return
+        else:
+            self._next_trial_at = self._clock() + TRIAL_INTERVAL
         self.breaker.record_failure()
 
-    def direct_inconclusive(self) -> None:
+    def direct_inconclusive(self, trial: bool = False) -> None:
         """The attempt ended without telling anything (cancelled, 429...)."""
-        self.breaker.release_probe()
+        if trial:
+            self.breaker.release_probe()
+            self._trial_started = None
 
     @property
     def direct_down(self) -> bool:
         """Whether the breaker keeps the direct route closed (a recovery probe is useful)."""
         return self.breaker.state is not BreakerState.CLOSED
 
+    @property
+    def user_trials(self) -> bool:
+        """Whether users' completions are what finds the direct route back (see `direct_attempt`)."""
+        return self._user_trials and self.direct_down
+
     def direct_looks_healthy(self) -> None:
-        """A cheap check says the gateway is back: let the next completion probe it now."""
+        """A cheap check saw the outage end: let the next completion try the route now."""
         self.breaker.probe_now()
+
+    def direct_health_unknown(self) -> None:
+        """The cheap check cannot see this outage: users' completions try the route instead,
+        one at a time, at most once per `TRIAL_INTERVAL`."""
+        if self.direct_down:
+            self._user_trials = True
 
     # --- fetching the user JWT (`direct_access`) -----------------------------------------
 
@@ -205,4 +281,4 @@ class Availability:
         self._fetch_until = 0.0
         self._fetch_error = None
         self._fetch_backoff = TOKEN_FETCH_BACKOFF
-        self.breaker.record_success()
+        self.direct_succeeded()

@@ -89,7 +89,11 @@ class CodeSuggestions:
             availability=self._availability,
         )
         self.telemetry = UsageTelemetry(
-            self._instance_url, options, self._tokens.token, version=self._known_version
+            self._instance_url,
+            options,
+            self._tokens.token,
+            version=self._known_version,
+            tls=self._pools.verify,
         )
         self._direct = DirectRoute(
             self._pools,
@@ -378,9 +382,9 @@ class CodeSuggestions:
             return await self._via_instance(content, "direct connection is off"), 0.0
         if not await self._direct_available():
             return await self._via_instance(content, "the instance is older than 17.2"), 0.0
-        refusal = self._availability.direct_refusal()
-        if refusal is not None:
-            return await self._via_instance(content, refusal), 0.0
+        attempt = self._availability.direct_attempt()
+        if attempt.refusal is not None:
+            return await self._via_instance(content, attempt.refusal), 0.0
         outcome_known = False
         try:
             waited = time.perf_counter()
@@ -392,22 +396,24 @@ class CodeSuggestions:
                 raise await self._instance.token_error_for_401() from None
             token_wait = (time.perf_counter() - waited) * 1000
             try:
-                answer = await self._direct_with_retry(access, content, language_id, choices)
+                answer = await self._direct_with_retry(
+                    access, content, language_id, choices, attempt.timeout
+                )
             except DirectFailed as failure:
                 outcome_known = failure.counts_as_failure
                 if failure.counts_as_failure:
-                    self._availability.direct_failed()
+                    self._availability.direct_failed(attempt.trial)
                     self._health.failed("direct", failure.status, failure.reason)
                     self._recovery.watch(access.base_url)
                 answer = await self._via_instance(content, f"direct failed ({failure.reason})")
                 return answer, token_wait
             outcome_known = True
-            self._availability.direct_succeeded()
+            self._availability.direct_succeeded(attempt.trial)
             self._health.ok("direct")
             return answer, token_wait
         finally:
             if not outcome_known:  # e.g. cancelled: let the next request probe instead
-                self._availability.direct_inconclusive()
+                self._availability.direct_inconclusive(attempt.trial)
 
     async def _direct_with_retry(
         self,
@@ -415,10 +421,11 @@ class CodeSuggestions:
         content: content_mod.Content,
         language_id: str | None,
         choices: int,
+        timeout: float | None = None,
     ) -> Answer:
         """A 401 from the gateway gets one fresh JWT and one retry."""
         try:
-            return await self._direct.complete(access, content, language_id, choices)
+            return await self._direct.complete(access, content, language_id, choices, timeout)
         except DirectUnauthorized:
             log.debug("the gateway rejected the user JWT; refreshing it once")
             self._access.invalidate(access)
@@ -427,7 +434,7 @@ class CodeSuggestions:
         except _NO_JWT_NOW as exc:
             raise DirectFailed(401, f"no fresh user JWT: {exc}", counts_as_failure=False) from None
         try:
-            return await self._direct.complete(fresh, content, language_id, choices)
+            return await self._direct.complete(fresh, content, language_id, choices, timeout)
         except DirectUnauthorized:
             self._access.invalidate(fresh)
             raise DirectFailed(401, "the gateway rejected a fresh user JWT") from None

@@ -65,11 +65,16 @@ class DirectRoute:
         content: content_mod.Content,
         language_id: str | None,
         choices: int,
+        timeout: float | None = None,
     ) -> Answer:
-        """Raises DirectUnauthorized for a 401, DirectFailed for any other failure."""
+        """Raises DirectUnauthorized for a 401, DirectFailed for any other failure.
+
+        `timeout` replaces the usual deadline (a trial's, while the breaker is open)."""
         counted = self._counters.take() if self._counters is not None else []
         try:
-            return await self._complete(access, content, language_id, choices, counted)
+            return await self._complete(
+                access, content, language_id, choices, counted, timeout or self._options.timeout
+            )
         except BaseException:
             if self._counters is not None:
                 self._counters.give_back(counted)  # the gateway did not take them
@@ -82,6 +87,7 @@ class DirectRoute:
         language_id: str | None,
         choices: int,
         counted: list[dict[str, Any]],
+        timeout: float,
     ) -> Answer:
         body = content_mod.direct_body(
             content,
@@ -91,7 +97,6 @@ class DirectRoute:
             model_details=dict(access.model_details) if access.model_details else None,
             telemetry=counted,
         )
-        timeout = self._options.timeout
         try:
             response, trace = await self._pools.post_json(
                 access.base_url + PATH,

@@ -102,9 +102,12 @@ class RequestTrace:
 class ConnectionPools:
     """One pooled `httpx.AsyncClient` per (scheme, host, port), created on first use."""
 
-    def __init__(self, options: ClientOptions) -> None:
+    def __init__(self, options: ClientOptions, verify: ssl.SSLContext | bool | None = None) -> None:
+        """`verify`: TLS settings already built from the same `options` (another set of pools
+        of the same client), shared rather than built again: loading the CA bundle is tens of
+        milliseconds of start-up."""
         self._options = options
-        self._verify = build_verify(options)
+        self.verify = build_verify(options) if verify is None else verify
         self._clients: dict[tuple[str, str, int | None], httpx.AsyncClient] = {}
         #: TCP connections opened per host (host:port), to check that keep-alive works.
         self.connections_opened: Counter[str] = Counter()
@@ -120,7 +123,7 @@ class ConnectionPools:
         client = self._clients.get(key)
         if client is None or client.is_closed:
             client = httpx.AsyncClient(
-                verify=self._verify,
+                verify=self.verify,
                 proxy=self._options.proxy,
                 trust_env=True,
                 follow_redirects=False,

@@ -82,39 +82,54 @@ def run(args: argparse.Namespace) -> int:
 
     log_path = logs.configure(args.log_level, args.log_file)
 
+    import asyncio
     import dataclasses
 
-    from gitlab_lsp.server.app import create_server
     from gitlab_lsp.server.settings import Settings
 
     defaults = Settings(log_level=args.log_level)
-    stack = None
-    if args.mock:
-        from gitlab_lsp.mock import MockStack
+    # One event loop from here to the end: the early warm-up's requests run on it while the
+    # server is imported, and the server then runs on it with the client they warmed.
+    with asyncio.Runner() as runner:
+        early = None
+        if protocol_out is not None and not args.mock:
+            from gitlab_lsp.server import early_start
 
-        stack = MockStack(realm=args.realm, host="127.0.0.1")
-        stack.start()
-        defaults = dataclasses.replace(
-            defaults, base_url=stack.instance_url, token=stack.tokens["duo"]
+            early = runner.run(early_start.start(first, defaults))
+            if early is not None:
+                runner.run(early_start.import_in_background())
+
+        from gitlab_lsp.server.app import create_server
+
+        stack = None
+        if args.mock:
+            from gitlab_lsp.mock import MockStack
+
+            stack = MockStack(realm=args.realm, host="127.0.0.1")
+            stack.start()
+            defaults = dataclasses.replace(
+                defaults, base_url=stack.instance_url, token=stack.tokens["duo"]
+            )
+        server = create_server(defaults, configured=args.mock)
+        if early is not None:
+            server.upstream.adopt(early)
+        import logging
+
+        logging.getLogger("gitlab_lsp.server").info(
+            "gitlab-lsp starting (%s%s), log file: %s",
+            f"tcp {args.tcp}" if args.tcp else "stdio",
+            f", mock {stack.instance_url}" if stack is not None else "",
+            log_path,
         )
-    server = create_server(defaults, configured=args.mock)
-    import logging
+        try:
+            if args.tcp:
+                server.lsp.start_tcp("127.0.0.1", args.tcp)
+            else:
+                from gitlab_lsp.server.transport import GitLabLanguageServer
 
-    logging.getLogger("gitlab_lsp.server").info(
-        "gitlab-lsp starting (%s%s), log file: %s",
-        f"tcp {args.tcp}" if args.tcp else "stdio",
-        f", mock {stack.instance_url}" if stack is not None else "",
-        log_path,
-    )
-    try:
-        if args.tcp:
-            server.lsp.start_tcp("127.0.0.1", args.tcp)
-        else:
-            from gitlab_lsp.server.transport import GitLabLanguageServer
-
-            assert isinstance(server.lsp, GitLabLanguageServer)
-            server.lsp.start_io(sys.stdin.buffer, protocol_out, first)
-    finally:
-        if stack is not None:
-            stack.stop()
+                assert isinstance(server.lsp, GitLabLanguageServer)
+                server.lsp.start_io(sys.stdin.buffer, protocol_out, first, runner)
+        finally:
+            if stack is not None:
+                stack.stop()
     return 0

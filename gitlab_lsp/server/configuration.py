@@ -11,12 +11,11 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from lsprotocol import types
 
-from gitlab_lsp.sdk.options import ClientOptions
+from gitlab_lsp.server.initialization_options import caller_options, settings_in
 from gitlab_lsp.server.settings import InvalidSettings, names_settings, unwrap
 
 if TYPE_CHECKING:
@@ -35,26 +34,6 @@ PULL_TIMEOUT = 5.0
 #: many clients push their settings just after), before checking the token the server would
 #: use on its own (GITLAB_TOKEN, the keyring, or none, which the user must hear about).
 SETTINGS_GRACE = 2.0
-
-
-def caller_options(options: object) -> ClientOptions:
-    """Who is calling, from `initializationOptions.ide` / `.extension` (tolerating anything
-    else being there), as the SDK's options with only those fields set."""
-    if not isinstance(options, Mapping):
-        return ClientOptions()
-    ide, ext = options.get("ide"), options.get("extension")
-
-    def text(section: object, key: str) -> str | None:
-        value = section.get(key) if isinstance(section, Mapping) else None
-        return value if isinstance(value, str) and value else None
-
-    return ClientOptions(
-        ide_name=text(ide, "name"),
-        ide_version=text(ide, "version"),
-        ide_vendor=text(ide, "vendor"),
-        extension_name=text(ext, "name"),
-        extension_version=text(ext, "version"),
-    )
 
 
 class Configuration:
@@ -98,9 +77,7 @@ class Configuration:
     def initialize(self, params: types.InitializeParams) -> None:
         options = params.initialization_options
         self._upstream.set_caller(caller_options(options))
-        if isinstance(options, Mapping):
-            # Settings may come with initializationOptions, bare or under `settings`.
-            self.apply(options.get("settings", options), "initializationOptions")
+        self.apply(settings_in(options), "initializationOptions")
 
     async def initialized(self, _params: types.InitializedParams) -> None:
         """Pull settings (editors that only answer pulls), then check the token.

@@ -41,6 +41,8 @@ class FirstMessage:
     data: bytes
     answered_id: int | str | None = None
     answer: dict[str, Any] | None = None
+    #: The `initialize` params (their `initializationOptions` may carry the settings).
+    params: dict[str, Any] | None = None
 
 
 def is_stream(stream: BinaryIO) -> bool:
@@ -112,7 +114,7 @@ def answer_first(fd: int, out: BinaryIO) -> FirstMessage:
     body = json.dumps({"id": message["id"], "jsonrpc": "2.0", "result": result}).encode()
     out.write(b"Content-Length: %d\r\n%s\r\n\r\n%s" % (len(body), _CONTENT_TYPE, body))
     out.flush()
-    return FirstMessage(data, message["id"], result)
+    return FirstMessage(data, message["id"], result, message["params"])
 
 
 class Writer(Protocol):

@@ -75,12 +75,14 @@ class GitLabLanguageServer(LanguageServer):
         stdin: BinaryIO | None = None,
         stdout: BinaryIO | None = None,
         first: FirstMessage | None = None,
+        runner: asyncio.Runner | None = None,
     ) -> None:
         """Serve over stdio until stdin ends or the editor sends `exit`.
 
         `exit` ends the process with LSP's exit code: 0 after `shutdown`, 1 without.
         `first`: what `early_initialize.answer_first` already read from this pipe (and
-        answered), handled before the rest of the stream.
+        answered), handled before the rest of the stream. `runner`: the event loop already
+        running work for this server (`early_start`'s warm-up); by default, a new one.
         """
         stdin = stdin or sys.stdin.buffer
         stdout = stdout or sys.stdout.buffer
@@ -88,7 +90,10 @@ class GitLabLanguageServer(LanguageServer):
         pygls_compat.set_stop_event(self, stop)
         exit_code: Any = None
         try:
-            asyncio.run(self._serve(stdin, stdout, stop, first))
+            if runner is None:
+                asyncio.run(self._serve(stdin, stdout, stop, first))
+            else:
+                runner.run(self._serve(stdin, stdout, stop, first))
         except SystemExit as exc:  # raised by pygls' `exit` handler
             exit_code = exc.code
         except KeyboardInterrupt:

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from gitlab_lsp.sdk.client import CodeSuggestions
     from gitlab_lsp.sdk.events import ApiEvent
     from gitlab_lsp.sdk.telemetry import UsageTelemetry
+    from gitlab_lsp.server.early_start import EarlyClient
     from gitlab_lsp.server.messages import Messages
     from gitlab_lsp.server.settings import Settings
 
@@ -79,12 +80,11 @@ class Upstream:
     def set_caller(self, caller: ClientOptions) -> None:
         """Who is calling (IDE and extension names for the User-Agent), from `initialize`,
         before the first client is built."""
-        self._caller = caller
-        self._key = None
+        self._caller = caller  # part of the client's key: another caller, another client
 
     def client(self, settings: Settings) -> CodeSuggestions:
         """The client for `settings`, built on first use after a connection change."""
-        key = (*settings.connection_key(), settings.telemetry, self._caller)
+        key = self._key_for(settings)
         if self._client is None or key != self._key:
             self._replace(settings, key)
         assert self._client is not None
@@ -100,13 +100,28 @@ class Upstream:
             log.debug("no usage telemetry: %s", exc)
             return None
 
+    def adopt(self, early: EarlyClient) -> None:
+        """Take over the client `early_start` built from `initialize`'s settings (its warm-up
+        is already running); settings that turn out different replace it as usual."""
+        self._caller = early.caller
+        self._install(early.client, self._key_for(early.settings))
+
+    def _key_for(self, settings: Settings) -> tuple[object, ...]:
+        return (*settings.connection_key(), settings.telemetry, self._caller)
+
     def _replace(self, settings: Settings, key: tuple[object, ...]) -> None:
         from gitlab_lsp.sdk.client import CodeSuggestions
 
-        old = self._client
-        self._client = CodeSuggestions(
+        client = CodeSuggestions(
             settings.base_url, settings.token, options=client_options(settings, self._caller)
         )
+        self._install(client, key)
+        # Fetch the user JWT now, so the first completion does not wait for direct_access.
+        self._spawn(client.warm_up())
+
+    def _install(self, client: CodeSuggestions, key: tuple[object, ...]) -> None:
+        old = self._client
+        self._client = client
         self._key = key
         self._client.on_event(self._on_event)
         self._failing.clear()
@@ -116,9 +131,7 @@ class Upstream:
         self._messages.set_check(msg.API_ERROR_CHECK, False)
         if old is not None:
             self._spawn(old.aclose())
-        # Fetch the user JWT now, so the first completion does not wait for direct_access.
-        self._spawn(self._client.warm_up())
-        log.info("connection settings in force: %s", settings.base_url)
+        log.info("connection settings in force: %s", client.instance_url)
 
     def check_token(self, settings: Settings) -> None:
         """Check the token in the background, once per client; the outcome goes to the editor."""

@@ -7,6 +7,7 @@ import pytest
 from gitlab_lsp.errors import InstanceError
 from gitlab_lsp.mock import MockStack
 from gitlab_lsp.sdk import ClientOptions, CodeSuggestions
+from gitlab_lsp.sdk.telemetry import SuggestionFacts
 
 from .helpers import COMPLETION, GENERATION
 from .tls_front import Fronts
@@ -67,3 +68,24 @@ async def test_client_certificate_is_presented_on_both_routes(
     ) as cs:
         with pytest.raises(InstanceError):
             await cs.suggest(**GENERATION)
+
+
+async def test_usage_telemetry_shares_the_clients_tls_settings(
+    mock_gateway: MockStack, mutual_fronts: Fronts
+) -> None:
+    """Telemetry has its own pools but the client's TLS settings (built once, not twice): its
+    events reach an instance that requires the client certificate."""
+    certs = mutual_fronts.certs
+    options = ClientOptions(
+        ca_bundle=str(certs.ca),
+        client_cert=str(certs.client_cert),
+        client_key=str(certs.client_key),
+        instance_version="17.6.0-ee",
+    )
+    async with CodeSuggestions(
+        mutual_fronts.instance.url, mock_gateway.tokens["duo"], options=options
+    ) as cs:
+        facts = SuggestionFacts(language="python", suggestion_size=1, option_sizes=(1,))
+        cs.telemetry.record("suggestion_requested", "t1")
+        cs.telemetry.record("suggestion_shown", "t1", facts)
+    assert any("/api/v4/usage_data/" in seen for seen in mutual_fronts.instance.seen)

@@ -57,6 +57,27 @@ async def test_concurrent_warm_up_and_suggest_share_one_direct_access_call(
     assert cs.direct_access_requests == 1
 
 
+async def test_a_completion_sent_while_direct_access_is_in_flight_waits_for_that_call(
+    saas: MockStack, make_client: ClientFactory
+) -> None:
+    # The instance holds the warm-up's direct_access answer until the completion has joined.
+    saas.control.fault(
+        "instance", "/api/v4/code_suggestions/direct_access", delay=INSTANCE_HOP * 2, times=1
+    )
+    cs = make_client(saas)
+    await cs.warm_up()
+    deadline = time.monotonic() + 5
+    while not direct_access_calls(saas):  # the warm-up's call reached the instance
+        assert time.monotonic() < deadline, "the warm-up never asked for a user JWT"
+        await asyncio.sleep(0.01)
+    assert not cs.user_jwt_ready
+    suggestion = await cs.suggest(**COMPLETION)
+    assert suggestion.route == "direct"
+    assert suggestion.timings.token_wait > 0  # it waited for the call in flight...
+    assert len(direct_access_calls(saas)) == 1  # ...instead of sending a second one
+    assert cs.direct_access_requests == 1
+
+
 async def test_warm_up_does_nothing_when_direct_connection_is_off(
     saas: MockStack, make_client: ClientFactory
 ) -> None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import ssl
 from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
@@ -53,11 +54,13 @@ class UsageTelemetry:
         *,
         version: Callable[[], Awaitable[str | None]] | None = None,
         policy: DeliveryPolicy | None = None,
+        tls: ssl.SSLContext | bool | None = None,
     ) -> None:
         """`version` reads the instance's version (the client passes its cached instance
-        check); without it, the version is asked here, once."""
+        check); without it, the version is asked here, once. `tls`: the client's TLS
+        settings for the same options, shared (see `ConnectionPools`)."""
         self.enabled = options.telemetry_enabled
-        self._pools = ConnectionPools(options)
+        self._pools = ConnectionPools(options, tls)
         self.counters = GatewayCounters()
         self._lifecycle = SuggestionLifecycle(self._on_event)
         policy = policy or DeliveryPolicy()
@@ -82,8 +85,9 @@ class UsageTelemetry:
         self.snowplow: SnowplowEvents | None = None
         self._snowplow_queue: DeliveryQueue[SuggestionEvent] | None = None
         if self.enabled and options.tracking_url:
-            # Imported only for a collector: snowplow-tracker brings `requests` and its
-            # dependencies, some 6 MiB of resident memory that most sessions never use.
+            # Imported only here: the tracker library (and `requests`, which it imports)
+            # costs ~80 ms of every start-up and some 6 MiB of resident memory otherwise,
+            # for a destination that is off by default.
             from gitlab_lsp.sdk.telemetry.snowplow import SnowplowEvents
 
             self.snowplow = SnowplowEvents(

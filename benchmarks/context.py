@@ -337,7 +337,7 @@ def run(per_language: int, open_count: int, seed: int) -> dict[str, Row]:
             if builder is None:
                 builder = builders[project.workspace] = ContextBuilder(ws, cache=cache)
                 # as the language server runs it: no request parses files from disk
-                builder.disk_parses_per_build = 0
+                builder.parses_per_build = 0
             row = rows.setdefault(language, Row())
             row.positions += 1
             typed = docs.source(position.path, version=2)

@@ -8,12 +8,19 @@ focus, a suggestion request) makes it the most recent; when the estimated size o
 trees held passes the budget, the least recently used documents `release()` theirs. Their
 text stays exact, and the next `refresh()` (which the server runs at focus and after an
 edit, before any request) parses them again.
+
+The same LRU bounds what is derived from a document besides its tree (the language server's
+context index of it): `on_release` tells the owner of such caches which document left, and
+`key in budget` says whether a document is in use, so that nothing is built for the rest.
 """
 
 from __future__ import annotations
 
 from collections import OrderedDict
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 #: Estimated bytes of tree (plus analysis) per byte of source, measured with `intent.Document`.
 TREE_BYTES_PER_BYTE = 30
@@ -35,13 +42,23 @@ class Releasable(Protocol):
 class TreeBudget:
     """An LRU of documents whose trees are kept, bounded by their estimated size in bytes."""
 
-    def __init__(self, budget_bytes: int = DEFAULT_BUDGET_BYTES) -> None:
+    def __init__(
+        self,
+        budget_bytes: int = DEFAULT_BUDGET_BYTES,
+        on_release: Callable[[str], None] | None = None,
+    ) -> None:
         self.budget_bytes = budget_bytes
         self._used: OrderedDict[str, Releasable] = OrderedDict()
         self.releases = 0
+        #: Called with a document's key when the budget drops it (and its tree).
+        self._on_release = on_release
 
     def __len__(self) -> int:
         return len(self._used)
+
+    def __contains__(self, key: object) -> bool:
+        """Whether the document is in use: its tree is kept, or about to be parsed."""
+        return key in self._used
 
     def estimate(self, doc: Releasable) -> int:
         return doc.size * TREE_BYTES_PER_BYTE
@@ -69,6 +86,8 @@ class TreeBudget:
                 other.release()
                 self.releases += 1
             del self._used[other_key]
+            if self._on_release is not None:
+                self._on_release(other_key)
 
     def has_room_for(self, doc: Releasable) -> bool:
         """Whether `doc`'s tree fits without releasing any other."""

@@ -4,6 +4,11 @@ The choosing is the SDK's (`gitlab_lsp.sdk.context`); this module only hands it 
 server knows: the workspace folders (from `initialize` and later changes), the open documents
 most recently used first, their trees, the latest edits, and the settings that switch each
 source on or off. It also names the current file relative to its workspace folder.
+
+The index of an open document (its imports, definitions and their snippets: about 1.3 bytes
+per byte of source) is kept while the document is in use, by the same budget as its syntax
+tree (`intent.tree_budget`): when the document store drops a document's tree, the feed drops
+its index; a request indexes no open document (only `warm`, at focus, does).
 """
 
 from __future__ import annotations
@@ -66,7 +71,9 @@ class ContextFeed:
     def __init__(self, lsp: LanguageServer | None, documents: DocumentStore) -> None:
         self._lsp = lsp
         self._documents = documents
-        self._cache = IndexCache()
+        #: The context indexes of files (open documents in use, and files on disk).
+        self.indexes = IndexCache()
+        documents.on_leave_use(lambda uri: self.indexes.drop_open(file_name_of(uri)))
         self._builder: ContextBuilder | None = None
         self._key: tuple[object, ...] | None = None
         #: Documents whose imports are being parsed in the background, and those tasks.
@@ -95,11 +102,12 @@ class ContextFeed:
                 workspace,
                 options_of(settings),
                 language_allowed=language_check(settings),
-                cache=self._cache,
+                cache=self.indexes,
             )
-            # A request never parses imported files from disk: `warm` does, when the user
-            # opens or focuses a file (and after a request that found some unparsed).
-            self._builder.disk_parses_per_build = 0
+            # A request never parses imported files from disk, nor indexes open documents:
+            # `warm` does, when the user opens or focuses a file (and after a request that
+            # found some not indexed).
+            self._builder.parses_per_build = 0
             self._key = key
         return self._builder
 
@@ -161,13 +169,13 @@ class ContextFeed:
         ordered = [by_uri[u] for u in recent if u in by_uri]
         seen = set(recent)
         ordered += [d for d in by_uri.values() if d.uri not in seen]
-        sources = {d.uri: _source(d) for d in ordered}
+        sources = {d.uri: _source(d, store.in_use(d.uri)) for d in ordered}
         edits = [
             EditRegion(sources[e.uri], e.start_line, e.end_line)
             for e in store.recency.latest_edits()
             if e.uri in sources and e.uri != opened.uri
         ]
-        current = sources.get(opened.uri) or _source(opened)
+        current = sources.get(opened.uri) or _source(opened, True)
         return current, list(sources.values()), edits
 
 
@@ -176,7 +184,7 @@ def _path_of(uri: str) -> str:
     return path if os.path.isabs(path) else ""
 
 
-def _source(opened: OpenDocument) -> SourceDocument:
+def _source(opened: OpenDocument, in_use: bool) -> SourceDocument:
     doc = opened.doc
     return SourceDocument(
         opened.file_name,
@@ -190,4 +198,5 @@ def _source(opened: OpenDocument) -> SourceDocument:
         tree=doc.syntax_tree() if doc.holds_tree else None,
         size=doc.size,
         binary=doc.has_nul_near_start(),
+        in_use=in_use,
     )

@@ -105,9 +105,24 @@ class DocumentStore:
         self._docs: dict[str, OpenDocument] = {}
         if tree_budget_bytes is None:
             tree_budget_bytes = _budget_from_environment(DEFAULT_BUDGET_BYTES)
-        self.trees = TreeBudget(tree_budget_bytes)
+        self.trees = TreeBudget(tree_budget_bytes, on_release=self._left_use)
         #: Most recently used documents and latest edits, for the context of a suggestion.
         self.recency = Recency()
+        #: Called with a document's URI when it leaves use (the tree budget dropped it) or is
+        #: closed: the owners of per-document caches (the context index) drop theirs.
+        self._on_leave: list[Callable[[str], None]] = []
+
+    def on_leave_use(self, callback: Callable[[str], None]) -> None:
+        self._on_leave.append(callback)
+
+    def _left_use(self, uri: str) -> None:
+        for callback in self._on_leave:
+            callback(uri)
+
+    def in_use(self, uri: str) -> bool:
+        """Whether the document is in use (recently opened, edited, focused or asked about,
+        within the tree budget): only those keep per-document caches."""
+        return uri in self.trees
 
     def get(self, uri: str) -> OpenDocument | None:
         return self._docs.get(uri)
@@ -154,7 +169,8 @@ class DocumentStore:
         return opened
 
     def close(self, uri: str) -> None:
-        self._docs.pop(uri, None)
+        if self._docs.pop(uri, None) is not None:
+            self._left_use(uri)
         self.trees.forget(uri)
         self.recency.forget(uri)
 

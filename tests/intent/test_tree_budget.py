@@ -77,3 +77,13 @@ def test_a_nul_near_the_start_is_found_without_decoding() -> None:
     late = Document("a = 1\n" * 2_000 + "\x00", language_id="python", parse=False)
     assert not late.has_nul_near_start()
     assert not doc().has_nul_near_start()
+
+
+def test_the_owner_of_other_caches_hears_which_document_left_use() -> None:
+    a, b, c = doc(), doc(), doc()
+    left: list[str] = []
+    budget = TreeBudget(2 * len(SOURCE.encode()) * TREE_BYTES_PER_BYTE, on_release=left.append)
+    for key, d in (("a", a), ("b", b), ("c", c)):
+        budget.use(key, d)
+    assert left == ["a"]
+    assert "a" not in budget and "b" in budget and "c" in budget

@@ -262,7 +262,7 @@ def test_a_build_that_may_not_parse_leaves_imports_to_warm(tmp_path: Path) -> No
     some (`deferred`), and `warm`, one file per call, makes the next build complete."""
     doc, offset = _python_project(tmp_path)
     builder = ContextBuilder(Workspace.of([str(tmp_path)]))
-    builder.disk_parses_per_build = 0
+    builder.parses_per_build = 0
     first = builder.build(doc, offset)
     assert builder.deferred
     assert not [i for i in first if i.resolution_strategy == "imports"]

@@ -70,9 +70,23 @@ class SourceDocument:
     the budget), so their text is not decoded unless a request needs it (then once per
     `SourceDocument`). `size` (UTF-8 bytes) and `binary` (a NUL near the start), when the
     caller knows them, answer whether a document may be sent without reading its text.
+
+    `in_use` False: the caller keeps no per-document caches for this document (the language
+    server's open documents beyond its memory budget), so it is not indexed: its definitions
+    are not looked up (if it is imported, the file on disk is), its text may still go whole.
     """
 
-    __slots__ = ("_read", "_text", "binary", "language_id", "path", "size", "tree", "version")
+    __slots__ = (
+        "_read",
+        "_text",
+        "binary",
+        "in_use",
+        "language_id",
+        "path",
+        "size",
+        "tree",
+        "version",
+    )
 
     def __init__(
         self,
@@ -84,6 +98,7 @@ class SourceDocument:
         *,
         size: int | None = None,
         binary: bool | None = None,
+        in_use: bool = True,
     ) -> None:
         self.path = path
         self._text: str | None = text if isinstance(text, str) else None
@@ -93,6 +108,7 @@ class SourceDocument:
         self.tree = tree
         self.size = size
         self.binary = binary
+        self.in_use = in_use
 
     @property
     def text(self) -> str:
@@ -152,11 +168,13 @@ class _Deferred(Exception):
 class ContextBuilder:
     """Builds `ContextItem`s for one workspace; keeps file indexes across requests.
 
-    Parsing imported files from disk is the one costly step (tens of milliseconds for a big
-    module, holding the interpreter). `disk_parses_per_build` bounds it per `build` (None:
-    no bound, as a script wants); what a build had to leave (`deferred`) is parsed by
-    `warm`, one file per call, which the language server runs when the user opens or
-    focuses a file, off the request path.
+    Parsing is the one costly step (tens of milliseconds for a big module, holding the
+    interpreter): imported files from disk, and open documents not indexed yet.
+    `parses_per_build` bounds it per `build` (None: no bound, as a script wants; the current
+    document is always indexed, from the tree its caller holds); what a build had to leave
+    (`deferred`) is parsed by `warm`, one file per call, which the language server runs
+    when the user opens or focuses a file, off the request path. Open documents not in use
+    (`SourceDocument.in_use`) are never indexed.
     """
 
     def __init__(
@@ -185,8 +203,8 @@ class ContextBuilder:
         #: (file, its imports) -> (when, resolved paths): imports rarely change while typing,
         #: and resolving them stats files; re-checked after RESOLVE_TTL seconds.
         self._resolved: dict[tuple[str, tuple[str, ...]], tuple[float, list[str]]] = {}
-        #: Files on disk one `build` may parse (None: any number).
-        self.disk_parses_per_build: int | None = None
+        #: Files (on disk, or open and not indexed) one `build` may parse (None: any number).
+        self.parses_per_build: int | None = None
         #: Whether the last `build` or `warm` left an imported file unparsed.
         self.deferred = False
         self._parses_left: int | None = None
@@ -211,7 +229,7 @@ class ContextBuilder:
         """Items for a request at `offset` (a string index) in `current`, best first, within
         the budget left by the current file."""
         options = self.options
-        self._parses_left = self.disk_parses_per_build
+        self._parses_left = self.parses_per_build
         self.deferred = False
         if not options.enabled:
             return []
@@ -275,15 +293,17 @@ class ContextBuilder:
         imported = self._imported(current, language, others)
         if self.deferred:
             return True
-        # Then the open documents' indexes (the definitions a request looks up), one each.
-        for doc in [current, *others.values()]:
+        # Then the indexes of the open documents in use (the definitions a request looks
+        # up), one each.
+        in_use = [d for d in others.values() if d.in_use]
+        for doc in [current, *in_use]:
             doc_language = self._language(doc.language_id, doc.path)
             key = ("open", doc.version if doc.version is not None else doc.text)
             if doc_language is not None and self._cache.get(doc.path, key) is None:
-                self._index_of(doc, doc_language)
+                self._index_of(doc, doc_language, current=doc is current)
                 return True
         # Then the snippets a request may quote (one parse per file whose tree was dropped).
-        opened = [self._open_source(d, OPEN_TABS) for d in others.values()]
+        opened = [self._open_source(d, OPEN_TABS) for d in in_use]
         for source in [*imported, *opened]:
             if source.index is not None and not source.index.snippets_ready:
                 source.index.fill_snippets()
@@ -307,7 +327,7 @@ class ContextBuilder:
     ) -> list[_Source]:
         if language is None or not os.path.isabs(current.path):
             return []
-        index = self._index_of(current, language)
+        index = self._index_of(current, language, current=True)
         if index is None:
             return []
         # Breadth first: the file's own imports, then theirs (a barrel that re-exports, a
@@ -333,8 +353,9 @@ class ContextBuilder:
         if not self._readable(path):
             return None
         doc = open_by_path.get(path)
-        if doc is not None:
+        if doc is not None and doc.in_use:
             return self._open_source(doc, IMPORTS)
+        # Not open, or open but not indexed (not in use): the file as saved.
         if not self._language_ok(None, path):
             return None
         return self._disk_source(path)
@@ -510,12 +531,24 @@ class ContextBuilder:
             self._cache.put(path, key, index)
         return _Source(path, self.name_of(path), language, index, IMPORTS)
 
-    def _index_of(self, doc: SourceDocument, language: str) -> FileIndex | None:
+    def _index_of(
+        self, doc: SourceDocument, language: str, *, current: bool = False
+    ) -> FileIndex | None:
         """The index of this version of an open document (its text is read only to build
-        one)."""
+        one): None for a document not in use, and for one whose parse this build may not
+        afford (`deferred`: `warm` builds it). The current document is always indexed: its
+        imports lead to the rest, and its caller holds its tree."""
         key = ("open", doc.version if doc.version is not None else doc.text)
         index = self._cache.get(doc.path, key)
         if index is None:
+            if not current:
+                if not doc.in_use:
+                    return None
+                if self._parses_left is not None:
+                    if self._parses_left <= 0:
+                        self.deferred = True
+                        return None
+                    self._parses_left -= 1
             data = doc.text.encode("utf-8", errors="surrogatepass")
             index = self._parse(language, data, doc.tree)
             if index is None:

@@ -346,12 +346,21 @@ class IndexCache:
             self._entries.move_to_end((path, key))
         return entry
 
+    def open_paths(self) -> set[str]:
+        """The open documents that have an index here (for diagnostics and tests)."""
+        return {path for path, key in self._entries if _is_open_key(key)}
+
+    def drop_open(self, path: str) -> None:
+        """The open document at `path` left use (or was closed): drop its index, which a
+        request does not rebuild (`ContextBuilder.warm` does, once it is in use again)."""
+        for old in [k for k in self._entries if k[0] == path and _is_open_key(k[1])]:
+            del self._entries[old]
+
     def put(self, path: str, key: object, index: FileIndex) -> None:
         if _is_open_key(key):
             # An open document has one version: the indexes of its earlier ones (each with
             # a copy of the file's bytes) would only wait for the LRU while the user types.
-            for old in [k for k in self._entries if k[0] == path and _is_open_key(k[1])]:
-                del self._entries[old]
+            self.drop_open(path)
         self._entries[(path, key)] = index
         self._entries.move_to_end((path, key))
         while len(self._entries) > self._size:

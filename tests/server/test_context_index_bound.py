@@ -4,6 +4,7 @@ use (`intent.tree_budget`) keep one, and no request builds one."""
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -107,3 +108,39 @@ async def test_a_request_indexes_no_open_document(
     await _settled(feed)  # the request scheduled the edited document's index
     assert indexed == [len(SOURCE) + len("# edited\n")]
     assert feed.indexes.open_paths() == {_path(uris[2]), _path(uris[3])}
+
+
+async def test_snippets_are_cut_from_the_documents_tree_not_a_second_parse(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An index keeps no tree of its own beyond a small budget; an open document in use holds
+    its tree anyway, and the warm-up quotes its definitions from that tree (parsing the file
+    again cost the time of a parse, and its memory, for each document in use)."""
+    import gitlab_lsp.sdk.context.index as index_module
+
+    parsed: list[str] = []
+    real = index_module._parse_again
+
+    def counted(index: index_module.FileIndex) -> object:
+        parsed.append(index.language)
+        return real(index)
+
+    monkeypatch.setattr(index_module, "_parse_again", counted)
+    store, feed, uris = _open_four(tmp_path)
+    feed.indexes.tree_budget_bytes = 0  # indexes other than the newest drop their trees
+    # Room for the definitions, not for whole files (a file sent whole needs no excerpt).
+    completion = dataclasses.replace(
+        Settings().code_completion, context_budget_bytes=len(SOURCE) + 600
+    )
+    settings = dataclasses.replace(Settings(), code_completion=completion)
+    for uri in uris[2:]:
+        await _focus(store, feed, uri, settings)
+    end = types.Position(line=SOURCE.count("\n"), character=0)
+    typed = types.TextDocumentContentChangePartial(
+        range=types.Range(start=end, end=end), text="helper_7("
+    )
+    current = store.change(uris[3], 2, [typed])
+    assert current is not None
+    items = feed.items(current, len(current.text), settings)
+    assert any(i.type == "snippet" and "def helper_7(" in i.content for i in items)
+    assert parsed == []

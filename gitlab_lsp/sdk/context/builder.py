@@ -302,11 +302,12 @@ class ContextBuilder:
             if doc_language is not None and self._cache.get(doc.path, key) is None:
                 self._index_of(doc, doc_language, current=doc is current)
                 return True
-        # Then the snippets a request may quote (one parse per file whose tree was dropped).
-        opened = [self._open_source(d, OPEN_TABS) for d in in_use]
-        for source in [*imported, *opened]:
+        # Then the snippets a request may quote: from the tree an open document holds (the
+        # index is of the same version), else one parse per file whose tree was dropped.
+        opened = [(self._open_source(d, OPEN_TABS), d.tree) for d in in_use]
+        for source, tree in [*((s, None) for s in imported), *opened]:
             if source.index is not None and not source.index.snippets_ready:
-                source.index.fill_snippets()
+                source.index.fill_snippets(tree)
                 return True
         return False
 

@@ -99,11 +99,15 @@ class FileIndex:
     def snippets_ready(self) -> bool:
         return self._snippets_complete
 
-    def fill_snippets(self) -> None:
-        """Every definition's snippet, from one parse of the text (or the tree held)."""
+    def fill_snippets(self, tree: Tree | None = None) -> None:
+        """Every definition's snippet, from the tree held, else `tree` (the caller's tree of
+        this version of the file: an open document's), else one parse of the text."""
         if self._snippets_complete:
             return
-        tree = self._tree if self._tree is not None else _parse_again(self)
+        if self._tree is not None:
+            tree = self._tree
+        elif tree is None:
+            tree = _parse_again(self)
         for found in self.definitions.values():
             for definition in found:
                 key = (definition.start, definition.end)

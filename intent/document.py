@@ -88,6 +88,17 @@ class Document:
             self._text = text
         return text
 
+    def line_start_index(self, line: int) -> int | None:
+        """The string index (code points) at which `line` begins, from the line table, for
+        `intent.positions.locate`; None past the last line (or before the first)."""
+        if not 0 <= line < self._view.line_count:
+            return None
+        start = self._view.starts[line]
+        text = self._text
+        if text is not None and len(text) == len(self._data):  # ASCII: bytes are characters
+            return start
+        return len(self._data[:start].decode("utf-8", errors="surrogatepass"))
+
     def has_nul_near_start(self, limit: int = 8_000) -> bool:
         """Whether a NUL is among the first `limit` bytes (a binary file), without decoding."""
         return self._data.find(b"\x00", 0, limit) >= 0

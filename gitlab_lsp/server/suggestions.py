@@ -77,7 +77,8 @@ class Context:
     @classmethod
     def of(cls, opened: OpenDocument, line: int, character: int) -> Context:
         text = opened.text
-        line, character, offset = locate(text, line, character)
+        start = opened.doc.line_start_index(line)
+        line, character, offset = locate(text, line, character, line_start=start)
         return cls(opened, opened.version, line, character, text[:offset], text[offset:])
 
     @property

@@ -55,3 +55,28 @@ def test_the_byte_view_agrees_with_the_string_codec(text: str, line: int, charac
     assert starts == [
         len(text[: offset_at(text, n, 0)].encode("utf-8")) for n in range(1, len(starts) + 1)
     ]
+
+
+@given(
+    text=texts,
+    edit=st.tuples(st.integers(0, 6), st.integers(0, 6), texts),
+    line=st.integers(-1, 8),
+    character=st.integers(0, 12),
+)
+@settings(max_examples=300)
+def test_a_documents_line_table_locates_as_the_walk_does(
+    text: str, edit: tuple[int, int, str], line: int, character: int
+) -> None:
+    """The server locates a request's position from the document's line table instead of
+    walking every line break before it: same answer, edited or not, ASCII or not."""
+    from intent.document import Document
+    from intent.positions import locate
+
+    for parse in (True, False):  # in use (text kept decoded) or resting
+        doc = Document(text, language_id="python", filename="a.py", parse=parse)
+        doc.apply_change(edit[2], start=(edit[0], 0), end=(edit[1], 3))
+        current = doc.text
+        start = doc.line_start_index(line)
+        assert locate(current, line, character, line_start=start) == locate(
+            current, line, character
+        )

@@ -15,9 +15,10 @@ on screen soonest for the upstream requests it may spend:
   be seen); it is *wasted* when the next keystroke supersedes it before that. A slow route
   turns more requests into waste, so it is accounted for in every choice;
 - the waits minimise the time to a useful suggestion plus a price per wasted request, the
-  price being the lowest for which the wasted requests stay within the budget: no more
-  requests per pause than the fixed 250 ms debounce would send on the same gaps, and never
-  more than `waste` above one per pause when that is less;
+  price being the lowest for which the requests stay within the budget: no more requests
+  than the fixed 250 ms debounce would send on the same gaps (nor than `waste` above one
+  per pause, when that is more). Estimates err, so the budget is also scaled by what the
+  waits really let through against what 250 ms would have on the same gaps;
 - a class's gaps are shrunk toward its group's (after a word character, or after anything
   else: the two rhythms of typing) by `prior` pseudo-gaps, so a class seen a few times is
   judged mostly by its group and one seen often by its own; each class counts as often as
@@ -76,6 +77,8 @@ class TriggerTuning:
     #: gaps, of the user's pooled rhythm in each class's estimate.
     min_samples: int = 30
     prior: float = 20.0
+    #: Requests of slack in the correction of the budget by what was really spent.
+    slack: float = 20.0
     #: The waits are chosen again after this many new gaps (a choice costs a few ms).
     recompute_every: int = 10
     #: How long an answer must stay on screen before the next keystroke to count as seen:
@@ -130,6 +133,7 @@ class _Estimate:
 class _Last:
     at: float
     position: Position
+    delay: float
 
 
 #: Which rhythm a class's gaps follow: after a word character or after anything else.
@@ -155,6 +159,9 @@ class AdaptiveTrigger:
         self._last: dict[str, _Last] = {}
         self._delays: dict[Position, float] = {}
         self.latency = self.tuning.latency
+        #: Requests the waits let through so far, and those the fixed debounce would have.
+        self.sent = 0
+        self.fixed_sent = 0
 
     def keystroke(self, key: str, text_before_cursor: str) -> float:
         """A keystroke (an automatic request) in document `key`: the seconds to wait now.
@@ -165,10 +172,14 @@ class AdaptiveTrigger:
         now = self._clock()
         last = self._last.get(key)
         if last is not None:
-            self.learn(last.position, now - last.at)
+            gap = now - last.at
+            self.sent += gap > last.delay
+            self.fixed_sent += gap > DEFAULT_DELAY
+            self.learn(last.position, gap)
         position = position_of(text_before_cursor)
-        self._last[key] = _Last(now, position)
-        return self.delay(position)
+        delay = self.delay(position)
+        self._last[key] = _Last(now, position, delay)
+        return delay
 
     def learn(self, position: Position, gap: float) -> None:
         gap = min(max(gap, 0.0), self.tuning.idle)
@@ -205,22 +216,25 @@ class AdaptiveTrigger:
             t.min_delay + i * t.step for i in range(round((t.max_delay - t.min_delay) / t.step) + 1)
         ]
         seen = self.latency + t.dwell
-        # What the fixed debounce spends on these gaps: the budget is never above it.
-        fired = sum(
+        # The requests the fixed debounce sends on these gaps, per keystroke: the budget is
+        # never above it (nor above `waste` more than one per pause, when that is more).
+        fixed = sum(
             w * g.share_longer(DEFAULT_DELAY) for g, w in zip(classes, weights, strict=True)
         )
-        useful = sum(
-            w * g.share_longer(DEFAULT_DELAY + seen) for g, w in zip(classes, weights, strict=True)
+        pauses = sum(
+            w * g.share_longer(t.min_delay + seen) for g, w in zip(classes, weights, strict=True)
         )
-        budget = 1 + t.waste if useful <= 0 else max(1 + t.waste, fired / useful)
+        budget = max(fixed, (1 + t.waste) * pauses)
+        # Estimates err: what the waits really spent against what the fixed debounce would
+        # have on the same gaps tightens (or loosens) the budget.
+        budget *= (self.fixed_sent + t.slack) / (self.sent + t.slack)
 
         def spend(price: float) -> tuple[list[float], bool]:
             choice = [self._cheapest(g, grid, seen, price) for g in classes]
-            fired = useful = 0.0
-            for g, w, d in zip(classes, weights, choice, strict=True):
-                fired += w * g.share_longer(d)
-                useful += w * g.share_longer(d + seen)
-            return choice, useful > 0 and fired <= budget * useful
+            fired = sum(
+                w * g.share_longer(d) for g, w, d in zip(classes, weights, choice, strict=True)
+            )
+            return choice, fired <= budget
 
         # The cheapest price within the budget: a bisection (dearer never spends more).
         best, ok = spend(_CHEAPEST)

@@ -115,6 +115,23 @@ class RawServer:
         self.send({"jsonrpc": "2.0", "method": "initialized", "params": {}})
         return answer
 
+    def open_document(self, uri: str, text: str, language_id: str = "python") -> None:
+        """`textDocument/didOpen` at version 1."""
+        self.send(
+            {
+                "jsonrpc": "2.0",
+                "method": "textDocument/didOpen",
+                "params": {
+                    "textDocument": {
+                        "uri": uri,
+                        "languageId": language_id,
+                        "version": 1,
+                        "text": text,
+                    }
+                },
+            }
+        )
+
     def close_stdin(self) -> None:
         assert self.process.stdin is not None
         self.process.stdin.close()

@@ -12,17 +12,7 @@ from gitlab_lsp.server.context_feed import ContextFeed
 from gitlab_lsp.server.documents import DocumentStore, OpenDocument
 from gitlab_lsp.server.recency import Recency
 from gitlab_lsp.server.settings import Settings
-
-
-class _Folders:
-    def __init__(self, root: Path) -> None:
-        self.folders = {root.as_uri(): None}
-        self.root_path = str(root)
-
-
-class _Server:
-    def __init__(self, root: Path) -> None:
-        self.workspace = _Folders(root)
+from tests.server.fake_workspace import FakeServer
 
 
 def _edit(line: int, text: str) -> types.TextDocumentContentChangePartial:
@@ -57,7 +47,7 @@ def test_the_feed_sends_recent_documents_first_and_their_edits(tmp_path: Path) -
         store.open(uris[name], "python", 1, f"# {name}\n" + lines)
     store.change(uris["a.py"], 2, [_edit(20, "edited_here = 1\n")])
     main = store.open(uris["main.py"], "python", 1, "import os\n\nprint(value_1)\n")
-    feed = ContextFeed(_Server(tmp_path), store)  # type: ignore[arg-type]
+    feed = ContextFeed(FakeServer(tmp_path), store)  # type: ignore[arg-type]
     settings = Settings()
     assert feed.file_name(main, settings) == "main.py"
     items = feed.items(main, len(main.text), settings)
@@ -98,6 +88,6 @@ def test_a_request_decodes_no_document_it_cannot_send(
         return real.fget(self)  # type: ignore[attr-defined, no-any-return]
 
     monkeypatch.setattr(OpenDocument, "text", property(counted))
-    items = ContextFeed(_Server(workspace), store).items(main, 20, Settings())  # type: ignore[arg-type]
+    items = ContextFeed(FakeServer(workspace), store).items(main, 20, Settings())  # type: ignore[arg-type]
     assert inside.uri in reads and "util.py" in {i.name for i in items}
     assert not set(reads) & set(outside)

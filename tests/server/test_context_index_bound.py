@@ -15,19 +15,9 @@ from gitlab_lsp.server.context_feed import ContextFeed
 from gitlab_lsp.server.documents import DocumentStore, OpenDocument
 from gitlab_lsp.server.settings import Settings
 from intent.tree_budget import TREE_BYTES_PER_BYTE
+from tests.server.fake_workspace import FakeServer
 
 SOURCE = "".join(f"def helper_{i}(value):\n    return value + {i}\n\n\n" for i in range(40))
-
-
-class _Folders:
-    def __init__(self, root: Path) -> None:
-        self.folders = {root.as_uri(): None}
-        self.root_path = str(root)
-
-
-class _Server:
-    def __init__(self, root: Path) -> None:
-        self.workspace = _Folders(root)
 
 
 async def _focus(store: DocumentStore, feed: ContextFeed, uri: str, settings: Settings) -> None:
@@ -55,7 +45,7 @@ def _open_four(tmp_path: Path) -> tuple[DocumentStore, ContextFeed, list[str]]:
         path.write_text(SOURCE)
         uris.append(path.as_uri())
         store.open(uris[-1], "python", 1, SOURCE)
-    return store, ContextFeed(_Server(tmp_path), store), uris  # type: ignore[arg-type]
+    return store, ContextFeed(FakeServer(tmp_path), store), uris  # type: ignore[arg-type]
 
 
 def _path(uri: str) -> str:

@@ -65,20 +65,7 @@ def initialize(raw: RawServer, init_options: dict[str, Any]) -> None:
 
 def complete(raw: RawServer) -> Any:
     raw.send({"jsonrpc": "2.0", "method": "initialized", "params": {}})
-    raw.send(
-        {
-            "jsonrpc": "2.0",
-            "method": "textDocument/didOpen",
-            "params": {
-                "textDocument": {
-                    "uri": PY_URI,
-                    "languageId": "python",
-                    "version": 1,
-                    "text": PY_TEXT,
-                }
-            },
-        }
-    )
+    raw.open_document(PY_URI, PY_TEXT)
     at = end_of(PY_TEXT)
     raw.send(
         {

@@ -28,20 +28,7 @@ def mock_server(tmp_path: Path, mock_gateway: Any) -> Iterator[RawServer]:
     """A server using the session's mock, with one suggestion made (connections open)."""
     raw = RawServer(tmp_path)
     raw.initialize({"baseUrl": mock_gateway.instance_url, "token": mock_gateway.tokens["duo"]})
-    raw.send(
-        {
-            "jsonrpc": "2.0",
-            "method": "textDocument/didOpen",
-            "params": {
-                "textDocument": {
-                    "uri": PY_URI,
-                    "languageId": "python",
-                    "version": 1,
-                    "text": PY_TEXT,
-                }
-            },
-        }
-    )
+    raw.open_document(PY_URI, PY_TEXT)
     position = end_of(PY_TEXT)
     raw.send(
         {

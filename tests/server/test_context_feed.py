@@ -12,7 +12,8 @@ from gitlab_lsp.server.context_feed import ContextFeed
 from gitlab_lsp.server.documents import DocumentStore, OpenDocument
 from gitlab_lsp.server.recency import Recency
 from gitlab_lsp.server.settings import Settings
-from tests.server.fake_workspace import FakeServer
+
+from .fake_workspace import FakeServer
 
 
 def _edit(line: int, text: str) -> types.TextDocumentContentChangePartial:

@@ -15,7 +15,8 @@ from gitlab_lsp.server.context_feed import ContextFeed
 from gitlab_lsp.server.documents import DocumentStore, OpenDocument
 from gitlab_lsp.server.settings import Settings
 from intent.tree_budget import TREE_BYTES_PER_BYTE
-from tests.server.fake_workspace import FakeServer
+
+from .fake_workspace import FakeServer
 
 SOURCE = "".join(f"def helper_{i}(value):\n    return value + {i}\n\n\n" for i in range(40))
 

@@ -43,6 +43,24 @@ pytestmark = [
 ]
 
 
+def _nvim_env(server: Path, workspace: Path, out: Path, **extra: str) -> dict[str, str]:
+    """The environment every Neovim run gets: the project's runtime path, the server under
+    test on the mock, a results file, XDG directories inside `workspace`, no GITLAB_TOKEN."""
+    env = {
+        **os.environ,
+        "GITLAB_LSP_NVIM_RTP": str(EDITORS / "neovim"),
+        "GITLAB_LSP_CMD": json.dumps([str(server), "--stdio", "--mock"]),
+        "GITLAB_LSP_TEST_OUT": str(out),
+        **{
+            f"XDG_{d.upper()}_HOME": str(workspace / d)
+            for d in ("state", "data", "cache", "config")
+        },
+        **extra,
+    }
+    env.pop("GITLAB_TOKEN", None)
+    return env
+
+
 def run_nvim(mode: str, server: Path, workspace: Path, text: str = PY_SOURCE) -> dict[str, Any]:
     """Open a Python file holding `text` in headless Neovim, run the driver in MODE (the
     cursor at PY_CURSOR), return its results."""
@@ -50,21 +68,15 @@ def run_nvim(mode: str, server: Path, workspace: Path, text: str = PY_SOURCE) ->
     source = workspace / "fib.py"
     source.write_text(text, encoding="utf-8")
     out = workspace / "results.json"
-    env = {
-        **os.environ,
-        "GITLAB_LSP_NVIM_RTP": str(EDITORS / "neovim"),
-        "GITLAB_LSP_CMD": json.dumps([str(server), "--stdio", "--mock"]),
-        "GITLAB_LSP_TEST_MODE": mode,
-        "GITLAB_LSP_TEST_OUT": str(out),
-        "GITLAB_LSP_TEST_ROW": str(PY_CURSOR[0]),
-        "GITLAB_LSP_TEST_COL": str(PY_CURSOR[1]),
-        "GITLAB_LSP_TEST_COMMENT": GENERATION_COMMENT,
-        "XDG_STATE_HOME": str(workspace / "state"),
-        "XDG_DATA_HOME": str(workspace / "data"),
-        "XDG_CACHE_HOME": str(workspace / "cache"),
-        "XDG_CONFIG_HOME": str(workspace / "config"),
-    }
-    env.pop("GITLAB_TOKEN", None)
+    env = _nvim_env(
+        server,
+        workspace,
+        out,
+        GITLAB_LSP_TEST_MODE=mode,
+        GITLAB_LSP_TEST_ROW=str(PY_CURSOR[0]),
+        GITLAB_LSP_TEST_COL=str(PY_CURSOR[1]),
+        GITLAB_LSP_TEST_COMMENT=GENERATION_COMMENT,
+    )
     proc = subprocess.run(
         [
             NVIM,
@@ -196,17 +208,7 @@ def _run_native(
     source = workspace / "fib.py"
     source.write_text(text, encoding="utf-8")
     out = workspace / "results.json"
-    env = {
-        **os.environ,
-        "GITLAB_LSP_NVIM_RTP": str(EDITORS / "neovim"),
-        "GITLAB_LSP_CMD": json.dumps([str(gitlab_lsp), "--stdio", "--mock"]),
-        "GITLAB_LSP_TEST_OUT": str(out),
-        **{
-            f"XDG_{d.upper()}_HOME": str(workspace / d)
-            for d in ("state", "data", "cache", "config")
-        },
-    }
-    env.pop("GITLAB_TOKEN", None)
+    env = _nvim_env(gitlab_lsp, workspace, out)
     if col is not None:
         env["GITLAB_LSP_TEST_COL"] = str(col)
     proc = subprocess.run(
@@ -252,17 +254,7 @@ def test_011_completion_menu_inserts_the_whole_suggestion(
     source = workspace / "fib.py"
     source.write_text(HEADER_SOURCE, encoding="utf-8")
     out = workspace / "results.json"
-    env = {
-        **os.environ,
-        "GITLAB_LSP_NVIM_RTP": str(EDITORS / "neovim"),
-        "GITLAB_LSP_CMD": json.dumps([str(gitlab_lsp), "--stdio", "--mock"]),
-        "GITLAB_LSP_TEST_OUT": str(out),
-        **{
-            f"XDG_{d.upper()}_HOME": str(workspace / d)
-            for d in ("state", "data", "cache", "config")
-        },
-    }
-    env.pop("GITLAB_TOKEN", None)
+    env = _nvim_env(gitlab_lsp, workspace, out)
     proc = subprocess.run(
         [exe, "--headless", "-n", "-i", "NONE", "-u", str(HERE / "nvim_native_init.lua"),
          str(source), "-c", f"luafile {HERE / 'nvim_011_driver.lua'}"],
